@@ -1,0 +1,95 @@
+/**
+ * Airbyte resources as the domain sees them once read through the gateway. Secret fields in
+ * `configuration` come back masked (`**********`), so they are never compared in clear.
+ */
+import type {
+  ConnectionStatus,
+  ConnectorRef,
+  NamespaceDefinition,
+  NonBreakingSchemaUpdatesBehavior,
+  SyncMode,
+} from './desired-state.js';
+import type { JsonObject } from './json.js';
+
+/** The value Airbyte returns in place of every secret field. */
+export const MASKED_SECRET = '**********';
+
+export type ActorKind = 'source' | 'destination';
+export type ResourceKind = ActorKind | 'connection';
+
+export interface AirbyteActor {
+  readonly kind: ActorKind;
+  readonly id: string;
+  readonly name: string;
+  readonly workspaceId: string;
+  /** `sourceType` / `destinationType` as Airbyte reports it, e.g. `file`, `snowflake`. */
+  readonly connectorType: string;
+  readonly definitionId: string;
+  readonly configuration: JsonObject;
+}
+
+export interface AirbyteStream {
+  readonly name: string;
+  readonly syncMode?: SyncMode;
+  readonly cursorField?: ReadonlyArray<string>;
+  readonly primaryKey?: ReadonlyArray<ReadonlyArray<string>>;
+}
+
+export type AirbyteSchedule =
+  | { readonly scheduleType: 'manual' }
+  | { readonly scheduleType: 'cron'; readonly cronExpression: string }
+  | { readonly scheduleType: 'basic'; readonly basicTiming?: string };
+
+export interface AirbyteConnection {
+  readonly id: string;
+  readonly name: string;
+  readonly workspaceId: string;
+  readonly sourceId: string;
+  readonly destinationId: string;
+  readonly status: ConnectionStatus | 'deprecated' | 'locked';
+  readonly schedule: AirbyteSchedule;
+  readonly streams: ReadonlyArray<AirbyteStream>;
+  readonly namespaceDefinition?: NamespaceDefinition;
+  readonly namespaceFormat?: string;
+  readonly prefix?: string;
+  readonly nonBreakingSchemaUpdatesBehavior?: NonBreakingSchemaUpdatesBehavior;
+}
+
+/** A stream the source offers, with the sync modes the source/destination pair supports. */
+export interface DiscoveredStream {
+  readonly name: string;
+  readonly syncModes: ReadonlyArray<SyncMode>;
+  readonly defaultCursorField?: ReadonlyArray<string>;
+  readonly sourceDefinedPrimaryKey?: ReadonlyArray<ReadonlyArray<string>>;
+}
+
+export type JobStatus =
+  'pending' | 'queued' | 'running' | 'incomplete' | 'failed' | 'succeeded' | 'cancelled';
+
+export interface AirbyteJob {
+  readonly id: number;
+  readonly connectionId: string;
+  readonly status: JobStatus;
+}
+
+/** What is sent to create or fully update a source or destination. */
+export interface ActorSpec {
+  readonly name: string;
+  readonly connector: ConnectorRef;
+  readonly configuration: JsonObject;
+}
+
+/** What is sent to create a connection, or to patch one (the stream list is always sent whole). */
+export interface ConnectionSpec {
+  readonly name: string;
+  readonly sourceId: string;
+  readonly destinationId: string;
+  readonly streams: ReadonlyArray<AirbyteStream>;
+  readonly schedule:
+    { readonly scheduleType: 'manual' } | { readonly scheduleType: 'cron'; readonly cronExpression: string };
+  readonly status: ConnectionStatus;
+  readonly namespaceDefinition?: NamespaceDefinition;
+  readonly namespaceFormat?: string;
+  readonly prefix?: string;
+  readonly nonBreakingSchemaUpdatesBehavior?: NonBreakingSchemaUpdatesBehavior;
+}

@@ -1,0 +1,5 @@
+export * from './json.js';
+export * from './desired-state.js';
+export * from './airbyte-state.js';
+export * from './connector-profile.js';
+export * from './operation-result.js';

@@ -1,0 +1,58 @@
+/**
+ * What a finished operation reports back: the fields of the API's `ProvisioningStatus` that are ours to fill.
+ */
+import type { ProvisioningError } from '../errors/provisioning-error.js';
+import type { JsonObject } from './json.js';
+
+export type LogLevel = 'DEBUG' | 'INFO' | 'WARNING' | 'ERROR';
+
+/** A user-facing step, e.g. "Updated source \"orders-file\" in place (changed: configuration.url)". */
+export interface LogEntry {
+  readonly timestamp: string;
+  readonly level: LogLevel;
+  readonly message: string;
+  readonly phase?: string;
+}
+
+/** An entry of `info.publicInfo`, in the shape the Witboost marketplace renders. */
+export interface InfoEntry {
+  readonly type: 'string' | 'link' | 'date';
+  readonly label: string;
+  readonly value: string;
+  readonly href?: string;
+}
+
+/**
+ * Where a deploy left things in Airbyte: ids and secret fingerprints, never a secret. Stored in
+ * `info.privateInfo`, it comes back in `latestEnrichedDescriptor` and lets the next deploy find the same
+ * resources and skip writes when nothing changed.
+ */
+export interface DeploymentRecord {
+  readonly workspaceId: string;
+  readonly sourceId?: string;
+  readonly destinationId?: string;
+  readonly connectionId?: string;
+  readonly sourceFingerprint?: string;
+  readonly destinationFingerprint?: string;
+  readonly lastJobId?: number;
+}
+
+export interface DeploymentInfo {
+  readonly publicInfo: Readonly<Record<string, InfoEntry>>;
+  /** `{ airbyte: DeploymentRecord }` as plain JSON. */
+  readonly privateInfo: JsonObject;
+}
+
+export interface OperationResult {
+  /** One-sentence summary, sent as the API's `result`. */
+  readonly message: string;
+  readonly info: DeploymentInfo;
+  readonly logs: ReadonlyArray<LogEntry>;
+}
+
+/** A failed operation: the error, and the steps that ran before it (with what was created, if anything). */
+export interface OperationFailure {
+  readonly error: ProvisioningError;
+  readonly logs: ReadonlyArray<LogEntry>;
+  readonly info?: DeploymentInfo;
+}

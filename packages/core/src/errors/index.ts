@@ -1,0 +1,3 @@
+export * from './problem.js';
+export * from './airbyte-error.js';
+export * from './provisioning-error.js';

@@ -1,0 +1,58 @@
+import { expect } from 'chai';
+import { ESLint, type Linter } from 'eslint';
+import tseslint from 'typescript-eslint';
+
+// The dependency rules must actually fire: lint a would-be core/adapter file and read the verdict.
+const configPath = new URL('../../../eslint.config.js', import.meta.url).href;
+
+const lint = async (filePath: string, code: string): Promise<string[]> => {
+  const { hexagonRules } = (await import(configPath)) as { hexagonRules: Linter.Config[] };
+  const eslint = new ESLint({
+    overrideConfigFile: true,
+    overrideConfig: [{ languageOptions: { parser: tseslint.parser as Linter.Parser } }, ...hexagonRules],
+  });
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+};
+
+describe('the hexagon dependency rules', function () {
+  this.timeout(60_000);
+
+  it('reject an I/O module, a framework and a workspace package in core', async () => {
+    const messages = await lint(
+      'packages/core/src/leak.ts',
+      [
+        "import { readFileSync } from 'node:fs';",
+        "import Koa from 'koa';",
+        "import { x } from '@airbyte-provisioner/adapter-http';",
+        'export const y = [readFileSync, Koa, x];',
+      ].join('\n'),
+    );
+    expect(messages).to.have.length(3);
+    expect(messages.join(' '))
+      .to.match(/core does no I\/O/)
+      .and.match(/no framework/)
+      .and.match(/no other workspace/);
+  });
+
+  it('accept fp-ts, io-ts and yaml in core', async () => {
+    const messages = await lint(
+      'packages/core/src/fine.ts',
+      "import * as t from 'io-ts';\nimport { pipe } from 'fp-ts/lib/function.js';\nimport { parse } from 'yaml';\nexport const z = [t, pipe, parse];",
+    );
+    expect(messages).to.deep.equal([]);
+  });
+
+  it('reject an adapter importing another adapter', async () => {
+    const http = await lint(
+      'packages/adapter-http/src/leak.ts',
+      "import { x } from '@airbyte-provisioner/adapter-airbyte';\nexport const y = x;",
+    );
+    const airbyte = await lint(
+      'packages/adapter-airbyte/src/leak.ts',
+      "import { x } from '@airbyte-provisioner/adapter-http';\nexport const y = x;",
+    );
+    expect(http).to.have.length(1);
+    expect(airbyte).to.have.length(1);
+  });
+});
