@@ -9,7 +9,7 @@ const lint = async (filePath: string, code: string): Promise<string[]> => {
   const { hexagonRules } = (await import(configPath)) as { hexagonRules: Linter.Config[] };
   const eslint = new ESLint({
     overrideConfigFile: true,
-    overrideConfig: [{ languageOptions: { parser: tseslint.parser as Linter.Parser } }, ...hexagonRules],
+    overrideConfig: [{ languageOptions: { parser: tseslint.parser } }, ...hexagonRules],
   });
   const [result] = await eslint.lintText(code, { filePath });
   return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);

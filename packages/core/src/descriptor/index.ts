@@ -1,1 +1,1 @@
-export {};
+export * from './validated-component.js';
