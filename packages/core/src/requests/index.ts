@@ -1,1 +1,2 @@
 export * from './requests.codec.js';
+export * from './decode.js';
