@@ -1,1 +1,10 @@
-export {};
+export * from './plan.types.js';
+export * from './configuration-diff.js';
+export * from './secret-fingerprint.js';
+export * from './plan-actor.js';
+export * from './resolve-streams.js';
+export * from './plan-connection.js';
+export * from './plan-deploy.js';
+export * from './plan-unprovision.js';
+export * from './ownership.js';
+export * from './planned-changes.js';

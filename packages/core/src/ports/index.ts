@@ -5,3 +5,5 @@ export * from './id-generator.port.js';
 export * from './lock.port.js';
 export * from './secret-fingerprinter.port.js';
 export * from './logger.port.js';
+export * from './task-repository.port.js';
+export * from './deployment-record-repository.port.js';
