@@ -1,0 +1,5 @@
+import type { FigureGroup } from '../harness/figure.js';
+import { memoryGroup } from './memory.js';
+
+/** In the order `pnpm bench` runs them. */
+export const allGroups: ReadonlyArray<FigureGroup> = [memoryGroup];
