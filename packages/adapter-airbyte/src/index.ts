@@ -1,1 +1,18 @@
-export {};
+export {
+  makeAirbytePublicApiGateway,
+  MIN_DISCOVERY_TIMEOUT_MS,
+} from './gateway/airbyte-public-api.gateway.js';
+export type {
+  AirbyteAuth,
+  AirbyteCallEvent,
+  AirbyteCallOutcome,
+  AirbyteGatewayOptions,
+  AirbyteRetryOptions,
+} from './gateway/airbyte-gateway-options.js';
+export {
+  DEFAULT_MAX_CONCURRENT_CALLS,
+  DEFAULT_PAGE_SIZE,
+  DEFAULT_RETRY,
+  DEFAULT_TIMEOUT_MS,
+} from './gateway/airbyte-gateway-options.js';
+export { redactConfiguration } from './http/redact.js';

@@ -1,0 +1,175 @@
+/**
+ * Sources and destinations: the same operations on two collections. A connector chosen by type travels as
+ * `sourceType`/`destinationType` inside `configuration` (on create and on PUT, as Airbyte's own SDKs send
+ * it); one chosen by definition id travels as top-level `definitionId` (create only: PUT has no such field).
+ */
+import type { ActorKind, ActorSpec, AirbyteActor, AirbyteError, JsonObject } from '@airbyte-provisioner/core';
+import * as E from 'fp-ts/lib/Either.js';
+import * as O from 'fp-ts/lib/Option.js';
+import type * as t from 'io-ts';
+import { mapCodec } from '../codecs/json-object.codec.js';
+import {
+  DestinationResponse,
+  destinationToActor,
+  SourceResponse,
+  sourceToActor,
+  type ReadActor,
+} from '../codecs/actor.codec.js';
+import type { AirbyteClient } from '../http/airbyte-client.js';
+import { NoContent, type AirbyteRequest } from '../http/airbyte-request.js';
+import { redactConfiguration, secretValuesOf } from '../http/redact.js';
+import { createOnce } from './create-once.js';
+import type { ResolvedGatewayOptions } from './airbyte-gateway-options.js';
+
+interface ActorApi {
+  readonly collection: string;
+  readonly item: string;
+  readonly idParam: string;
+  readonly typeField: string;
+  readonly codec: t.Type<ReadActor, unknown, unknown>;
+}
+
+const API: Readonly<Record<ActorKind, ActorApi>> = {
+  source: {
+    collection: '/sources',
+    item: '/sources/{sourceId}',
+    idParam: 'sourceId',
+    typeField: 'sourceType',
+    codec: mapCodec(SourceResponse, sourceToActor),
+  },
+  destination: {
+    collection: '/destinations',
+    item: '/destinations/{destinationId}',
+    idParam: 'destinationId',
+    typeField: 'destinationType',
+    codec: mapCodec(DestinationResponse, destinationToActor),
+  },
+};
+
+const configurationOf = (api: ActorApi, spec: ActorSpec): JsonObject =>
+  spec.connector._tag === 'ConnectorType'
+    ? { ...spec.configuration, [api.typeField]: spec.connector.connectorType }
+    : spec.configuration;
+
+export const actorOperations = (client: AirbyteClient, options: ResolvedGatewayOptions) => {
+  const { workspaceId, logger } = options;
+
+  const readRequest = (kind: ActorKind, id: string): AirbyteRequest<ReadActor> => {
+    const api = API[kind];
+    return {
+      method: 'GET',
+      template: api.item,
+      params: { [api.idParam]: id },
+      codec: api.codec,
+      secrets: [],
+    };
+  };
+
+  const findById = async (
+    kind: ActorKind,
+    id: string,
+  ): Promise<E.Either<AirbyteError, O.Option<AirbyteActor>>> => {
+    const result = await client.call(readRequest(kind, id));
+    if (E.isLeft(result)) return result.left._tag === 'AirbyteNotFound' ? E.right(O.none) : result;
+    const { actor } = result.right;
+    // another workspace's resource is not ours to manage
+    return E.right(actor.workspaceId === workspaceId ? O.some(actor) : O.none);
+  };
+
+  const listByName = async (
+    kind: ActorKind,
+    name: string,
+  ): Promise<E.Either<AirbyteError, ReadonlyArray<ReadActor>>> => {
+    const api = API[kind];
+    const all = await client.listAll(api.collection, api.codec, [['workspaceIds', workspaceId]]);
+    return E.map((items: ReadonlyArray<ReadActor>) =>
+      items.filter((r) => r.actor.name === name && r.actor.workspaceId === workspaceId),
+    )(all);
+  };
+
+  const findByName = async (kind: ActorKind, name: string) =>
+    E.map((found: ReadonlyArray<ReadActor>) => found.map((r) => r.actor))(await listByName(kind, name));
+
+  const logWrite = (
+    action: string,
+    kind: ActorKind,
+    spec: ActorSpec,
+    configuration: JsonObject,
+    id?: string,
+  ) =>
+    logger.debug(
+      {
+        kind,
+        name: spec.name,
+        ...(id === undefined ? {} : { id }),
+        configuration: redactConfiguration(configuration),
+      },
+      `${action} Airbyte ${kind}`,
+    );
+
+  const create = async (kind: ActorKind, spec: ActorSpec): Promise<E.Either<AirbyteError, AirbyteActor>> => {
+    const api = API[kind];
+    const configuration = configurationOf(api, spec);
+    logWrite('creating', kind, spec, configuration);
+    const request: AirbyteRequest<ReadActor> = {
+      method: 'POST',
+      template: api.collection,
+      body: {
+        name: spec.name,
+        workspaceId,
+        ...(spec.connector._tag === 'DefinitionId' ? { definitionId: spec.connector.definitionId } : {}),
+        configuration,
+      },
+      codec: api.codec,
+      secrets: secretValuesOf(configuration),
+    };
+    const lookup = async () =>
+      E.map((found: ReadonlyArray<ReadActor>) =>
+        found.map((r) => ({
+          value: r,
+          id: r.actor.id,
+          ...(r.createdAt === undefined ? {} : { createdAt: r.createdAt }),
+        })),
+      )(await listByName(kind, spec.name));
+    const created = await createOnce(
+      { ...client.retryDeps, now: options.now },
+      `POST ${api.collection}`,
+      () => client.send(request),
+      lookup,
+    );
+    return E.map((r: ReadActor) => r.actor)(created);
+  };
+
+  const update = async (
+    kind: ActorKind,
+    id: string,
+    spec: ActorSpec,
+  ): Promise<E.Either<AirbyteError, AirbyteActor>> => {
+    const api = API[kind];
+    const configuration = configurationOf(api, spec);
+    logWrite('replacing', kind, spec, configuration, id);
+    const result = await client.call({
+      method: 'PUT',
+      template: api.item,
+      params: { [api.idParam]: id },
+      body: { name: spec.name, configuration },
+      codec: api.codec,
+      secrets: secretValuesOf(configuration),
+    });
+    return E.map((r: ReadActor) => r.actor)(result);
+  };
+
+  const remove = async (kind: ActorKind, id: string): Promise<E.Either<AirbyteError, void>> => {
+    const api = API[kind];
+    const result = await client.call({
+      method: 'DELETE',
+      template: api.item,
+      params: { [api.idParam]: id },
+      codec: NoContent,
+    });
+    // deleting what is already gone is success
+    return E.isLeft(result) && result.left._tag === 'AirbyteNotFound' ? E.right(undefined) : result;
+  };
+
+  return { findById, findByName, create, update, remove };
+};

@@ -1,0 +1,74 @@
+/**
+ * AirbytePublicApiGateway: the core's AirbyteGateway over Airbyte's public REST API
+ * (`<airbyte>/api/public/v1` self-managed, `https://api.airbyte.com/v1` Cloud). Each port method is one
+ * operation below, wrapped as a TaskEither; the operations never throw.
+ */
+import type { AirbyteError, AirbyteGateway } from '@airbyte-provisioner/core';
+import * as E from 'fp-ts/lib/Either.js';
+import type * as TE from 'fp-ts/lib/TaskEither.js';
+import { StreamPropertiesResponse, toDiscoveredStream } from '../codecs/stream.codec.js';
+import { WorkspaceResponse } from '../codecs/workspace.codec.js';
+import { makeAirbyteClient } from '../http/airbyte-client.js';
+import { actorOperations } from './actor-operations.js';
+import { resolveOptions, type AirbyteGatewayOptions } from './airbyte-gateway-options.js';
+import { makeConnectionOperations } from './connection-operations.js';
+import { makeJobOperations } from './job-operations.js';
+
+/** Discovery runs the source connector and is slow on real sources: it gets at least this long. */
+export const MIN_DISCOVERY_TIMEOUT_MS = 120_000;
+
+const task =
+  <Args extends ReadonlyArray<unknown>, A>(run: (...args: Args) => Promise<E.Either<AirbyteError, A>>) =>
+  (...args: Args): TE.TaskEither<AirbyteError, A> =>
+  () =>
+    run(...args);
+
+export const makeAirbytePublicApiGateway = (options: AirbyteGatewayOptions): AirbyteGateway => {
+  const resolved = resolveOptions(options);
+  const client = makeAirbyteClient(resolved);
+  const actors = actorOperations(client, resolved);
+  const connections = makeConnectionOperations(client, resolved);
+  const jobs = makeJobOperations(client);
+
+  const checkWorkspace = async (): Promise<E.Either<AirbyteError, void>> =>
+    E.map(() => undefined)(
+      await client.call({
+        method: 'GET',
+        template: '/workspaces/{workspaceId}',
+        params: { workspaceId: resolved.workspaceId },
+        codec: WorkspaceResponse,
+      }),
+    );
+
+  const discoverStreams = async (sourceId: string, destinationId: string) =>
+    E.map((streams: StreamPropertiesResponse) => streams.map(toDiscoveredStream))(
+      await client.call({
+        method: 'GET',
+        template: '/streams',
+        query: [
+          ['sourceId', sourceId],
+          ['destinationId', destinationId],
+        ],
+        codec: StreamPropertiesResponse,
+        timeoutMs: Math.max(resolved.timeoutMs, options.discoveryTimeoutMs ?? MIN_DISCOVERY_TIMEOUT_MS),
+      }),
+    );
+
+  return {
+    checkWorkspace: task(checkWorkspace),
+    findActorById: task(actors.findById),
+    findActorsByName: task(actors.findByName),
+    createActor: task(actors.create),
+    updateActor: task(actors.update),
+    deleteActor: task(actors.remove),
+    findConnectionById: task(connections.findById),
+    findConnectionsByName: task(connections.findByName),
+    findConnectionsUsing: task(connections.findUsing),
+    createConnection: task(connections.create),
+    updateConnection: task(connections.update),
+    deleteConnection: task(connections.remove),
+    discoverStreams: task(discoverStreams),
+    startSync: task(jobs.startSync),
+    getJob: task(jobs.getJob),
+  };
+};

@@ -1,0 +1,142 @@
+/**
+ * Connections. PATCH carries the whole desired state (every stream, and namespace, prefix and schema-change
+ * settings at their documented defaults when the spec leaves them out), so sending it twice has the same
+ * effect as once: it is retried like PUT. The source and destination are never sent on PATCH; Airbyte cannot
+ * change them. A connection Airbyte reports as `deprecated` has been deleted and reads as absent.
+ */
+import type {
+  ActorKind,
+  AirbyteConnection,
+  AirbyteError,
+  AirbyteStream,
+  ConnectionSpec,
+} from '@airbyte-provisioner/core';
+import * as E from 'fp-ts/lib/Either.js';
+import * as O from 'fp-ts/lib/Option.js';
+import { ConnectionResponse, toConnection } from '../codecs/connection.codec.js';
+import { mapCodec } from '../codecs/json-object.codec.js';
+import type { AirbyteClient } from '../http/airbyte-client.js';
+import { NoContent } from '../http/airbyte-request.js';
+import type { ResolvedGatewayOptions } from './airbyte-gateway-options.js';
+import { createOnce } from './create-once.js';
+
+const COLLECTION = '/connections';
+const ITEM = '/connections/{connectionId}';
+
+interface ReadConnection {
+  readonly connection: AirbyteConnection;
+  readonly createdAt?: number;
+}
+
+const ReadConnectionCodec = mapCodec(ConnectionResponse, (c): ReadConnection =>
+  c.createdAt === undefined
+    ? { connection: toConnection(c) }
+    : { connection: toConnection(c), createdAt: c.createdAt },
+);
+
+const streamBody = (s: AirbyteStream) => ({
+  name: s.name,
+  ...(s.syncMode === undefined ? {} : { syncMode: s.syncMode }),
+  ...(s.cursorField === undefined ? {} : { cursorField: s.cursorField }),
+  ...(s.primaryKey === undefined ? {} : { primaryKey: s.primaryKey }),
+});
+
+/** Everything but source and destination; defaults are the spec's ConnectionCreateRequest defaults. */
+export const connectionSettingsBody = (spec: ConnectionSpec) => ({
+  name: spec.name,
+  configurations: { streams: spec.streams.map(streamBody) },
+  schedule:
+    spec.schedule.scheduleType === 'cron'
+      ? { scheduleType: 'cron', cronExpression: spec.schedule.cronExpression }
+      : { scheduleType: 'manual' },
+  status: spec.status,
+  namespaceDefinition: spec.namespaceDefinition ?? 'destination',
+  ...(spec.namespaceFormat === undefined ? {} : { namespaceFormat: spec.namespaceFormat }),
+  prefix: spec.prefix ?? '',
+  nonBreakingSchemaUpdatesBehavior: spec.nonBreakingSchemaUpdatesBehavior ?? 'ignore',
+});
+
+const isLive = (c: AirbyteConnection): boolean => c.status !== 'deprecated';
+
+export const makeConnectionOperations = (client: AirbyteClient, options: ResolvedGatewayOptions) => {
+  const { workspaceId } = options;
+  const ours = (c: AirbyteConnection): boolean => c.workspaceId === workspaceId && isLive(c);
+
+  const findById = async (id: string): Promise<E.Either<AirbyteError, O.Option<AirbyteConnection>>> => {
+    const result = await client.call({
+      method: 'GET',
+      template: ITEM,
+      params: { connectionId: id },
+      codec: ReadConnectionCodec,
+    });
+    if (E.isLeft(result)) return result.left._tag === 'AirbyteNotFound' ? E.right(O.none) : result;
+    return E.right(ours(result.right.connection) ? O.some(result.right.connection) : O.none);
+  };
+
+  const listAll = async (): Promise<E.Either<AirbyteError, ReadonlyArray<ReadConnection>>> =>
+    E.map((all: ReadonlyArray<ReadConnection>) => all.filter((r) => ours(r.connection)))(
+      await client.listAll(COLLECTION, ReadConnectionCodec, [['workspaceIds', workspaceId]]),
+    );
+
+  const listWhere = async (keep: (c: AirbyteConnection) => boolean) =>
+    E.map((all: ReadonlyArray<ReadConnection>) => all.map((r) => r.connection).filter(keep))(await listAll());
+
+  const findByName = (name: string) => listWhere((c) => c.name === name);
+
+  const findUsing = (kind: ActorKind, actorId: string) =>
+    listWhere((c) => (kind === 'source' ? c.sourceId : c.destinationId) === actorId);
+
+  const create = async (spec: ConnectionSpec): Promise<E.Either<AirbyteError, AirbyteConnection>> => {
+    const { name, ...settings } = connectionSettingsBody(spec);
+    const body = { name, sourceId: spec.sourceId, destinationId: spec.destinationId, ...settings };
+    const lookup = async () =>
+      E.map((all: ReadonlyArray<ReadConnection>) =>
+        all
+          // our create names this source and destination: a same-named connection elsewhere is not ours
+          .filter(
+            (r) =>
+              r.connection.name === spec.name &&
+              r.connection.sourceId === spec.sourceId &&
+              r.connection.destinationId === spec.destinationId,
+          )
+          .map((r) => ({
+            value: r,
+            id: r.connection.id,
+            ...(r.createdAt === undefined ? {} : { createdAt: r.createdAt }),
+          })),
+      )(await listAll());
+    const created = await createOnce(
+      { ...client.retryDeps, now: options.now },
+      `POST ${COLLECTION}`,
+      () => client.send({ method: 'POST', template: COLLECTION, body, codec: ReadConnectionCodec }),
+      lookup,
+    );
+    return E.map((r: ReadConnection) => r.connection)(created);
+  };
+
+  const update = async (
+    id: string,
+    spec: ConnectionSpec,
+  ): Promise<E.Either<AirbyteError, AirbyteConnection>> =>
+    E.map((r: ReadConnection) => r.connection)(
+      await client.call({
+        method: 'PATCH',
+        template: ITEM,
+        params: { connectionId: id },
+        body: connectionSettingsBody(spec),
+        codec: ReadConnectionCodec,
+      }),
+    );
+
+  const remove = async (id: string): Promise<E.Either<AirbyteError, void>> => {
+    const result = await client.call({
+      method: 'DELETE',
+      template: ITEM,
+      params: { connectionId: id },
+      codec: NoContent,
+    });
+    return E.isLeft(result) && result.left._tag === 'AirbyteNotFound' ? E.right(undefined) : result;
+  };
+
+  return { findById, findByName, findUsing, create, update, remove };
+};
