@@ -33,10 +33,20 @@ type Exchange =
 
 // undici reports "fetch failed" and hides the useful part (ECONNRESET, ECONNREFUSED...) in `cause`
 const causeOf = (error: unknown): string => {
-  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
-  if (typeof cause?.code === 'string') return cause.code;
-  if (typeof cause?.message === 'string') return cause.message;
-  return error instanceof Error ? error.message : String(error);
+  const text = (value: unknown, key: 'code' | 'message'): string | undefined => {
+    const field =
+      typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+    return typeof field === 'string' && field !== '' ? field : undefined;
+  };
+  const cause =
+    typeof error === 'object' && error !== null ? (error as { cause?: unknown }).cause : undefined;
+  return (
+    text(cause, 'code') ??
+    text(cause, 'message') ??
+    text(error, 'code') ??
+    text(error, 'message') ??
+    String(error)
+  );
 };
 
 const buildUrl = <A>(baseUrl: string, request: AirbyteRequest<A>): string => {

@@ -10,7 +10,7 @@ export const REDACTED = '[redacted]';
 // Key names that hold secrets in Airbyte connector specs (password, private_key, client_secret,
 // access_token, api_key, credentials_json, ...); matched loosely: over-redacting a log line is harmless.
 const SECRET_KEY =
-  /pass(word|phrase)?|secret|token|private|api[-_]?key|access[-_]?key|credential|auth|cookie|session|signature|\bkey\b|_key$|^key/i;
+  /pass(word|phrase)?|secret|token|private|api[-_]?key|access[-_]?key|credential|authorization|cookie|session|signature|\bkey\b|_key$|^key/i;
 
 export const isSecretKey = (key: string): boolean => SECRET_KEY.test(key);
 
