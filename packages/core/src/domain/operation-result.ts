@@ -2,6 +2,7 @@
  * What a finished operation reports back: the fields of the API's `ProvisioningStatus` that are ours to fill.
  */
 import type { ProvisioningError } from '../errors/provisioning-error.js';
+import type { ResourceKind } from './airbyte-state.js';
 import type { JsonObject } from './json.js';
 
 export type LogLevel = 'DEBUG' | 'INFO' | 'WARNING' | 'ERROR';
@@ -35,6 +36,11 @@ export interface DeploymentRecord {
   readonly sourceFingerprint?: string;
   readonly destinationFingerprint?: string;
   readonly lastJobId?: number;
+  /**
+   * Resources this component replaced whose deletion has not happened yet (a deploy failed half-way);
+   * the next deploy deletes them, so nothing is left orphaned.
+   */
+  readonly pendingDeletions?: ReadonlyArray<{ readonly kind: ResourceKind; readonly id: string }>;
 }
 
 export interface DeploymentInfo {

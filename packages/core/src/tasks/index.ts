@@ -1,1 +1,4 @@
-export {};
+export * from './in-memory-task-repository.js';
+export * from './in-memory-deployment-record-repository.js';
+export * from './in-memory-lock.js';
+export * from './background-work.js';

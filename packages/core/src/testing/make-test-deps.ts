@@ -1,0 +1,61 @@
+/**
+ * A complete, in-memory set of the core's dependencies, each a fake a test can inspect and steer:
+ * the Airbyte workspace, the clock, the ids, the logger. Spread and override to swap any of them.
+ */
+import { noConnectorProfiles, type ConnectorProfiles } from '../domain/connector-profile.js';
+import type { OperationResult } from '../domain/operation-result.js';
+import { makeBackgroundWork, type BackgroundWorkRunner } from '../tasks/background-work.js';
+import { InMemoryDeploymentRecordRepository } from '../tasks/in-memory-deployment-record-repository.js';
+import { InMemoryLock } from '../tasks/in-memory-lock.js';
+import {
+  defaultTaskRepositoryLimits,
+  InMemoryTaskRepository,
+  type TaskRepositoryLimits,
+} from '../tasks/in-memory-task-repository.js';
+import type { CoreDeps } from '../use-cases/core-deps.js';
+import type { ValidationOutcome } from '../use-cases/use-case.types.js';
+import { manualClock, type ManualClock } from './clocks.js';
+import { FakeAirbyteGateway, type FakeAirbyteGatewayOptions } from './fake-airbyte-gateway.js';
+import { fakeFingerprinter } from './fake-fingerprinter.js';
+import { recordingLogger, type LoggedLine } from './recording-logger.js';
+import { sequentialIds } from './sequential-ids.js';
+
+export interface TestDeps extends CoreDeps {
+  readonly gateway: FakeAirbyteGateway;
+  readonly clock: ManualClock;
+  readonly lock: InMemoryLock;
+  readonly logger: CoreDeps['logger'] & { readonly lines: ReadonlyArray<LoggedLine> };
+  readonly provisioningTasks: InMemoryTaskRepository<OperationResult>;
+  readonly validationTasks: InMemoryTaskRepository<ValidationOutcome>;
+  readonly deploymentRecords: InMemoryDeploymentRecordRepository;
+  readonly background: BackgroundWorkRunner;
+}
+
+export interface TestDepsOptions {
+  readonly gateway?: FakeAirbyteGatewayOptions;
+  readonly profiles?: ConnectorProfiles;
+  readonly airbyteUiUrl?: string;
+  readonly taskLimits?: TaskRepositoryLimits;
+  readonly startMs?: number;
+}
+
+export const makeTestDeps = (options: TestDepsOptions = {}): TestDeps => {
+  const gateway = new FakeAirbyteGateway(options.gateway);
+  const clock = manualClock(options.startMs);
+  const limits = options.taskLimits ?? defaultTaskRepositoryLimits;
+  return {
+    gateway,
+    workspaceId: gateway.workspaceId,
+    ...(options.airbyteUiUrl === undefined ? {} : { airbyteUiUrl: options.airbyteUiUrl }),
+    profiles: options.profiles ?? noConnectorProfiles,
+    clock,
+    ids: sequentialIds(),
+    lock: new InMemoryLock(),
+    fingerprinter: fakeFingerprinter,
+    logger: recordingLogger(),
+    provisioningTasks: new InMemoryTaskRepository<OperationResult>(clock, limits),
+    validationTasks: new InMemoryTaskRepository<ValidationOutcome>(clock, limits),
+    deploymentRecords: new InMemoryDeploymentRecordRepository(),
+    background: makeBackgroundWork(),
+  };
+};

@@ -1,0 +1,31 @@
+/** Everything the use cases need, bound by the composition root (or `makeTestDeps` in tests). */
+import type { ConnectorProfiles } from '../domain/connector-profile.js';
+import type { OperationResult } from '../domain/operation-result.js';
+import type { AirbyteGateway } from '../ports/airbyte-gateway.port.js';
+import type { Clock } from '../ports/clock.port.js';
+import type { DeploymentRecordRepository } from '../ports/deployment-record-repository.port.js';
+import type { IdGenerator } from '../ports/id-generator.port.js';
+import type { Lock } from '../ports/lock.port.js';
+import type { Logger } from '../ports/logger.port.js';
+import type { SecretFingerprinter } from '../ports/secret-fingerprinter.port.js';
+import type { TaskRepository } from '../ports/task-repository.port.js';
+import type { BackgroundWorkRunner } from '../tasks/background-work.js';
+import type { ValidationOutcome } from './use-case.types.js';
+
+export interface CoreDeps {
+  readonly gateway: AirbyteGateway;
+  /** The Airbyte workspace every resource lives in (recorded in `privateInfo`, used in UI links). */
+  readonly workspaceId: string;
+  /** Base URL of the Airbyte web UI; when set, results link to the connection. */
+  readonly airbyteUiUrl?: string;
+  readonly profiles: ConnectorProfiles;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly lock: Lock;
+  readonly fingerprinter: SecretFingerprinter;
+  readonly logger: Logger;
+  readonly provisioningTasks: TaskRepository<OperationResult>;
+  readonly validationTasks: TaskRepository<ValidationOutcome>;
+  readonly deploymentRecords: DeploymentRecordRepository;
+  readonly background: BackgroundWorkRunner;
+}

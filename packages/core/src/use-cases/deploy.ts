@@ -1,0 +1,153 @@
+/**
+ * Makes Airbyte hold what a validated component declares. Independent calls run in parallel: the three
+ * lookups, then the source and destination writes; then discovery, the connection, the deletion of what
+ * was replaced, and the optional sync. The record is saved whether the deploy succeeds or fails half-way.
+ */
+import { sequenceS } from 'fp-ts/lib/Apply.js';
+import * as E from 'fp-ts/lib/Either.js';
+import * as O from 'fp-ts/lib/Option.js';
+import * as TE from 'fp-ts/lib/TaskEither.js';
+import { pipe } from 'fp-ts/lib/function.js';
+import type { ValidatedComponent } from '../descriptor/validated-component.js';
+import type { DiscoveredStream } from '../domain/airbyte-state.js';
+import type { OperationFailure, OperationResult } from '../domain/operation-result.js';
+import { invalidRequest, type ProvisioningError } from '../errors/provisioning-error.js';
+import { planConnection } from '../planner/plan-connection.js';
+import type { DeployPlan } from '../planner/plan-deploy.js';
+import { applyActor } from './apply-actors.js';
+import { applyConnection, type AppliedConnection } from './apply-connection.js';
+import type { CoreDeps } from './core-deps.js';
+import { deploymentInfo } from './deployment-info.js';
+import { step } from './locate.js';
+import { OperationJournal } from './operation-journal.js';
+import { prepareDeploy, type PreparedDeploy } from './prepare-deploy.js';
+import { retireReplaced } from './retire.js';
+
+const discover =
+  (deps: CoreDeps, journal: OperationJournal, plan: DeployPlan) =>
+  (ids: {
+    readonly source: string;
+    readonly destination: string;
+  }): TE.TaskEither<ProvisioningError, O.Option<ReadonlyArray<DiscoveredStream>>> =>
+    plan.discover
+      ? pipe(
+          step("discover the source's streams")(deps.gateway.discoverStreams(ids.source, ids.destination)),
+          TE.map((streams) => {
+            journal.info(
+              `Discovered ${streams.length} stream(s): ${streams.map((s) => s.name).join(', ')}`,
+              'connection',
+            );
+            return O.some(streams);
+          }),
+        )
+      : TE.right(O.none);
+
+const startSyncIfAsked =
+  (deps: CoreDeps, journal: OperationJournal, component: ValidatedComponent) =>
+  (connection: AppliedConnection): TE.TaskEither<ProvisioningError, AppliedConnection> =>
+    component.desired.connection.syncOnProvision
+      ? pipe(
+          step('start a sync')(deps.gateway.startSync(connection.id)),
+          TE.map((job) => {
+            journal.note({ lastJobId: job.id });
+            journal.info(`Started sync job ${job.id} (status ${job.status})`, 'sync');
+            return connection;
+          }),
+        )
+      : TE.right(connection);
+
+/** Whether the plan changes anything in Airbyte. */
+const writes = (prepared: PreparedDeploy, connection: string): boolean =>
+  prepared.plan.source._tag !== 'Noop' || prepared.plan.destination._tag !== 'Noop' || connection !== 'Noop';
+
+const execute =
+  (deps: CoreDeps, journal: OperationJournal, component: ValidatedComponent) =>
+  (prepared: PreparedDeploy): TE.TaskEither<ProvisioningError, OperationResult> => {
+    const { plan, located, fingerprints } = prepared;
+    const desired = component.desired;
+    const apply = applyActor(deps.gateway, journal);
+    let connectionTag = 'Noop';
+    return pipe(
+      sequenceS(TE.ApplyPar)({
+        source: apply(plan.source, fingerprints.source.desired),
+        destination: apply(plan.destination, fingerprints.destination.desired),
+      }),
+      TE.bindTo('ids'),
+      TE.bind('catalog', ({ ids }) => discover(deps, journal, plan)(ids)),
+      TE.bind('action', ({ ids, catalog }) =>
+        TE.fromEither(
+          pipe(
+            planConnection({
+              desired: desired.connection,
+              actual: located.connection,
+              sourceId: ids.source,
+              destinationId: ids.destination,
+              catalog,
+            }),
+            E.mapLeft(invalidRequest),
+          ),
+        ),
+      ),
+      TE.chain(({ action }) => {
+        connectionTag = action._tag;
+        return applyConnection(deps.gateway, journal)(action, located.connection);
+      }),
+      TE.chainFirst(retireReplaced(deps.gateway, journal)),
+      TE.chain(startSyncIfAsked(deps, journal, component)),
+      TE.map((connection) => ({
+        message: writes(prepared, connectionTag)
+          ? `Deployed Airbyte connection "${desired.connection.name}" (${connection.id}) from source "${desired.source.name}" to destination "${desired.destination.name}"`
+          : `Airbyte connection "${desired.connection.name}" (${connection.id}) is up to date; nothing changed`,
+        info: deploymentInfo({
+          desired,
+          record: journal.record,
+          streams: connection.streams,
+          ...(deps.airbyteUiUrl === undefined ? {} : { airbyteUiUrl: deps.airbyteUiUrl }),
+        }),
+        logs: journal.logs,
+      })),
+    );
+  };
+
+/** What was located becomes the starting record: ids found, fingerprints only for the same actors. */
+const noteLocated = (journal: OperationJournal, prepared: PreparedDeploy): void => {
+  const { located, fingerprints } = prepared;
+  journal.note({
+    sourceId: O.toUndefined(O.map((a: { readonly id: string }) => a.id)(located.source)),
+    destinationId: O.toUndefined(O.map((a: { readonly id: string }) => a.id)(located.destination)),
+    connectionId: O.toUndefined(O.map((c: { readonly id: string }) => c.id)(located.connection)),
+    sourceFingerprint: O.toUndefined(fingerprints.source.stored),
+    destinationFingerprint: O.toUndefined(fingerprints.destination.stored),
+  });
+};
+
+export const deployComponent =
+  (deps: CoreDeps) =>
+  (component: ValidatedComponent): TE.TaskEither<OperationFailure, OperationResult> =>
+  () => {
+    // one journal per run: the returned TaskEither may be run more than once
+    const journal = new OperationJournal(deps.clock, deps.workspaceId);
+    component.warnings.forEach((w) => journal.warn(w, 'validate'));
+    let located = false;
+    const save = (): TE.TaskEither<ProvisioningError, void> =>
+      deps.deploymentRecords.put(component.componentId, journal.record);
+    return pipe(
+      prepareDeploy(deps)(component),
+      TE.chainFirstIOK((prepared) => () => {
+        located = true;
+        journal.note({ ...O.toUndefined(prepared.record), workspaceId: deps.workspaceId });
+        noteLocated(journal, prepared);
+      }),
+      TE.chain(execute(deps, journal, component)),
+      TE.chainFirst(save),
+      TE.orElseW((error) =>
+        pipe(
+          // before anything was located there is nothing new to record, and the old record must stay
+          located ? save() : TE.right<ProvisioningError, void>(undefined),
+          // failing to save must not hide the error that stopped the deploy
+          TE.orElse(() => TE.right<never, void>(undefined)),
+          TE.chainW(() => TE.left<OperationFailure, OperationResult>(journal.failure(error, located))),
+        ),
+      ),
+    )();
+  };

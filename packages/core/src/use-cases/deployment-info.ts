@@ -1,0 +1,60 @@
+/**
+ * `info` of a deploy result: what a person wants to see in the marketplace (names, a link to the
+ * connection, where data lands, streams, schedule) and, privately, the record the next deploy needs.
+ */
+import type { AirbyteStream } from '../domain/airbyte-state.js';
+import type { DesiredState, Schedule } from '../domain/desired-state.js';
+import type { DeploymentInfo, DeploymentRecord, InfoEntry } from '../domain/operation-result.js';
+
+const text = (label: string, value: string): InfoEntry => ({ type: 'string', label, value });
+
+const describeSchedule = (s: Schedule): string =>
+  s.scheduleType === 'cron' ? `cron ${s.cronExpression}` : 'manual';
+
+const stringAt = (config: DesiredState['destination']['configuration'], key: string): string | undefined => {
+  const value = config[key];
+  return typeof value === 'string' ? value : undefined;
+};
+
+export interface InfoInput {
+  readonly desired: DesiredState;
+  readonly record: DeploymentRecord;
+  readonly streams: ReadonlyArray<AirbyteStream>;
+  readonly airbyteUiUrl?: string;
+}
+
+export const connectionUrl = (ui: string, workspaceId: string, connectionId: string): string =>
+  `${ui.replace(/\/+$/, '')}/workspaces/${workspaceId}/connections/${connectionId}`;
+
+export const deploymentInfo = ({ desired, record, streams, airbyteUiUrl }: InfoInput): DeploymentInfo => {
+  const database = stringAt(desired.destination.configuration, 'database');
+  const schema = stringAt(desired.destination.configuration, 'schema');
+  const entries: ReadonlyArray<readonly [string, InfoEntry | undefined]> = [
+    [
+      'airbyteConnection',
+      airbyteUiUrl === undefined || record.connectionId === undefined
+        ? undefined
+        : {
+            type: 'link',
+            label: 'Airbyte connection',
+            value: desired.connection.name,
+            href: connectionUrl(airbyteUiUrl, record.workspaceId, record.connectionId),
+          },
+    ],
+    ['connectionName', text('Connection', desired.connection.name)],
+    ['sourceName', text('Source', desired.source.name)],
+    ['destinationName', text('Destination', desired.destination.name)],
+    ['destinationDatabase', database === undefined ? undefined : text('Destination database', database)],
+    ['destinationSchema', schema === undefined ? undefined : text('Destination schema', schema)],
+    ['streams', text('Streams', streams.map((s) => s.name).join(', ') || '(none)')],
+    ['schedule', text('Schedule', describeSchedule(desired.connection.schedule))],
+    [
+      'lastSyncJob',
+      record.lastJobId === undefined ? undefined : text('Sync job started', String(record.lastJobId)),
+    ],
+  ];
+  return {
+    publicInfo: Object.fromEntries(entries.filter((e): e is [string, InfoEntry] => e[1] !== undefined)),
+    privateInfo: { airbyte: { ...record } },
+  };
+};

@@ -1,0 +1,97 @@
+/**
+ * Everything a deploy (or a dry-run plan) does before its first write: pick the previous record, locate
+ * the resources, plan the actors, and refuse early (rule 4) to rewrite an actor another component uses.
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import * as O from 'fp-ts/lib/Option.js';
+import * as TE from 'fp-ts/lib/TaskEither.js';
+import { pipe } from 'fp-ts/lib/function.js';
+import type { ValidatedComponent } from '../descriptor/validated-component.js';
+import type { AirbyteActor } from '../domain/airbyte-state.js';
+import type { DeploymentRecord } from '../domain/operation-result.js';
+import { invalidRequest, type ProvisioningError } from '../errors/provisioning-error.js';
+import { foreignConnections, usageConflict } from '../planner/ownership.js';
+import { planDeploy, type DeployFingerprints, type DeployPlan } from '../planner/plan-deploy.js';
+import type { ActorAction, LocatedState } from '../planner/plan.types.js';
+import { secretFingerprint } from '../planner/secret-fingerprint.js';
+import type { CoreDeps } from './core-deps.js';
+import { locateAll, step } from './locate.js';
+import { previousRecord } from './previous-record.js';
+
+export interface PreparedDeploy {
+  readonly record: O.Option<DeploymentRecord>;
+  readonly located: LocatedState;
+  readonly fingerprints: DeployFingerprints;
+  readonly plan: DeployPlan;
+}
+
+/** A stored fingerprint counts only for the very actor it was recorded for. */
+const storedFingerprint = (
+  located: O.Option<AirbyteActor>,
+  recordedId: string | undefined,
+  fingerprint: string | undefined,
+): O.Option<string> =>
+  O.isSome(located) && located.value.id === recordedId ? O.fromNullable(fingerprint) : O.none;
+
+export const fingerprintsOf = (
+  deps: Pick<CoreDeps, 'fingerprinter'>,
+  component: ValidatedComponent,
+  located: LocatedState,
+  record: O.Option<DeploymentRecord>,
+): DeployFingerprints => {
+  const r = O.toUndefined(record);
+  const desired = secretFingerprint(deps.fingerprinter);
+  return {
+    source: {
+      desired: desired(component.desired.source),
+      stored: storedFingerprint(located.source, r?.sourceId, r?.sourceFingerprint),
+    },
+    destination: {
+      desired: desired(component.desired.destination),
+      stored: storedFingerprint(located.destination, r?.destinationId, r?.destinationFingerprint),
+    },
+  };
+};
+
+const checkNotShared =
+  (deps: Pick<CoreDeps, 'gateway'>, component: ValidatedComponent, located: LocatedState) =>
+  (action: ActorAction): TE.TaskEither<ProvisioningError, void> => {
+    if (action._tag !== 'Update' && action._tag !== 'Replace') return TE.right(undefined);
+    const [id, verb] =
+      action._tag === 'Update' ? [action.id, 'update' as const] : [action.oldId, 'replace' as const];
+    const actor = O.toUndefined(action.kind === 'source' ? located.source : located.destination);
+    const name = actor?.name ?? action.spec.name;
+    return pipe(
+      step(`check which connections use ${action.kind} "${name}"`)(
+        deps.gateway.findConnectionsUsing(action.kind, id),
+      ),
+      TE.map((using) =>
+        foreignConnections(using, { located: located.connection, name: component.desired.connection.name }),
+      ),
+      TE.chain((foreign) =>
+        pipe(
+          usageConflict(verb, action.kind, { id, name }, foreign),
+          O.match(() => TE.right(undefined), TE.left),
+        ),
+      ),
+    );
+  };
+
+export const prepareDeploy =
+  (deps: Pick<CoreDeps, 'gateway' | 'deploymentRecords' | 'fingerprinter'>) =>
+  (component: ValidatedComponent): TE.TaskEither<ProvisioningError, PreparedDeploy> =>
+    pipe(
+      previousRecord(deps.deploymentRecords)(component),
+      TE.bindTo('record'),
+      TE.bind('located', ({ record }) => locateAll(deps.gateway)(component.desired, record)),
+      TE.let('fingerprints', ({ record, located }) => fingerprintsOf(deps, component, located, record)),
+      TE.bind('plan', ({ located, fingerprints }) =>
+        TE.fromEither(pipe(planDeploy(component.desired, located, fingerprints), E.mapLeft(invalidRequest))),
+      ),
+      TE.chainFirst(({ located, plan }) =>
+        pipe(
+          TE.traverseArray(checkNotShared(deps, component, located))([plan.source, plan.destination]),
+          TE.map(() => undefined),
+        ),
+      ),
+    );

@@ -1,0 +1,66 @@
+/**
+ * Deletes what this component replaced (recorded as pending deletions, possibly by an earlier deploy
+ * that failed half-way): old connections first, then old actors, unless a connection still uses an
+ * actor (rule 4: it is kept, with a warning). Deleting something already gone is success.
+ */
+import * as TE from 'fp-ts/lib/TaskEither.js';
+import { pipe } from 'fp-ts/lib/function.js';
+import type { ActorKind } from '../domain/airbyte-state.js';
+import type { ProvisioningError } from '../errors/provisioning-error.js';
+import type { AirbyteGateway } from '../ports/airbyte-gateway.port.js';
+import { describeConnections } from '../planner/ownership.js';
+import { step } from './locate.js';
+import type { OperationJournal } from './operation-journal.js';
+
+const done = (journal: OperationJournal, id: string): void => {
+  const rest = (journal.record.pendingDeletions ?? []).filter((p) => p.id !== id);
+  journal.note({ pendingDeletions: rest.length === 0 ? undefined : rest });
+};
+
+const retireActor =
+  (gateway: AirbyteGateway, journal: OperationJournal) =>
+  (kind: ActorKind, id: string): TE.TaskEither<ProvisioningError, void> =>
+    pipe(
+      step(`check which connections use the replaced ${kind} ${id}`)(gateway.findConnectionsUsing(kind, id)),
+      TE.chain((using) => {
+        if (using.length > 0) {
+          journal.warn(
+            `Kept the replaced ${kind} ${id}: connection(s) ${describeConnections(using)} still use it`,
+            kind,
+          );
+          return TE.right(undefined);
+        }
+        return pipe(
+          step(`delete the replaced ${kind} ${id}`)(gateway.deleteActor(kind, id)),
+          TE.map(() => journal.info(`Deleted the replaced ${kind} ${id}`, kind)),
+        );
+      }),
+      TE.map(() => done(journal, id)),
+    );
+
+export const retireReplaced =
+  (gateway: AirbyteGateway, journal: OperationJournal) => (): TE.TaskEither<ProvisioningError, void> => {
+    const current = [journal.record.sourceId, journal.record.destinationId, journal.record.connectionId];
+    // a pending id that is current again is simply ours now
+    const pending = (journal.record.pendingDeletions ?? []).filter((p) => !current.includes(p.id));
+    journal.note({ pendingDeletions: pending.length === 0 ? undefined : pending });
+    const connections = pending.filter((p) => p.kind === 'connection');
+    const actors = pending.flatMap((p) => (p.kind === 'connection' ? [] : [{ kind: p.kind, id: p.id }]));
+    return pipe(
+      TE.traverseArray((p: { readonly id: string }) =>
+        pipe(
+          step(`delete the replaced connection ${p.id}`)(gateway.deleteConnection(p.id)),
+          TE.map(() => {
+            journal.info(`Deleted the replaced connection ${p.id}`, 'connection');
+            done(journal, p.id);
+          }),
+        ),
+      )(connections),
+      TE.chain(() =>
+        TE.traverseArray((a: { readonly kind: ActorKind; readonly id: string }) =>
+          retireActor(gateway, journal)(a.kind, a.id),
+        )(actors),
+      ),
+      TE.map(() => undefined),
+    );
+  };

@@ -1,0 +1,107 @@
+/**
+ * Removes a component's resources: found by the recorded ids first, then by name; the connection first,
+ * then the source and destination, each kept when another component's connection still uses it (rule 4).
+ * What is already gone is success. The deployment record is removed at the end.
+ */
+import { sequenceS } from 'fp-ts/lib/Apply.js';
+import * as O from 'fp-ts/lib/Option.js';
+import * as TE from 'fp-ts/lib/TaskEither.js';
+import { pipe } from 'fp-ts/lib/function.js';
+import type { ValidatedComponent } from '../descriptor/validated-component.js';
+import type { ActorKind, AirbyteActor, AirbyteConnection } from '../domain/airbyte-state.js';
+import type { OperationFailure, OperationResult } from '../domain/operation-result.js';
+import type { ProvisioningError } from '../errors/provisioning-error.js';
+import { describeConnections, foreignConnections } from '../planner/ownership.js';
+import { planUnprovision, type ForeignUsage } from '../planner/plan-unprovision.js';
+import type { LocatedState, UnprovisionAction } from '../planner/plan.types.js';
+import type { CoreDeps } from './core-deps.js';
+import { locateAll, step } from './locate.js';
+import { OperationJournal } from './operation-journal.js';
+import { previousRecord } from './previous-record.js';
+
+const foreignUsers =
+  (deps: CoreDeps, component: ValidatedComponent, located: LocatedState) =>
+  (
+    kind: ActorKind,
+    actor: O.Option<AirbyteActor>,
+  ): TE.TaskEither<ProvisioningError, ReadonlyArray<AirbyteConnection>> =>
+    O.isNone(actor)
+      ? TE.right([])
+      : pipe(
+          step(`check which connections use ${kind} "${actor.value.name}"`)(
+            deps.gateway.findConnectionsUsing(kind, actor.value.id),
+          ),
+          TE.map((using) =>
+            foreignConnections(using, {
+              located: located.connection,
+              name: component.desired.connection.name,
+            }),
+          ),
+        );
+
+const run =
+  (deps: CoreDeps, journal: OperationJournal) =>
+  (action: UnprovisionAction): TE.TaskEither<ProvisioningError, void> => {
+    switch (action._tag) {
+      case 'Absent':
+        journal.info(`No ${action.kind} "${action.name}" found: nothing to delete`, action.kind);
+        return TE.right(undefined);
+      case 'Keep':
+        journal.warn(
+          `Kept ${action.kind} "${action.name}" (${action.id}): connection(s) ${describeConnections(action.usedBy)} of another component use it`,
+          action.kind,
+        );
+        return TE.right(undefined);
+      case 'Delete':
+        return pipe(
+          step(`delete ${action.kind} "${action.name}"`)(
+            action.kind === 'connection'
+              ? deps.gateway.deleteConnection(action.id)
+              : deps.gateway.deleteActor(action.kind, action.id),
+          ),
+          TE.map(() => journal.info(`Deleted ${action.kind} "${action.name}" (${action.id})`, action.kind)),
+        );
+    }
+  };
+
+const summary = (connection: string, actions: ReadonlyArray<UnprovisionAction>): string => {
+  const kept = actions.filter((a) => a._tag === 'Keep').map((a) => a.kind);
+  return (
+    `Removed Airbyte connection "${connection}" and its resources` +
+    (kept.length === 0 ? '' : `, except the ${kept.join(' and ')} other components still use`)
+  );
+};
+
+export const undeployComponent =
+  (deps: CoreDeps) =>
+  (component: ValidatedComponent): TE.TaskEither<OperationFailure, OperationResult> =>
+  () => {
+    const journal = new OperationJournal(deps.clock, deps.workspaceId);
+    component.warnings.forEach((w) => journal.warn(w, 'validate'));
+    const desired = component.desired;
+    return pipe(
+      previousRecord(deps.deploymentRecords)(component),
+      TE.chain((record) => locateAll(deps.gateway)(desired, record)),
+      TE.bindTo('located'),
+      TE.bind('usage', ({ located }): TE.TaskEither<ProvisioningError, ForeignUsage> =>
+        sequenceS(TE.ApplyPar)({
+          source: foreignUsers(deps, component, located)('source', located.source),
+          destination: foreignUsers(deps, component, located)('destination', located.destination),
+        }),
+      ),
+      TE.map(({ located, usage }) => planUnprovision(desired, located, usage)),
+      TE.chainFirst(([connection, ...actors]) =>
+        pipe(
+          connection === undefined ? TE.right(undefined) : run(deps, journal)(connection),
+          TE.chain(() => TE.traverseArray(run(deps, journal))(actors)),
+        ),
+      ),
+      TE.chainFirst(() => deps.deploymentRecords.remove(component.componentId)),
+      TE.map((actions): OperationResult => ({
+        message: summary(desired.connection.name, actions),
+        info: { publicInfo: {}, privateInfo: {} },
+        logs: journal.logs,
+      })),
+      TE.mapLeft((error) => journal.failure(error, false)),
+    )();
+  };

@@ -1,0 +1,93 @@
+import { expect } from 'chai';
+import * as E from 'fp-ts/lib/Either.js';
+import { internal, unknownTask } from '../../src/errors/index.js';
+import { InMemoryTaskRepository } from '../../src/tasks/index.js';
+import { manualClock } from '../../src/testing/index.js';
+
+const failure = { error: internal('boom'), logs: [] };
+
+const setUp = (limits = { ttlMs: 1000, maxTasks: 3 }) => {
+  const clock = manualClock(0);
+  return { clock, tasks: new InMemoryTaskRepository<{ readonly n: number }>(clock, limits) };
+};
+
+describe('InMemoryTaskRepository', () => {
+  it('moves a task from RUNNING to COMPLETED with its value', async () => {
+    const { tasks } = setUp();
+    expect(await tasks.create('t1')()).to.deep.equal(E.right(undefined));
+    expect(await tasks.get('t1')()).to.deep.equal(E.right({ status: 'RUNNING' }));
+    expect(await tasks.complete('t1', { n: 1 })()).to.deep.equal(E.right(undefined));
+    expect(await tasks.get('t1')()).to.deep.equal(E.right({ status: 'COMPLETED', value: { n: 1 } }));
+  });
+
+  it('moves a task from RUNNING to FAILED, distinguishable from an unknown token', async () => {
+    const { tasks } = setUp();
+    await tasks.create('t1')();
+    await tasks.fail('t1', failure)();
+    expect(await tasks.get('t1')()).to.deep.equal(E.right({ status: 'FAILED', failure }));
+    expect(await tasks.get('nope')()).to.deep.equal(E.left(unknownTask('nope')));
+  });
+
+  it('never moves a finished task again, nor reuses a token', async () => {
+    const { tasks } = setUp();
+    await tasks.create('t1')();
+    await tasks.complete('t1', { n: 1 })();
+    expect(await tasks.fail('t1', failure)()).to.deep.equal(
+      E.left(internal('task t1 is already COMPLETED; statuses only move forward')),
+    );
+    expect(await tasks.complete('t1', { n: 2 })()).to.deep.equal(
+      E.left(internal('task t1 is already COMPLETED; statuses only move forward')),
+    );
+    expect(await tasks.create('t1')()).to.deep.equal(E.left(internal('task token t1 is already in use')));
+    expect(await tasks.get('t1')()).to.deep.equal(E.right({ status: 'COMPLETED', value: { n: 1 } }));
+  });
+
+  it('refuses to finish a task it does not know', async () => {
+    const { tasks } = setUp();
+    expect(await tasks.complete('ghost', { n: 1 })()).to.deep.equal(E.left(unknownTask('ghost')));
+    expect(await tasks.fail('ghost', failure)()).to.deep.equal(E.left(unknownTask('ghost')));
+  });
+
+  it('forgets a finished task once its TTL has passed, but never a running one', async () => {
+    const { clock, tasks } = setUp();
+    await tasks.create('done')();
+    await tasks.create('running')();
+    await tasks.complete('done', { n: 1 })();
+    clock.advance(999);
+    expect((await tasks.get('done')())._tag).to.equal('Right');
+    clock.advance(1);
+    expect(await tasks.get('done')()).to.deep.equal(E.left(unknownTask('done')));
+    clock.advance(1_000_000);
+    expect(await tasks.get('running')()).to.deep.equal(E.right({ status: 'RUNNING' }));
+  });
+
+  it('evicts the oldest finished tasks first when full, never a running one', async () => {
+    const { clock, tasks } = setUp({ ttlMs: 1_000_000, maxTasks: 3 });
+    for (const t of ['a', 'b', 'c']) await tasks.create(t)();
+    await tasks.complete('b', { n: 2 })();
+    clock.advance(1);
+    await tasks.complete('a', { n: 1 })();
+    await tasks.create('d')();
+    expect(await tasks.get('b')()).to.deep.equal(E.left(unknownTask('b')));
+    expect((await tasks.get('a')())._tag).to.equal('Right');
+    await tasks.create('e')();
+    expect(await tasks.get('a')()).to.deep.equal(E.left(unknownTask('a')));
+    // only running tasks left: they are all kept, even beyond the maximum
+    await tasks.create('f')();
+    expect(tasks.size()).to.equal(4);
+    for (const t of ['c', 'd', 'e', 'f'])
+      expect(await tasks.get(t)()).to.deep.equal(E.right({ status: 'RUNNING' }));
+  });
+
+  it('holds 100,000 finished tasks', async () => {
+    const { tasks } = setUp({ ttlMs: 1_000_000, maxTasks: 100_000 });
+    for (let i = 0; i < 100_000; i++) {
+      await tasks.create(`t${i}`)();
+      await tasks.complete(`t${i}`, { n: i })();
+    }
+    expect(tasks.size()).to.equal(100_000);
+    expect(await tasks.get('t0')()).to.deep.equal(E.right({ status: 'COMPLETED', value: { n: 0 } }));
+    await tasks.create('one-more')();
+    expect(await tasks.get('t0')()).to.deep.equal(E.left(unknownTask('t0')));
+  });
+});
