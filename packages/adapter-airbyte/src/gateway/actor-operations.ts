@@ -54,22 +54,17 @@ const configurationOf = (api: ActorApi, spec: ActorSpec): JsonObject =>
 export const actorOperations = (client: AirbyteClient, options: ResolvedGatewayOptions) => {
   const { workspaceId, logger } = options;
 
-  const readRequest = (kind: ActorKind, id: string): AirbyteRequest<ReadActor> => {
-    const api = API[kind];
-    return {
-      method: 'GET',
-      template: api.item,
-      params: { [api.idParam]: id },
-      codec: api.codec,
-      secrets: [],
-    };
-  };
-
   const findById = async (
     kind: ActorKind,
     id: string,
   ): Promise<E.Either<AirbyteError, O.Option<AirbyteActor>>> => {
-    const result = await client.call(readRequest(kind, id));
+    const api = API[kind];
+    const result = await client.call({
+      method: 'GET',
+      template: api.item,
+      params: { [api.idParam]: id },
+      codec: api.codec,
+    });
     if (E.isLeft(result)) return result.left._tag === 'AirbyteNotFound' ? E.right(O.none) : result;
     const { actor } = result.right;
     // another workspace's resource is not ours to manage

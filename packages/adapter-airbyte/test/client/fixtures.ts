@@ -69,9 +69,44 @@ export const harness = (overrides: Partial<AirbyteGatewayOptions> = {}): Harness
   return { gateway, sleeps, logs, calls, clock };
 };
 
-/** The scope every test intercepts, with the headers every authorized call must carry. */
-export const airbyte = (authorization = `Bearer ${TOKEN}`) =>
-  nock(ORIGIN, { reqheaders: { authorization, accept: 'application/json' } });
+interface SeenRequest {
+  readonly method: string;
+  readonly contentType: string | undefined;
+  readonly body: string;
+}
+const seen: SeenRequest[] = [];
+
+/**
+ * The scope every test intercepts, with the headers every authorized call must carry. Each request it
+ * answers is recorded, and checked after the test: a JSON body with its content type on writes, no body
+ * and no content type on reads and deletes.
+ */
+export const airbyte = (authorization = `Bearer ${TOKEN}`) => {
+  const scope = nock(ORIGIN, { reqheaders: { authorization, accept: 'application/json' } });
+  scope.on(
+    'request',
+    (req: { method: string; headers: Record<string, string | undefined> }, _i, body: string) => {
+      seen.push({ method: req.method, contentType: req.headers['content-type'], body });
+    },
+  );
+  return scope;
+};
+
+const checkSeenRequests = (): void => {
+  for (const request of seen.splice(0)) {
+    const write = ['POST', 'PUT', 'PATCH'].includes(request.method);
+    const expected = write
+      ? { method: request.method, contentType: 'application/json', body: 'JSON' }
+      : { method: request.method, contentType: undefined, body: '' };
+    const actual = {
+      method: request.method,
+      contentType: request.contentType,
+      body: write && request.body.startsWith('{') ? 'JSON' : request.body,
+    };
+    if (JSON.stringify(actual) !== JSON.stringify(expected))
+      throw new Error(`malformed request ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`);
+  }
+};
 
 export const run = <L, A>(te: TaskEither<L, A>): Promise<E.Either<L, A>> => te();
 
@@ -80,6 +115,7 @@ export const setUpNock = (): void => {
     nock.disableNetConnect();
   });
   afterEach(() => {
+    checkSeenRequests();
     const pending = nock.pendingMocks();
     nock.cleanAll();
     nock.enableNetConnect();
