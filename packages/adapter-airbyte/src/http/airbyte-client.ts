@@ -14,9 +14,6 @@ import { makeAuthorizer } from './authorizer.js';
 import { withRetries, type RetryDeps } from './retry.js';
 import { makeSemaphore, type Semaphore } from './semaphore.js';
 
-// a guard against an Airbyte that ignores `offset` and answers the same full page forever
-const MAX_PAGES = 10_000;
-
 export interface AirbyteClient {
   /** One authorized attempt (a 401 with client credentials is retried once with a fresh token). */
   readonly send: <A>(request: AirbyteRequest<A>) => Promise<Attempt<A>>;
@@ -88,8 +85,8 @@ export const makeAirbyteClient = (options: ResolvedGatewayOptions): AirbyteClien
   ): Promise<E.Either<AirbyteError, ReadonlyArray<t.TypeOf<C>>>> => {
     const codec = PageCodec(item);
     const all: Array<t.TypeOf<C>> = [];
-    for (let page = 0; page < MAX_PAGES; page += 1) {
-      const offset = page * options.pageSize;
+    let previousPage = '';
+    for (let offset = 0; ; offset += options.pageSize) {
       const result = await call({
         method: 'GET',
         template,
@@ -97,14 +94,19 @@ export const makeAirbyteClient = (options: ResolvedGatewayOptions): AirbyteClien
         codec,
       });
       if (E.isLeft(result)) return result;
-      all.push(...result.right.data);
-      if (result.right.data.length < options.pageSize) return E.right(all);
+      const page = result.right.data;
+      // an Airbyte (or proxy) that ignores `offset` would answer the same full page forever
+      const fingerprint = JSON.stringify(page);
+      if (page.length > 0 && fingerprint === previousPage)
+        return E.left(
+          airbyteBadResponse(
+            `GET ${template}: offset ${offset} answered the same page again; Airbyte ignores offset`,
+          ),
+        );
+      previousPage = fingerprint;
+      all.push(...page);
+      if (page.length < options.pageSize) return E.right(all);
     }
-    return E.left(
-      airbyteBadResponse(
-        `GET ${template}: more than ${MAX_PAGES} full pages; Airbyte seems to ignore offset`,
-      ),
-    );
   };
 
   return { send, call, listAll, retryDeps, semaphore };

@@ -298,3 +298,39 @@ describe('AirbytePublicApiGateway sources and destinations', () => {
     });
   });
 });
+
+describe('AirbytePublicApiGateway paging and addressing', () => {
+  setUpNock();
+
+  it('stops with a bad answer when Airbyte ignores offset and repeats a full page', async () => {
+    const { gateway } = harness({ pageSize: 1 });
+    airbyte()
+      .get(`${PREFIX}/sources`)
+      .query(listQuery(0, 1))
+      .reply(200, { data: [sourceResponse()] });
+    airbyte()
+      .get(`${PREFIX}/sources`)
+      .query(listQuery(1, 1))
+      .reply(200, { data: [sourceResponse()] });
+    expect(await run(gateway.findActorsByName('source', 'orders-file'))).to.deep.equal(
+      E.left({
+        _tag: 'AirbyteBadResponse',
+        detail: 'GET /sources: offset 1 answered the same page again; Airbyte ignores offset',
+      }),
+    );
+  });
+
+  it('never asks for more than the spec allows per page', async () => {
+    const { gateway } = harness({ pageSize: 500 });
+    airbyte().get(`${PREFIX}/sources`).query(listQuery(0, 100)).reply(200, { data: [] });
+    expect(await run(gateway.findActorsByName('source', 'x'))).to.deep.equal(E.right([]));
+  });
+
+  it('accepts a base URL with a trailing slash, such as Airbyte Cloud', async () => {
+    const { gateway } = harness({ baseUrl: 'https://api.airbyte.test/v1/' });
+    nock('https://api.airbyte.test', { reqheaders: { authorization: `Bearer ${TOKEN}` } })
+      .get(`/v1/sources/${SOURCE_ID}`)
+      .reply(404, {});
+    expect(await run(gateway.findActorById('source', SOURCE_ID))).to.deep.equal(E.right(O.none));
+  });
+});

@@ -199,3 +199,31 @@ describe('AirbytePublicApiGateway discovery and syncs', () => {
     });
   });
 });
+
+describe('AirbytePublicApiGateway discovery timeout', () => {
+  setUpNock();
+
+  it('gives discovery its own, longer timeout', async () => {
+    const { gateway } = harness({ timeoutMs: 20, discoveryTimeoutMs: 2000 });
+    airbyte()
+      .get(`${PREFIX}/streams`)
+      .query({ sourceId: SOURCE_ID, destinationId: DEST_ID })
+      .delay(80)
+      .reply(200, [{ streamName: 'orders', syncModes: ['full_refresh_append'] }]);
+    expect(await run(gateway.discoverStreams(SOURCE_ID, DEST_ID))).to.deep.equal(
+      E.right([{ name: 'orders', syncModes: ['full_refresh_append'] }]),
+    );
+  });
+
+  it('times discovery out too', async () => {
+    const { gateway } = harness({ timeoutMs: 20, discoveryTimeoutMs: 30, retry: { maxAttempts: 1 } });
+    airbyte()
+      .get(`${PREFIX}/streams`)
+      .query({ sourceId: SOURCE_ID, destinationId: DEST_ID })
+      .delay(300)
+      .reply(200, []);
+    expect(await run(gateway.discoverStreams(SOURCE_ID, DEST_ID))).to.deep.equal(
+      E.left({ _tag: 'AirbyteUnavailable', detail: 'GET /streams: Airbyte did not answer within 30 ms' }),
+    );
+  });
+});
