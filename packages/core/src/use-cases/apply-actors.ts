@@ -39,8 +39,10 @@ export const applyActor =
     const kind = action.kind;
     switch (action._tag) {
       case 'Noop':
-        journal.info(`${capitalized(kind)} "${action.name}" (${action.id}) unchanged`, kind);
-        return TE.right(action.id);
+        return TE.fromIO(() => {
+          journal.info(`${capitalized(kind)} "${action.name}" (${action.id}) unchanged`, kind);
+          return action.id;
+        });
       case 'Create':
         return pipe(
           step(`create ${kind} "${action.spec.name}"`)(gateway.createActor(kind, action.spec)),
@@ -51,10 +53,12 @@ export const applyActor =
           }),
         );
       case 'Update':
-        // until the update is confirmed, what Airbyte holds for the secrets is unknown
-        noteActor(journal, kind, action.id, undefined);
         return pipe(
-          step(`update ${kind} "${action.spec.name}"`)(gateway.updateActor(kind, action.id, action.spec)),
+          // until the update is confirmed, what Airbyte holds for the secrets is unknown
+          TE.fromIO(() => noteActor(journal, kind, action.id, undefined)),
+          TE.chain(() =>
+            step(`update ${kind} "${action.spec.name}"`)(gateway.updateActor(kind, action.id, action.spec)),
+          ),
           TE.map((actor) => {
             noteActor(journal, kind, actor.id, fingerprint);
             journal.info(

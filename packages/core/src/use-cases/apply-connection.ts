@@ -33,14 +33,16 @@ export const applyConnection =
     };
     switch (action._tag) {
       case 'Noop':
-        journal.info(`Connection "${action.name}" (${action.id}) unchanged`, 'connection');
-        return TE.right({
-          id: action.id,
-          streams: pipe(
-            current,
-            O.map((c) => c.streams),
-            O.getOrElse((): ReadonlyArray<AirbyteStream> => []),
-          ),
+        return TE.fromIO(() => {
+          journal.info(`Connection "${action.name}" (${action.id}) unchanged`, 'connection');
+          return {
+            id: action.id,
+            streams: pipe(
+              current,
+              O.map((c) => c.streams),
+              O.getOrElse((): ReadonlyArray<AirbyteStream> => []),
+            ),
+          };
         });
       case 'Create':
         return pipe(
@@ -65,17 +67,21 @@ export const applyConnection =
           }),
         );
       case 'Replace':
-        addPendingDeletion(journal, 'connection', action.oldId);
-        // the actors the old connection used are ours too, and no longer wanted
-        if (O.isSome(current)) {
-          if (current.value.sourceId !== action.spec.sourceId)
-            addPendingDeletion(journal, 'source', current.value.sourceId);
-          if (current.value.destinationId !== action.spec.destinationId)
-            addPendingDeletion(journal, 'destination', current.value.destinationId);
-        }
         return pipe(
-          step(`create connection "${action.spec.name}" to replace ${action.oldId}`)(
-            gateway.createConnection(action.spec),
+          TE.fromIO(() => {
+            addPendingDeletion(journal, 'connection', action.oldId);
+            // the actors the old connection used are ours too, and no longer wanted
+            if (O.isSome(current)) {
+              if (current.value.sourceId !== action.spec.sourceId)
+                addPendingDeletion(journal, 'source', current.value.sourceId);
+              if (current.value.destinationId !== action.spec.destinationId)
+                addPendingDeletion(journal, 'destination', current.value.destinationId);
+            }
+          }),
+          TE.chain(() =>
+            step(`create connection "${action.spec.name}" to replace ${action.oldId}`)(
+              gateway.createConnection(action.spec),
+            ),
           ),
           TE.map((c) => {
             journal.info(

@@ -3,7 +3,6 @@
  * lookups, then the source and destination writes; then discovery, the connection, the deletion of what
  * was replaced, and the optional sync. The record is saved whether the deploy succeeds or fails half-way.
  */
-import { sequenceS } from 'fp-ts/lib/Apply.js';
 import * as E from 'fp-ts/lib/Either.js';
 import * as O from 'fp-ts/lib/Option.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
@@ -20,6 +19,7 @@ import type { CoreDeps } from './core-deps.js';
 import { deploymentInfo } from './deployment-info.js';
 import { step } from './locate.js';
 import { OperationJournal } from './operation-journal.js';
+import { parallel } from './parallel.js';
 import { prepareDeploy, type PreparedDeploy } from './prepare-deploy.js';
 import { retireReplaced } from './retire.js';
 
@@ -68,7 +68,7 @@ const execute =
     const apply = applyActor(deps.gateway, journal);
     let connectionTag = 'Noop';
     return pipe(
-      sequenceS(TE.ApplyPar)({
+      parallel({
         source: apply(plan.source, fingerprints.source.desired),
         destination: apply(plan.destination, fingerprints.destination.desired),
       }),

@@ -6,7 +6,7 @@
 import * as O from 'fp-ts/lib/Option.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
 import { pipe } from 'fp-ts/lib/function.js';
-import { sequenceS } from 'fp-ts/lib/Apply.js';
+import { parallel } from './parallel.js';
 import type { ActorKind, AirbyteActor, AirbyteConnection } from '../domain/airbyte-state.js';
 import type { DesiredState } from '../domain/desired-state.js';
 import type { DeploymentRecord } from '../domain/operation-result.js';
@@ -74,7 +74,7 @@ export const locateAll =
     record: O.Option<DeploymentRecord>,
   ): TE.TaskEither<ProvisioningError, LocatedState> => {
     const stored = O.toUndefined(record);
-    return sequenceS(TE.ApplyPar)({
+    return parallel({
       source: locateActor(gateway)('source', desired.source.name, stored?.sourceId),
       destination: locateActor(gateway)('destination', desired.destination.name, stored?.destinationId),
       connection: locateConnection(gateway)(desired.connection.name, stored?.connectionId),

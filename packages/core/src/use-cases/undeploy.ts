@@ -3,10 +3,10 @@
  * then the source and destination, each kept when another component's connection still uses it (rule 4).
  * What is already gone is success. The deployment record is removed at the end.
  */
-import { sequenceS } from 'fp-ts/lib/Apply.js';
 import * as O from 'fp-ts/lib/Option.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
 import { pipe } from 'fp-ts/lib/function.js';
+import { parallel } from './parallel.js';
 import type { ValidatedComponent } from '../descriptor/validated-component.js';
 import type { ActorKind, AirbyteActor, AirbyteConnection } from '../domain/airbyte-state.js';
 import type { OperationFailure, OperationResult } from '../domain/operation-result.js';
@@ -44,14 +44,16 @@ const run =
   (action: UnprovisionAction): TE.TaskEither<ProvisioningError, void> => {
     switch (action._tag) {
       case 'Absent':
-        journal.info(`No ${action.kind} "${action.name}" found: nothing to delete`, action.kind);
-        return TE.right(undefined);
-      case 'Keep':
-        journal.warn(
-          `Kept ${action.kind} "${action.name}" (${action.id}): connection(s) ${describeConnections(action.usedBy)} of another component use it`,
-          action.kind,
+        return TE.fromIO(() =>
+          journal.info(`No ${action.kind} "${action.name}" found: nothing to delete`, action.kind),
         );
-        return TE.right(undefined);
+      case 'Keep':
+        return TE.fromIO(() =>
+          journal.warn(
+            `Kept ${action.kind} "${action.name}" (${action.id}): connection(s) ${describeConnections(action.usedBy)} of another component use it`,
+            action.kind,
+          ),
+        );
       case 'Delete':
         return pipe(
           step(`delete ${action.kind} "${action.name}"`)(
@@ -84,7 +86,7 @@ export const undeployComponent =
       TE.chain((record) => locateAll(deps.gateway)(desired, record)),
       TE.bindTo('located'),
       TE.bind('usage', ({ located }): TE.TaskEither<ProvisioningError, ForeignUsage> =>
-        sequenceS(TE.ApplyPar)({
+        parallel({
           source: foreignUsers(deps, component, located)('source', located.source),
           destination: foreignUsers(deps, component, located)('destination', located.destination),
         }),
