@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import * as E from 'fp-ts/lib/Either.js';
-import { airbyte, harness, PREFIX, run, setUpNock, WS } from './fixtures.js';
+import nock from 'nock';
+import { airbyte, harness, ORIGIN, PREFIX, run, setUpNock, WS } from './fixtures.js';
 
 describe('AirbytePublicApiGateway concurrency bound', () => {
   setUpNock();
@@ -34,6 +35,21 @@ describe('AirbytePublicApiGateway concurrency bound', () => {
     airbyte().get(`${PREFIX}/workspaces/${WS}`).times(4).delay(15).reply(200, { workspaceId: WS });
     await Promise.all(Array.from({ length: 4 }, () => run(gateway.checkWorkspace())));
     expect(state.max).to.equal(4);
+  });
+
+  it('does not deadlock when a single permit is shared by the token request and the call', async () => {
+    const { gateway } = harness({
+      maxConcurrentCalls: 1,
+      auth: { type: 'clientCredentials', clientId: 'id', clientSecret: 'secret-1' },
+    });
+    nock(ORIGIN)
+      .post(`${PREFIX}/applications/token`)
+      .times(2)
+      .reply(200, { access_token: 'tok', token_type: 'Bearer', expires_in: 180 });
+    airbyte('Bearer tok').get(`${PREFIX}/workspaces/${WS}`).reply(401, {});
+    airbyte('Bearer tok').get(`${PREFIX}/workspaces/${WS}`).times(2).reply(200, { workspaceId: WS });
+    const results = await Promise.all([run(gateway.checkWorkspace()), run(gateway.checkWorkspace())]);
+    expect(results).to.deep.equal([E.right(undefined), E.right(undefined)]);
   });
 
   it('releases the permit of a failed call', async () => {
