@@ -68,16 +68,7 @@ export const applyConnection =
         );
       case 'Replace':
         return pipe(
-          TE.fromIO(() => {
-            addPendingDeletion(journal, 'connection', action.oldId);
-            // the actors the old connection used are ours too, and no longer wanted
-            if (O.isSome(current)) {
-              if (current.value.sourceId !== action.spec.sourceId)
-                addPendingDeletion(journal, 'source', current.value.sourceId);
-              if (current.value.destinationId !== action.spec.destinationId)
-                addPendingDeletion(journal, 'destination', current.value.destinationId);
-            }
-          }),
+          TE.fromIO(() => addPendingDeletion(journal, 'connection', action.oldId)),
           TE.chain(() =>
             step(`create connection "${action.spec.name}" to replace ${action.oldId}`)(
               gateway.createConnection(action.spec),
