@@ -151,3 +151,9 @@ export const deployComponent =
       ),
     )();
   };
+
+/** Deploys, never interleaved with another operation on the same component (rule 5). */
+export const lockedDeploy =
+  (deps: CoreDeps) =>
+  (component: ValidatedComponent): TE.TaskEither<OperationFailure, OperationResult> =>
+    deps.lock.withLock(component.componentId, deployComponent(deps)(component));

@@ -107,3 +107,9 @@ export const undeployComponent =
       TE.mapLeft((error) => journal.failure(error, false)),
     )();
   };
+
+/** Undeploys, never interleaved with another operation on the same component (rule 5). */
+export const lockedUndeploy =
+  (deps: CoreDeps) =>
+  (component: ValidatedComponent): TE.TaskEither<OperationFailure, OperationResult> =>
+    deps.lock.withLock(component.componentId, undeployComponent(deps)(component));

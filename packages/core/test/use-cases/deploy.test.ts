@@ -4,7 +4,7 @@ import * as O from 'fp-ts/lib/Option.js';
 import type { OperationFailure, OperationResult } from '../../src/domain/index.js';
 import { airbyteUnavailable } from '../../src/errors/index.js';
 import { fakeFingerprinter, makeTestDeps, type TestDeps } from '../../src/testing/index.js';
-import { deployComponent } from '../../src/use-cases/index.js';
+import { deployComponent, lockedDeploy, lockedUndeploy } from '../../src/use-cases/index.js';
 import { baseDesired, componentOf, recordOf } from './component.js';
 
 const T0 = '2026-01-01T00:00:00.000Z';
@@ -369,5 +369,33 @@ describe('deployComponent', () => {
       message: 'dbtGitUrl is ignored',
       phase: 'validate',
     });
+  });
+});
+
+describe('lockedDeploy and lockedUndeploy', () => {
+  it('never interleave two operations on the same component', async () => {
+    const deps = makeTestDeps();
+    const [deployed, removed] = await Promise.all([
+      lockedDeploy(deps)(componentOf())(),
+      lockedUndeploy(deps)(componentOf())(),
+    ]);
+    expect(E.isRight(deployed) && E.isRight(removed)).to.equal(true);
+    // the undeploy started after the deploy's last call: it found and removed everything
+    const methods = deps.gateway.calls.map((c) => c.method);
+    expect(methods.indexOf('createConnection')).to.be.lessThan(methods.indexOf('deleteConnection'));
+    expect(methods.slice(0, 7).every((m) => !m.startsWith('delete'))).to.equal(true);
+    expect(deps.gateway.listConnections()).to.deep.equal([]);
+  });
+
+  it('run operations on different components side by side', async () => {
+    const deps = makeTestDeps();
+    const renamed = {
+      source: { ...baseDesired.source, name: 'other-file' },
+      destination: { ...baseDesired.destination, name: 'other-snowflake' },
+      connection: { ...baseDesired.connection, name: 'other-connection' },
+    };
+    const other = { ...componentOf(renamed), componentId: 'urn:other' };
+    await Promise.all([lockedDeploy(deps)(componentOf())(), lockedDeploy(deps)(other)()]);
+    expect(deps.gateway.maxInFlight()).to.equal(6);
   });
 });
