@@ -79,6 +79,25 @@ describe('InMemoryTaskRepository', () => {
       expect(await tasks.get(t)()).to.deep.equal(E.right({ status: 'RUNNING' }));
   });
 
+  it('gives back every result exactly, however varied and interleaved with failures', async () => {
+    const { clock, tasks } = setUp({ ttlMs: 10, maxTasks: 50 });
+    const value = (i: number) => ({ n: i, text: `résultat → ${'x'.repeat(i % 7)} ${i.toString(16)}` });
+    for (let i = 0; i < 200; i++) {
+      await tasks.create(`t${i}`)();
+      if (i % 3 === 0) await tasks.fail(`t${i}`, { error: internal(`boom ${i}`), logs: [] })();
+      else await tasks.complete(`t${i}`, value(i))();
+      clock.advance(i % 5 === 0 ? 3 : 0);
+      const view = await tasks.get(`t${i}`)();
+      expect(view).to.deep.equal(
+        E.right(
+          i % 3 === 0
+            ? { status: 'FAILED', failure: { error: internal(`boom ${i}`), logs: [] } }
+            : { status: 'COMPLETED', value: value(i) },
+        ),
+      );
+    }
+  });
+
   it('holds 100,000 finished tasks', async () => {
     const { tasks } = setUp({ ttlMs: 1_000_000, maxTasks: 100_000 });
     for (let i = 0; i < 100_000; i++) {
