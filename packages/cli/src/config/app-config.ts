@@ -1,0 +1,55 @@
+/**
+ * The provisioner's effective configuration, after env and the optional profiles file are decoded and
+ * merged. Everything a command or the container needs; nothing is read from `process.env` past this point.
+ */
+import type { AirbyteAuth } from '@airbyte-provisioner/adapter-airbyte';
+import type { ConnectorProfiles } from '@airbyte-provisioner/core';
+
+export type ProvisionMode = 'async' | 'sync';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface AirbyteConfig {
+  /** The public API base, e.g. `http://localhost:8000/api/public/v1` or `https://api.airbyte.com/v1`. */
+  readonly apiUrl: string;
+  readonly workspaceId: string;
+  readonly auth: AirbyteAuth;
+  readonly uiUrl?: string;
+  readonly timeoutMs?: number;
+  readonly maxConcurrentCalls?: number;
+}
+
+export interface ServerConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly provisionMode: ProvisionMode;
+  readonly apiToken?: string;
+  readonly bodyLimitBytes?: number;
+  readonly shutdownGraceMs: number;
+}
+
+export interface TaskLimitsConfig {
+  readonly ttlMs: number;
+  readonly maxTasks: number;
+}
+
+/** Where the key of the secret fingerprints comes from (it must be stable across restarts). */
+export type FingerprintKey =
+  { readonly source: 'env'; readonly key: string } | { readonly source: 'derived' };
+
+export interface AppConfig {
+  readonly server: ServerConfig;
+  /** Absent when no `AIRBYTE_*` variable is set: only `validate`, `sandbox` and `serve --sandbox` work. */
+  readonly airbyte?: AirbyteConfig;
+  readonly tasks: TaskLimitsConfig;
+  readonly logLevel: LogLevel;
+  readonly profiles: ConnectorProfiles;
+  /** Dot paths (`destinations.snowflake.enforced.credentials.password`) of profile values that are secrets. */
+  readonly profileSecretPaths: ReadonlyArray<string>;
+  readonly fingerprintKey: FingerprintKey;
+  /** The profiles file, when `PROVISIONER_CONFIG` names one. */
+  readonly configFile?: string;
+}
+
+export const DEFAULT_PORT = 8093;
+export const DEFAULT_HOST = '0.0.0.0';
+export const DEFAULT_SHUTDOWN_GRACE_MS = 25_000;

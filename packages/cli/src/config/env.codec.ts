@@ -1,0 +1,55 @@
+/** Every environment variable the provisioner reads, with its codec. A variable set to "" counts as unset. */
+import * as t from 'io-ts';
+import {
+  httpUrlFromEnv,
+  integerFromEnv,
+  keyFromEnv,
+  oneOfFromEnv,
+  textFromEnv,
+  uuidFromEnv,
+} from './env-value.codec.js';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export const EnvConfig = t.partial({
+  PORT: integerFromEnv(0, 65535),
+  HOST: textFromEnv,
+  AIRBYTE_API_URL: httpUrlFromEnv,
+  AIRBYTE_WORKSPACE_ID: uuidFromEnv,
+  AIRBYTE_CLIENT_ID: textFromEnv,
+  AIRBYTE_CLIENT_SECRET: textFromEnv,
+  AIRBYTE_TOKEN: textFromEnv,
+  AIRBYTE_USERNAME: textFromEnv,
+  AIRBYTE_PASSWORD: textFromEnv,
+  AIRBYTE_UI_URL: httpUrlFromEnv,
+  AIRBYTE_TIMEOUT_MS: integerFromEnv(1),
+  AIRBYTE_MAX_CONCURRENT_CALLS: integerFromEnv(1, 1024),
+  PROVISION_MODE: oneOfFromEnv(['async', 'sync']),
+  API_TOKEN: keyFromEnv,
+  SNOWFLAKE_HOST: textFromEnv,
+  SNOWFLAKE_ROLE: textFromEnv,
+  SNOWFLAKE_WAREHOUSE: textFromEnv,
+  SNOWFLAKE_USER: textFromEnv,
+  SNOWFLAKE_PASSWORD: textFromEnv,
+  LOG_LEVEL: oneOfFromEnv(LOG_LEVELS),
+  TASK_TTL_SECONDS: integerFromEnv(1),
+  TASK_MAX_COUNT: integerFromEnv(1),
+  BODY_LIMIT_BYTES: integerFromEnv(1024),
+  SHUTDOWN_GRACE_MS: integerFromEnv(0),
+  SECRET_FINGERPRINT_KEY: keyFromEnv,
+  PROVISIONER_CONFIG: textFromEnv,
+});
+export type EnvConfig = t.TypeOf<typeof EnvConfig>;
+
+export type EnvVariable = keyof typeof EnvConfig.props;
+
+export const ENV_VARIABLES = Object.keys(EnvConfig.props) as ReadonlyArray<EnvVariable>;
+
+/** Only our variables, and only those with a non-empty value. */
+export const relevantEnv = (env: Readonly<Record<string, string | undefined>>): Record<string, string> =>
+  Object.fromEntries(
+    ENV_VARIABLES.flatMap((name) => {
+      const value = env[name];
+      return value === undefined || value.trim() === '' ? [] : [[name, value]];
+    }),
+  );

@@ -1,0 +1,114 @@
+/**
+ * Builds the effective configuration from the env and the optional profiles file. Every problem is
+ * collected before anything is decided, so one start-up attempt shows all of them, each naming its
+ * variable (or the file and the field).
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import { parseDocument } from 'yaml';
+import { decodeWith, noConnectorProfiles, problem, type Problem } from '@airbyte-provisioner/core';
+import {
+  DEFAULT_HOST,
+  DEFAULT_PORT,
+  DEFAULT_SHUTDOWN_GRACE_MS,
+  type AirbyteConfig,
+  type AppConfig,
+} from './app-config.js';
+import { airbyteAuthOf, airbytePresenceProblems, airbyteRequested } from './airbyte-env.js';
+import { mergeProfiles, snowflakeFromEnv, SNOWFLAKE_PASSWORD_PATH } from './connector-profiles.js';
+import { resolveReferences } from './env-references.js';
+import { EnvConfig, relevantEnv } from './env.codec.js';
+import { ProfilesFile } from './profiles-file.codec.js';
+
+export interface ConfigSources {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Reads a text file; Left carries a readable reason (e.g. "no such file"). */
+  readonly readTextFile: (path: string) => E.Either<string, string>;
+}
+
+interface LoadedFile {
+  readonly file: ProfilesFile;
+  readonly secretPaths: ReadonlyArray<string>;
+  readonly problems: ReadonlyArray<Problem>;
+}
+
+const emptyFile: LoadedFile = { file: {}, secretPaths: [], problems: [] };
+
+const prefixed = (path: string, problems: ReadonlyArray<Problem>): ReadonlyArray<Problem> =>
+  problems.map((p) => problem(p.path === '' ? path : `${path}: ${p.path}`, p.message));
+
+const loadProfilesFile = (path: string, sources: ConfigSources): LoadedFile => {
+  const text = sources.readTextFile(path);
+  if (E.isLeft(text))
+    return { ...emptyFile, problems: [problem('PROVISIONER_CONFIG', `cannot read ${path}: ${text.left}`)] };
+  const document = parseDocument(text.right);
+  if (document.errors.length > 0) {
+    return {
+      ...emptyFile,
+      problems: document.errors.map((e) => problem(path, `is not valid YAML: ${e.message}`)),
+    };
+  }
+  const decoded = decodeWith(ProfilesFile)(document.toJS() ?? {});
+  if (E.isLeft(decoded)) return { ...emptyFile, problems: prefixed(path, decoded.left) };
+  // the decoded file is plain JSON: references are resolved in it, at any depth
+  const resolved = resolveReferences(decoded.right, '', sources.env);
+  return {
+    file: resolved.value,
+    secretPaths: resolved.secretPaths,
+    problems: prefixed(path, resolved.problems),
+  };
+};
+
+const airbyteConfigOf = (env: EnvConfig): AirbyteConfig | undefined =>
+  env.AIRBYTE_API_URL === undefined || env.AIRBYTE_WORKSPACE_ID === undefined
+    ? undefined
+    : {
+        apiUrl: env.AIRBYTE_API_URL,
+        workspaceId: env.AIRBYTE_WORKSPACE_ID,
+        auth: airbyteAuthOf(env),
+        ...(env.AIRBYTE_UI_URL === undefined ? {} : { uiUrl: env.AIRBYTE_UI_URL }),
+        ...(env.AIRBYTE_TIMEOUT_MS === undefined ? {} : { timeoutMs: env.AIRBYTE_TIMEOUT_MS }),
+        ...(env.AIRBYTE_MAX_CONCURRENT_CALLS === undefined
+          ? {}
+          : { maxConcurrentCalls: env.AIRBYTE_MAX_CONCURRENT_CALLS }),
+      };
+
+const DAY_SECONDS = 24 * 60 * 60;
+
+export const loadConfig = (sources: ConfigSources): E.Either<ReadonlyArray<Problem>, AppConfig> => {
+  const raw = relevantEnv(sources.env);
+  const decoded = decodeWith(EnvConfig)(raw);
+  const presence = airbytePresenceProblems(raw);
+  const configFile = raw['PROVISIONER_CONFIG']?.trim();
+  const loaded = configFile === undefined ? emptyFile : loadProfilesFile(configFile, sources);
+  const problems = [...(E.isLeft(decoded) ? decoded.left : []), ...presence, ...loaded.problems];
+  if (E.isLeft(decoded) || problems.length > 0) return E.left(problems);
+  const env = decoded.right;
+  const airbyte = airbyteRequested(raw) ? airbyteConfigOf(env) : undefined;
+  const profiles =
+    configFile === undefined && Object.keys(snowflakeFromEnv(env)).length === 0
+      ? noConnectorProfiles
+      : mergeProfiles(loaded.file, env);
+  return E.right({
+    server: {
+      port: env.PORT ?? DEFAULT_PORT,
+      host: env.HOST ?? DEFAULT_HOST,
+      provisionMode: env.PROVISION_MODE ?? 'async',
+      ...(env.API_TOKEN === undefined ? {} : { apiToken: env.API_TOKEN }),
+      ...(env.BODY_LIMIT_BYTES === undefined ? {} : { bodyLimitBytes: env.BODY_LIMIT_BYTES }),
+      shutdownGraceMs: env.SHUTDOWN_GRACE_MS ?? DEFAULT_SHUTDOWN_GRACE_MS,
+    },
+    ...(airbyte === undefined ? {} : { airbyte }),
+    tasks: { ttlMs: (env.TASK_TTL_SECONDS ?? DAY_SECONDS) * 1000, maxTasks: env.TASK_MAX_COUNT ?? 100_000 },
+    logLevel: env.LOG_LEVEL ?? 'info',
+    profiles,
+    profileSecretPaths: [
+      ...loaded.secretPaths,
+      ...(env.SNOWFLAKE_PASSWORD === undefined ? [] : [SNOWFLAKE_PASSWORD_PATH]),
+    ],
+    fingerprintKey:
+      env.SECRET_FINGERPRINT_KEY === undefined
+        ? { source: 'derived' }
+        : { source: 'env', key: env.SECRET_FINGERPRINT_KEY },
+    ...(configFile === undefined ? {} : { configFile }),
+  });
+};

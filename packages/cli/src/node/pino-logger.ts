@@ -1,0 +1,43 @@
+/**
+ * The pino logger every part of the provisioner logs through. pino's `(fields, message)` methods are the
+ * core's `Logger` as is. Redaction is the last line of defence: callers already leave secrets out.
+ */
+import { pino, type Logger as PinoLogger } from 'pino';
+import type { LogLevel } from '../config/app-config.js';
+
+export const REDACTED_PATHS: ReadonlyArray<string> = [
+  'password',
+  'token',
+  'apiToken',
+  'clientSecret',
+  'secret',
+  'authorization',
+  '*.password',
+  '*.token',
+  '*.apiToken',
+  '*.clientSecret',
+  '*.secret',
+  '*.authorization',
+  '*.credentials',
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'headers.authorization',
+  'configuration.credentials',
+  '*.configuration.credentials',
+];
+
+export interface PinoLoggerOptions {
+  readonly level: LogLevel;
+  /** 1 for stdout (the server), 2 for stderr (commands, whose stdout is their output). */
+  readonly fd: 1 | 2;
+}
+
+export const makePinoLogger = (options: PinoLoggerOptions): PinoLogger =>
+  pino(
+    {
+      level: options.level,
+      base: { service: 'airbyte-provisioner' },
+      redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' },
+    },
+    pino.destination({ fd: options.fd, sync: true }),
+  );

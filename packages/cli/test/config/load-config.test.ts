@@ -1,0 +1,264 @@
+import { expect } from 'chai';
+import * as E from 'fp-ts/lib/Either.js';
+import { formatProblem, type Problem } from '@airbyte-provisioner/core';
+import { loadConfig, type ConfigSources } from '../../src/config/load-config.js';
+import type { AppConfig } from '../../src/config/app-config.js';
+
+const WORKSPACE = '5ae6b09b-fdec-41af-aaf7-7d94cfc33ef6';
+
+const sources = (env: Record<string, string>, files: Record<string, string> = {}): ConfigSources => ({
+  env,
+  readTextFile: (path) => {
+    const text = files[path];
+    return text === undefined ? E.left('no such file') : E.right(text);
+  },
+});
+
+const ok = (env: Record<string, string>, files: Record<string, string> = {}): AppConfig => {
+  const result = loadConfig(sources(env, files));
+  if (E.isLeft(result)) throw new Error(result.left.map(formatProblem).join('\n'));
+  return result.right;
+};
+
+const problems = (
+  env: Record<string, string>,
+  files: Record<string, string> = {},
+): ReadonlyArray<Problem> => {
+  const result = loadConfig(sources(env, files));
+  if (E.isRight(result)) throw new Error('expected configuration problems');
+  return result.left;
+};
+
+const airbyteEnv = {
+  AIRBYTE_API_URL: 'http://airbyte.local:8000/api/public/v1/',
+  AIRBYTE_WORKSPACE_ID: WORKSPACE,
+  AIRBYTE_CLIENT_ID: 'client',
+  AIRBYTE_CLIENT_SECRET: 'client-secret',
+};
+
+describe('loadConfig', () => {
+  it('gives the documented defaults for an empty env, with no Airbyte', () => {
+    const config = ok({});
+    expect(config.server).to.deep.equal({
+      port: 8093,
+      host: '0.0.0.0',
+      provisionMode: 'async',
+      shutdownGraceMs: 25_000,
+    });
+    expect(config.airbyte).to.equal(undefined);
+    expect(config.tasks).to.deep.equal({ ttlMs: 86_400_000, maxTasks: 100_000 });
+    expect(config.logLevel).to.equal('info');
+    expect(config.profiles).to.deep.equal({ sources: {}, destinations: {} });
+    expect(config.fingerprintKey).to.deep.equal({ source: 'derived' });
+  });
+
+  it('reads every variable', () => {
+    const config = ok({
+      ...airbyteEnv,
+      PORT: '9000',
+      HOST: '127.0.0.1',
+      AIRBYTE_UI_URL: 'https://airbyte.local',
+      AIRBYTE_TIMEOUT_MS: '5000',
+      AIRBYTE_MAX_CONCURRENT_CALLS: '4',
+      PROVISION_MODE: 'sync',
+      API_TOKEN: 'a-long-enough-api-token',
+      LOG_LEVEL: 'debug',
+      TASK_TTL_SECONDS: '60',
+      TASK_MAX_COUNT: '10',
+      BODY_LIMIT_BYTES: '2048',
+      SHUTDOWN_GRACE_MS: '100',
+      SECRET_FINGERPRINT_KEY: 'sixteen-chars-key',
+    });
+    expect(config.server).to.deep.equal({
+      port: 9000,
+      host: '127.0.0.1',
+      provisionMode: 'sync',
+      apiToken: 'a-long-enough-api-token',
+      bodyLimitBytes: 2048,
+      shutdownGraceMs: 100,
+    });
+    expect(config.airbyte).to.deep.equal({
+      apiUrl: 'http://airbyte.local:8000/api/public/v1',
+      workspaceId: WORKSPACE,
+      auth: { type: 'clientCredentials', clientId: 'client', clientSecret: 'client-secret' },
+      uiUrl: 'https://airbyte.local',
+      timeoutMs: 5000,
+      maxConcurrentCalls: 4,
+    });
+    expect(config.tasks).to.deep.equal({ ttlMs: 60_000, maxTasks: 10 });
+    expect(config.logLevel).to.equal('debug');
+    expect(config.fingerprintKey).to.deep.equal({ source: 'env', key: 'sixteen-chars-key' });
+  });
+
+  it('treats a variable set to an empty string as unset', () => {
+    expect(ok({ PORT: '', AIRBYTE_API_URL: ' ' }).server.port).to.equal(8093);
+  });
+
+  it('chooses bearer or basic authentication', () => {
+    const base = { AIRBYTE_API_URL: airbyteEnv.AIRBYTE_API_URL, AIRBYTE_WORKSPACE_ID: WORKSPACE };
+    expect(ok({ ...base, AIRBYTE_TOKEN: 'tok' }).airbyte?.auth).to.deep.equal({
+      type: 'bearer',
+      token: 'tok',
+    });
+    expect(ok({ ...base, AIRBYTE_USERNAME: 'u', AIRBYTE_PASSWORD: 'p' }).airbyte?.auth).to.deep.equal({
+      type: 'basic',
+      username: 'u',
+      password: 'p',
+    });
+  });
+
+  it('reports every problem at once, each naming its variable', () => {
+    const found = problems({
+      PORT: 'eighty',
+      PROVISION_MODE: 'later',
+      LOG_LEVEL: 'loud',
+      AIRBYTE_API_URL: 'ftp://x',
+      AIRBYTE_CLIENT_ID: 'only-the-id',
+      TASK_MAX_COUNT: '0',
+      API_TOKEN: 'short',
+    }).map((p) => p.path);
+    expect(found).to.have.members([
+      'PORT',
+      'PROVISION_MODE',
+      'LOG_LEVEL',
+      'AIRBYTE_API_URL',
+      'TASK_MAX_COUNT',
+      'API_TOKEN',
+      'AIRBYTE_WORKSPACE_ID',
+      'AIRBYTE_CLIENT_SECRET',
+    ]);
+  });
+
+  it('says what a wrong value should be', () => {
+    expect(problems({ PORT: '70000' })).to.deep.equal([
+      { path: 'PORT', message: 'must be an integer from 0 to 65535, got "70000"' },
+    ]);
+  });
+
+  it('asks for credentials when Airbyte is configured without any', () => {
+    const found = problems({ AIRBYTE_API_URL: 'http://a', AIRBYTE_WORKSPACE_ID: WORKSPACE });
+    expect(found).to.have.length(1);
+    expect(formatProblem(found[0]!)).to.contain('AIRBYTE_TOKEN');
+  });
+
+  it('refuses two ways of authenticating at once', () => {
+    const found = problems({ ...airbyteEnv, AIRBYTE_TOKEN: 'tok' });
+    expect(found).to.have.length(1);
+    expect(found[0]!.path).to.equal('AIRBYTE_CLIENT_ID, AIRBYTE_CLIENT_SECRET, AIRBYTE_TOKEN');
+    expect(found[0]!.message).to.contain('choose one way');
+  });
+
+  it('refuses a workspace id that is not a UUID', () => {
+    expect(problems({ ...airbyteEnv, AIRBYTE_WORKSPACE_ID: 'default' }).map((p) => p.path)).to.deep.equal([
+      'AIRBYTE_WORKSPACE_ID',
+    ]);
+  });
+
+  describe('connector profiles', () => {
+    it('fills the Snowflake destination from SNOWFLAKE_*, the password marked secret', () => {
+      const config = ok({
+        SNOWFLAKE_HOST: 'acme.snowflakecomputing.com',
+        SNOWFLAKE_ROLE: 'AIRBYTE',
+        SNOWFLAKE_WAREHOUSE: 'WH',
+        SNOWFLAKE_USER: 'airbyte',
+        SNOWFLAKE_PASSWORD: 'pw',
+      });
+      expect(config.profiles).to.deep.equal({
+        sources: {},
+        destinations: {
+          snowflake: {
+            enforced: {
+              host: 'acme.snowflakecomputing.com',
+              role: 'AIRBYTE',
+              warehouse: 'WH',
+              username: 'airbyte',
+              credentials: { auth_type: 'Username and Password', password: 'pw' },
+            },
+            defaults: {},
+          },
+        },
+      });
+      expect(config.profileSecretPaths).to.deep.equal([
+        'destinations.snowflake.enforced.credentials.password',
+      ]);
+    });
+
+    it('reads the file, resolves env references and lets SNOWFLAKE_* win', () => {
+      const file = [
+        'sources:',
+        '  file:',
+        '    defaults: { provider: { storage: HTTPS, user_agent: false } }',
+        'destinations:',
+        '  snowflake:',
+        '    enforced:',
+        '      host: file.snowflakecomputing.com',
+        '      role: FROM_FILE',
+        '      credentials: { auth_type: Username and Password, password: "${env:SF_PW}" }',
+        '    defaults: { schema: PUBLIC }',
+      ].join('\n');
+      const config = ok(
+        { PROVISIONER_CONFIG: '/etc/p.yaml', SF_PW: 'secret-pw', SNOWFLAKE_ROLE: 'FROM_ENV' },
+        {
+          '/etc/p.yaml': file,
+        },
+      );
+      expect(config.profiles).to.deep.equal({
+        sources: { file: { enforced: {}, defaults: { provider: { storage: 'HTTPS', user_agent: false } } } },
+        destinations: {
+          snowflake: {
+            enforced: {
+              host: 'file.snowflakecomputing.com',
+              role: 'FROM_ENV',
+              credentials: { auth_type: 'Username and Password', password: 'secret-pw' },
+            },
+            defaults: { schema: 'PUBLIC' },
+          },
+        },
+      });
+      expect(config.profileSecretPaths).to.deep.equal([
+        'destinations.snowflake.enforced.credentials.password',
+      ]);
+      expect(config.configFile).to.equal('/etc/p.yaml');
+    });
+
+    it('names the file and the field of every problem in it, with the env problems', () => {
+      const file = [
+        'sources:',
+        '  file:',
+        '    enforce: {}',
+        'destinations:',
+        '  snowflake:',
+        '    enforced: { credentials: { password: "${env:MISSING_PW}" } }',
+        '  bigquery:',
+        '    defaults: [1, 2]',
+      ].join('\n');
+      const found = problems({ PROVISIONER_CONFIG: 'p.yaml', PORT: 'x' }, { 'p.yaml': file }).map(
+        formatProblem,
+      );
+      expect(found).to.have.length(3);
+      expect(found).to.include('PORT: must be an integer from 0 to 65535, got "x"');
+      expect(found.some((p) => p.startsWith('p.yaml: sources.file.enforce:'))).to.equal(true);
+      expect(found.some((p) => p.startsWith('p.yaml: destinations.bigquery.defaults:'))).to.equal(true);
+    });
+
+    it('reports a missing env reference with its field', () => {
+      const file =
+        'destinations:\n  snowflake:\n    enforced: { credentials: { password: "${env:MISSING_PW}" } }\n';
+      expect(problems({ PROVISIONER_CONFIG: 'p.yaml' }, { 'p.yaml': file })).to.deep.equal([
+        {
+          path: 'p.yaml: destinations.snowflake.enforced.credentials.password',
+          message: 'refers to ${env:MISSING_PW}, but MISSING_PW is not set',
+        },
+      ]);
+    });
+
+    it('reports a file that cannot be read or is not YAML', () => {
+      expect(problems({ PROVISIONER_CONFIG: 'absent.yaml' })).to.deep.equal([
+        { path: 'PROVISIONER_CONFIG', message: 'cannot read absent.yaml: no such file' },
+      ]);
+      const broken = problems({ PROVISIONER_CONFIG: 'b.yaml' }, { 'b.yaml': 'sources: [unclosed' });
+      expect(broken[0]!.path).to.equal('b.yaml');
+      expect(broken[0]!.message).to.contain('is not valid YAML');
+    });
+  });
+});
