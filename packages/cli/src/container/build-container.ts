@@ -1,0 +1,23 @@
+/**
+ * The composition root: the configuration and runtime options as constants, then one module per package.
+ * The server adds the HTTP module; commands that only talk to Airbyte do not need it.
+ */
+import { Container, type Bind, type ContainerModule } from 'inversify';
+import type { AppConfig } from '../config/app-config.js';
+import { airbyteModule } from './airbyte.module.js';
+import { coreModule } from './core.module.js';
+import { bindPort } from './resolve.js';
+import { ConfigToken, RuntimeToken, type RuntimeOptions } from './tokens.js';
+
+export const buildContainer = (
+  config: AppConfig,
+  runtime: RuntimeOptions,
+  extraModules: ReadonlyArray<ContainerModule> = [],
+): Container => {
+  const container = new Container({ defaultScope: 'Singleton' });
+  const bind: Bind = (token) => container.bind(token);
+  bindPort(bind, ConfigToken).toConstantValue(config);
+  bindPort(bind, RuntimeToken).toConstantValue(runtime);
+  container.load(coreModule(), airbyteModule(), ...extraModules);
+  return container;
+};

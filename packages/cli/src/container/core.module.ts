@@ -1,0 +1,149 @@
+/**
+ * Binds the core's ports to their Node implementations, and the core's dependencies as one `CoreDeps`.
+ * Everything is a singleton: one lock, one task store, one set of background work per process.
+ */
+import { ContainerModule } from 'inversify';
+import {
+  AirbyteGatewayToken,
+  ClockToken,
+  DeploymentRecordRepositoryToken,
+  IdGeneratorToken,
+  InMemoryDeploymentRecordRepository,
+  InMemoryLock,
+  InMemoryTaskRepository,
+  LockToken,
+  LoggerToken,
+  makeBackgroundWork,
+  ProvisioningTaskRepositoryToken,
+  SecretFingerprinterToken,
+  ValidationTaskRepositoryToken,
+  type AirbyteGateway,
+  type BackgroundWorkRunner,
+  type Clock,
+  type CoreDeps,
+  type DeploymentRecordRepository,
+  type IdGenerator,
+  type Lock,
+  type Logger,
+  type OperationResult,
+  type SecretFingerprinter,
+  type TaskRepository,
+  type ValidationOutcome,
+} from '@airbyte-provisioner/core';
+import type { AppConfig } from '../config/app-config.js';
+import { deriveFingerprintKey, makeHmacSecretFingerprinter } from '../node/hmac-secret-fingerprinter.js';
+import { JsonFileDeploymentRecordRepository } from '../node/json-file-deployment-record-repository.js';
+import { makePinoLogger } from '../node/pino-logger.js';
+import { randomUuidIdGenerator } from '../node/random-uuid-id-generator.js';
+import { systemClock } from '../node/system-clock.js';
+import { bindPort } from './resolve.js';
+import {
+  BackgroundWorkToken,
+  ConfigToken,
+  CoreDepsToken,
+  PinoLoggerToken,
+  RuntimeToken,
+  type RuntimeOptions,
+} from './tokens.js';
+
+const fingerprintKeyOf = (config: AppConfig): string =>
+  config.fingerprintKey.source === 'env'
+    ? config.fingerprintKey.key
+    : deriveFingerprintKey(config.airbyte?.workspaceId ?? '', config.airbyte?.auth ?? { type: 'none' });
+
+const coreDeps = (
+  config: AppConfig,
+  gateway: AirbyteGateway,
+  clock: Clock,
+  ids: IdGenerator,
+  lock: Lock,
+  fingerprinter: SecretFingerprinter,
+  logger: Logger,
+  provisioningTasks: TaskRepository<OperationResult>,
+  validationTasks: TaskRepository<ValidationOutcome>,
+  deploymentRecords: DeploymentRecordRepository,
+  background: BackgroundWorkRunner,
+): CoreDeps => ({
+  gateway,
+  workspaceId: config.airbyte?.workspaceId ?? '',
+  ...(config.airbyte?.uiUrl === undefined ? {} : { airbyteUiUrl: config.airbyte.uiUrl }),
+  profiles: config.profiles,
+  clock,
+  ids,
+  lock,
+  fingerprinter,
+  logger,
+  provisioningTasks,
+  validationTasks,
+  deploymentRecords,
+  background,
+});
+
+export const coreModule = (): ContainerModule =>
+  new ContainerModule(({ bind }) => {
+    bindPort(bind, ClockToken).toConstantValue(systemClock);
+    bindPort(bind, IdGeneratorToken).toConstantValue(randomUuidIdGenerator);
+    bindPort(bind, LockToken)
+      .toResolvedValue(() => new InMemoryLock())
+      .inSingletonScope();
+    bindPort(bind, PinoLoggerToken)
+      .toResolvedValue(
+        (config: AppConfig, runtime: RuntimeOptions) =>
+          makePinoLogger({ level: config.logLevel, fd: runtime.logFd }),
+        [ConfigToken, RuntimeToken],
+      )
+      .inSingletonScope();
+    bindPort(bind, LoggerToken).toService(PinoLoggerToken);
+    bindPort(bind, SecretFingerprinterToken)
+      .toResolvedValue(
+        (config: AppConfig) => makeHmacSecretFingerprinter(fingerprintKeyOf(config)),
+        [ConfigToken],
+      )
+      .inSingletonScope();
+    bindPort(bind, ProvisioningTaskRepositoryToken)
+      .toResolvedValue(
+        (clock: Clock, config: AppConfig) => new InMemoryTaskRepository<OperationResult>(clock, config.tasks),
+        [ClockToken, ConfigToken],
+      )
+      .inSingletonScope();
+    bindPort(bind, ValidationTaskRepositoryToken)
+      .toResolvedValue(
+        (clock: Clock, config: AppConfig) =>
+          new InMemoryTaskRepository<ValidationOutcome>(clock, config.tasks),
+        [ClockToken, ConfigToken],
+      )
+      .inSingletonScope();
+    bindPort(bind, DeploymentRecordRepositoryToken)
+      .toResolvedValue(
+        (runtime: RuntimeOptions): DeploymentRecordRepository =>
+          runtime.stateFile === undefined
+            ? new InMemoryDeploymentRecordRepository()
+            : new JsonFileDeploymentRecordRepository(runtime.stateFile),
+        [RuntimeToken],
+      )
+      .inSingletonScope();
+    bindPort(bind, BackgroundWorkToken)
+      .toResolvedValue(
+        (logger: Logger) =>
+          makeBackgroundWork((error) =>
+            logger.error({ err: error }, 'a background operation failed unexpectedly'),
+          ),
+        [LoggerToken],
+      )
+      .inSingletonScope();
+    bindPort(bind, CoreDepsToken)
+      .toResolvedValue(coreDeps, [
+        ConfigToken,
+        AirbyteGatewayToken,
+        ClockToken,
+        IdGeneratorToken,
+        LockToken,
+        SecretFingerprinterToken,
+        LoggerToken,
+        ProvisioningTaskRepositoryToken,
+        ValidationTaskRepositoryToken,
+        DeploymentRecordRepositoryToken,
+        BackgroundWorkToken,
+      ])
+      .inSingletonScope();
+  });

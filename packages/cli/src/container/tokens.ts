@@ -1,0 +1,25 @@
+/**
+ * Tokens of what the composition root binds beside the core's ports. Typed like the core's (`PortToken`),
+ * so `resolve(container, token)` hands back the right type.
+ */
+import type { AirbyteCallEvent } from '@airbyte-provisioner/adapter-airbyte';
+import { portToken, type CoreDeps, type BackgroundWorkRunner } from '@airbyte-provisioner/core';
+import type { Logger as PinoLogger } from 'pino';
+import type { AppConfig } from '../config/app-config.js';
+
+/** How this process runs, beside the configuration: where logs go, where deployment records are kept. */
+export interface RuntimeOptions {
+  /** 1 for the server (logs are its output), 2 for commands (stdout is theirs). */
+  readonly logFd: 1 | 2;
+  /** The CLI's `--state <file>`; absent: records live in memory for the life of the process. */
+  readonly stateFile?: string;
+}
+
+export const ConfigToken = portToken<AppConfig>('cli/Config');
+export const RuntimeToken = portToken<RuntimeOptions>('cli/Runtime');
+export const PinoLoggerToken = portToken<PinoLogger>('cli/PinoLogger');
+export const BackgroundWorkToken = portToken<BackgroundWorkRunner>('cli/BackgroundWork');
+export const CoreDepsToken = portToken<CoreDeps>('cli/CoreDeps');
+/** Told of every HTTP exchange with Airbyte (the HTTP module feeds it to the metrics). */
+export const AirbyteCallListenerToken =
+  portToken<(event: AirbyteCallEvent) => void>('cli/AirbyteCallListener');

@@ -1,0 +1,21 @@
+/** The CLI's exit codes: 0 ok, 1 the input (request, descriptor, configuration) is wrong, 2 Airbyte or the system failed. */
+import type { ProvisioningError } from '@airbyte-provisioner/core';
+
+export const EXIT_OK = 0;
+export const EXIT_INVALID_INPUT = 1;
+export const EXIT_FAILURE = 2;
+
+export type ExitCode = typeof EXIT_OK | typeof EXIT_INVALID_INPUT | typeof EXIT_FAILURE;
+
+export const exitCodeOf = (error: ProvisioningError): ExitCode => {
+  switch (error._tag) {
+    case 'InvalidRequest':
+    case 'Unsupported':
+    case 'UnknownTask':
+      return EXIT_INVALID_INPUT;
+    case 'StateConflict':
+    case 'AirbyteFailure':
+    case 'Internal':
+      return EXIT_FAILURE;
+  }
+};
