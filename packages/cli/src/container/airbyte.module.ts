@@ -9,7 +9,9 @@ import {
 } from '@airbyte-provisioner/core';
 import type { AppConfig } from '../config/app-config.js';
 import { bindPort } from './resolve.js';
-import { AirbyteCallListenerToken, ConfigToken } from './tokens.js';
+import { withProgress } from '../output/progress-gateway.js';
+import type { Progress } from '../output/progress.js';
+import { AirbyteCallListenerToken, ConfigToken, ProgressToken } from './tokens.js';
 import { unconfiguredAirbyteGateway } from './unconfigured-airbyte-gateway.js';
 
 const makeGateway = (
@@ -30,13 +32,24 @@ const makeGateway = (
   });
 };
 
+const makeObservedGateway = (
+  config: AppConfig,
+  logger: Logger,
+  onCall: ((event: AirbyteCallEvent) => void) | undefined,
+  progress: Progress | undefined,
+): AirbyteGateway => {
+  const gateway = makeGateway(config, logger, onCall);
+  return progress === undefined ? gateway : withProgress(gateway, progress);
+};
+
 export const airbyteModule = (): ContainerModule =>
   new ContainerModule(({ bind }) => {
     bindPort(bind, AirbyteGatewayToken)
-      .toResolvedValue(makeGateway, [
+      .toResolvedValue(makeObservedGateway, [
         ConfigToken,
         LoggerToken,
         { serviceIdentifier: AirbyteCallListenerToken, optional: true },
+        { serviceIdentifier: ProgressToken, optional: true },
       ])
       .inSingletonScope();
   });

@@ -6,6 +6,7 @@ import type { AirbyteCallEvent } from '@airbyte-provisioner/adapter-airbyte';
 import { portToken, type CoreDeps, type BackgroundWorkRunner } from '@airbyte-provisioner/core';
 import type { Logger as PinoLogger } from 'pino';
 import type { AppConfig } from '../config/app-config.js';
+import type { Progress } from '../output/progress.js';
 
 /** How this process runs, beside the configuration: where logs go, where deployment records are kept. */
 export interface RuntimeOptions {
@@ -23,3 +24,5 @@ export const CoreDepsToken = portToken<CoreDeps>('cli/CoreDeps');
 /** Told of every HTTP exchange with Airbyte (the HTTP module feeds it to the metrics). */
 export const AirbyteCallListenerToken =
   portToken<(event: AirbyteCallEvent) => void>('cli/AirbyteCallListener');
+/** Bound by commands that show progress: the Airbyte gateway then reports each call as a step. */
+export const ProgressToken = portToken<Progress>('cli/Progress');

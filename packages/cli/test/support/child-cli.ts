@@ -1,0 +1,108 @@
+/**
+ * Runs `airbyte-provisioner` as a child process, from source (tsx and the `source` export condition), so
+ * the tests need no build and exercise exactly the code under test. The child's env holds only what the
+ * test gives it (plus PATH), so the developer's own AIRBYTE_* never leak in.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+export const mainScript = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
+export const example = (name: string): string =>
+  fileURLToPath(new URL(`../../../../examples/${name}`, import.meta.url));
+
+const NODE_ARGS = ['--conditions=source', '--import', 'tsx', mainScript];
+
+const childEnv = (env: Readonly<Record<string, string>>): NodeJS.ProcessEnv => ({
+  PATH: process.env['PATH'] ?? '',
+  ...env,
+});
+
+export interface CliRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export const runCliChild = (
+  args: ReadonlyArray<string>,
+  options: { readonly env?: Readonly<Record<string, string>>; readonly stdin?: string } = {},
+): Promise<CliRun> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...NODE_ARGS, ...args], {
+      cwd: repoRoot,
+      env: childEnv(options.env ?? {}),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(options.stdin ?? '');
+  });
+
+export interface LongRunningChild {
+  readonly process: ChildProcess;
+  readonly output: () => string;
+  readonly exited: Promise<number | null>;
+  /** Resolves with the first stdout line matching `pattern` (or rejects when the child exits first). */
+  readonly waitForLine: (pattern: RegExp, timeoutMs?: number) => Promise<string>;
+  readonly kill: () => void;
+}
+
+export const startCliChild = (
+  args: ReadonlyArray<string>,
+  env: Readonly<Record<string, string>> = {},
+): LongRunningChild => {
+  const child = spawn(process.execPath, [...NODE_ARGS, ...args], {
+    cwd: repoRoot,
+    env: childEnv(env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const listeners = new Set<() => void>();
+  const onData = (chunk: Buffer): void => {
+    output += chunk.toString('utf8');
+    listeners.forEach((l) => l());
+  };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const waitForLine = (pattern: RegExp, timeoutMs = 15_000): Promise<string> =>
+    new Promise((resolve, reject) => {
+      const check = (): void => {
+        const line = output.split('\n').find((l) => pattern.test(l));
+        if (line !== undefined) {
+          cleanup();
+          resolve(line);
+        }
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`no line matching ${pattern} within ${timeoutMs} ms:\n${output}`));
+      }, timeoutMs);
+      const cleanup = (): void => {
+        clearTimeout(timer);
+        listeners.delete(check);
+      };
+      listeners.add(check);
+      void exited.then(() => {
+        if (listeners.has(check)) {
+          cleanup();
+          reject(new Error(`the child exited before printing ${pattern}:\n${output}`));
+        }
+      });
+      check();
+    });
+  return {
+    process: child,
+    output: () => output,
+    exited,
+    waitForLine,
+    kill: () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    },
+  };
+};
