@@ -135,7 +135,15 @@ export const deployComponent =
       prepareDeploy(deps)(component),
       TE.chainFirstIOK((prepared) => () => {
         located = true;
-        journal.note({ ...O.toUndefined(prepared.record), workspaceId: deps.workspaceId });
+        // pending deletions are kept from every known record: nothing replaced is forgotten
+        const pending = prepared.records
+          .flatMap((r) => r.pendingDeletions ?? [])
+          .filter((p, i, all) => all.findIndex((q) => q.id === p.id) === i);
+        journal.note({
+          ...prepared.records[0],
+          workspaceId: deps.workspaceId,
+          pendingDeletions: pending.length === 0 ? undefined : pending,
+        });
         noteLocated(journal, prepared);
       }),
       TE.chain(execute(deps, journal, component)),

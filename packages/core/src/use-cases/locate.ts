@@ -1,12 +1,14 @@
 /**
- * Rule 1: find each resource by the id recorded last time, else by its exact name in the workspace
- * (several matches: a conflict). A recorded id that no longer exists falls back to the name. The three
+ * Rule 1: find each resource by the ids recorded for it (ours, then the platform's, or the other way
+ * round), else by its exact name in the workspace (several matches: a conflict). A recorded id that no
+ * longer exists falls back to the next one, then to the name. The three
  * lookups run in parallel.
  */
 import * as O from 'fp-ts/lib/Option.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import { parallel } from './parallel.js';
+import { recordedIds } from './previous-record.js';
 import type { ActorKind, AirbyteActor, AirbyteConnection } from '../domain/airbyte-state.js';
 import type { DesiredState } from '../domain/desired-state.js';
 import type { DeploymentRecord } from '../domain/operation-result.js';
@@ -25,36 +27,36 @@ export const step =
       TE.mapLeft((e) => airbyteFailure(label, e)),
     );
 
-const byIdThenName = <R extends { readonly id: string }>(
+const byIdsThenName = <R extends { readonly id: string }>(
   kind: ActorKind | 'connection',
   name: string,
-  storedId: string | undefined,
+  storedIds: ReadonlyArray<string>,
   findById: (id: string) => TE.TaskEither<AirbyteError, O.Option<R>>,
   findByName: (name: string) => TE.TaskEither<AirbyteError, ReadonlyArray<R>>,
-): TE.TaskEither<ProvisioningError, O.Option<R>> => {
-  const lookUpName = pipe(
-    step(`find ${kind} "${name}"`)(findByName(name)),
-    TE.chainEitherK((matches) => pickByName(kind, name, matches)),
+): TE.TaskEither<ProvisioningError, O.Option<R>> =>
+  storedIds.reduceRight(
+    (otherwise: TE.TaskEither<ProvisioningError, O.Option<R>>, id) =>
+      pipe(
+        step(`find ${kind} ${id}`)(findById(id)),
+        TE.chain((found) => (O.isSome(found) ? TE.right(found) : otherwise)),
+      ),
+    pipe(
+      step(`find ${kind} "${name}"`)(findByName(name)),
+      TE.chainEitherK((matches) => pickByName(kind, name, matches)),
+    ),
   );
-  return storedId === undefined
-    ? lookUpName
-    : pipe(
-        step(`find ${kind} ${storedId}`)(findById(storedId)),
-        TE.chain((found) => (O.isSome(found) ? TE.right(found) : lookUpName)),
-      );
-};
 
 export const locateActor =
   (gateway: AirbyteGateway) =>
   (
     kind: ActorKind,
     name: string,
-    storedId: string | undefined,
+    storedIds: ReadonlyArray<string>,
   ): TE.TaskEither<ProvisioningError, O.Option<AirbyteActor>> =>
-    byIdThenName(
+    byIdsThenName(
       kind,
       name,
-      storedId,
+      storedIds,
       (id) => gateway.findActorById(kind, id),
       (n) => gateway.findActorsByName(kind, n),
     );
@@ -63,20 +65,22 @@ export const locateConnection =
   (gateway: AirbyteGateway) =>
   (
     name: string,
-    storedId: string | undefined,
+    storedIds: ReadonlyArray<string>,
   ): TE.TaskEither<ProvisioningError, O.Option<AirbyteConnection>> =>
-    byIdThenName('connection', name, storedId, gateway.findConnectionById, gateway.findConnectionsByName);
+    byIdsThenName('connection', name, storedIds, gateway.findConnectionById, gateway.findConnectionsByName);
 
 export const locateAll =
   (gateway: AirbyteGateway) =>
   (
     desired: DesiredState,
-    record: O.Option<DeploymentRecord>,
-  ): TE.TaskEither<ProvisioningError, LocatedState> => {
-    const stored = O.toUndefined(record);
-    return parallel({
-      source: locateActor(gateway)('source', desired.source.name, stored?.sourceId),
-      destination: locateActor(gateway)('destination', desired.destination.name, stored?.destinationId),
-      connection: locateConnection(gateway)(desired.connection.name, stored?.connectionId),
+    records: ReadonlyArray<DeploymentRecord>,
+  ): TE.TaskEither<ProvisioningError, LocatedState> =>
+    parallel({
+      source: locateActor(gateway)('source', desired.source.name, recordedIds(records, 'sourceId')),
+      destination: locateActor(gateway)(
+        'destination',
+        desired.destination.name,
+        recordedIds(records, 'destinationId'),
+      ),
+      connection: locateConnection(gateway)(desired.connection.name, recordedIds(records, 'connectionId')),
     });
-  };

@@ -16,10 +16,11 @@ import type { ActorAction, LocatedState } from '../planner/plan.types.js';
 import { secretFingerprint } from '../planner/secret-fingerprint.js';
 import type { CoreDeps } from './core-deps.js';
 import { locateAll, step } from './locate.js';
-import { previousRecord } from './previous-record.js';
+import { knownRecords } from './previous-record.js';
 
 export interface PreparedDeploy {
-  readonly record: O.Option<DeploymentRecord>;
+  /** Known records, most trusted first. */
+  readonly records: ReadonlyArray<DeploymentRecord>;
   readonly located: LocatedState;
   readonly fingerprints: DeployFingerprints;
   readonly plan: DeployPlan;
@@ -28,27 +29,29 @@ export interface PreparedDeploy {
 /** A stored fingerprint counts only for the very actor it was recorded for. */
 const storedFingerprint = (
   located: O.Option<AirbyteActor>,
-  recordedId: string | undefined,
-  fingerprint: string | undefined,
-): O.Option<string> =>
-  O.isSome(located) && located.value.id === recordedId ? O.fromNullable(fingerprint) : O.none;
+  records: ReadonlyArray<DeploymentRecord>,
+  kind: 'source' | 'destination',
+): O.Option<string> => {
+  if (O.isNone(located)) return O.none;
+  const record = records.find((r) => (kind === 'source' ? r.sourceId : r.destinationId) === located.value.id);
+  return O.fromNullable(kind === 'source' ? record?.sourceFingerprint : record?.destinationFingerprint);
+};
 
 export const fingerprintsOf = (
   deps: Pick<CoreDeps, 'fingerprinter'>,
   component: ValidatedComponent,
   located: LocatedState,
-  record: O.Option<DeploymentRecord>,
+  records: ReadonlyArray<DeploymentRecord>,
 ): DeployFingerprints => {
-  const r = O.toUndefined(record);
   const desired = secretFingerprint(deps.fingerprinter);
   return {
     source: {
       desired: desired(component.desired.source),
-      stored: storedFingerprint(located.source, r?.sourceId, r?.sourceFingerprint),
+      stored: storedFingerprint(located.source, records, 'source'),
     },
     destination: {
       desired: desired(component.desired.destination),
-      stored: storedFingerprint(located.destination, r?.destinationId, r?.destinationFingerprint),
+      stored: storedFingerprint(located.destination, records, 'destination'),
     },
   };
 };
@@ -81,10 +84,10 @@ export const prepareDeploy =
   (deps: Pick<CoreDeps, 'gateway' | 'deploymentRecords' | 'fingerprinter'>) =>
   (component: ValidatedComponent): TE.TaskEither<ProvisioningError, PreparedDeploy> =>
     pipe(
-      previousRecord(deps.deploymentRecords)(component),
-      TE.bindTo('record'),
-      TE.bind('located', ({ record }) => locateAll(deps.gateway)(component.desired, record)),
-      TE.let('fingerprints', ({ record, located }) => fingerprintsOf(deps, component, located, record)),
+      knownRecords(deps.deploymentRecords, 'ours-first')(component),
+      TE.bindTo('records'),
+      TE.bind('located', ({ records }) => locateAll(deps.gateway)(component.desired, records)),
+      TE.let('fingerprints', ({ records, located }) => fingerprintsOf(deps, component, located, records)),
       TE.bind('plan', ({ located, fingerprints }) =>
         TE.fromEither(pipe(planDeploy(component.desired, located, fingerprints), E.mapLeft(invalidRequest))),
       ),

@@ -17,7 +17,7 @@ import type { LocatedState, UnprovisionAction } from '../planner/plan.types.js';
 import type { CoreDeps } from './core-deps.js';
 import { locateAll, step } from './locate.js';
 import { OperationJournal } from './operation-journal.js';
-import { previousRecord } from './previous-record.js';
+import { knownRecords } from './previous-record.js';
 
 const foreignUsers =
   (deps: CoreDeps, component: ValidatedComponent, located: LocatedState) =>
@@ -82,8 +82,9 @@ export const undeployComponent =
     component.warnings.forEach((w) => journal.warn(w, 'validate'));
     const desired = component.desired;
     return pipe(
-      previousRecord(deps.deploymentRecords)(component),
-      TE.chain((record) => locateAll(deps.gateway)(desired, record)),
+      // the ids the platform sent back are tried first, then ours, then the names
+      knownRecords(deps.deploymentRecords, 'platform-first')(component),
+      TE.chain((records) => locateAll(deps.gateway)(desired, records)),
       TE.bindTo('located'),
       TE.bind('usage', ({ located }): TE.TaskEither<ProvisioningError, ForeignUsage> =>
         parallel({

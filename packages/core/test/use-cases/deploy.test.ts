@@ -124,6 +124,27 @@ describe('deployComponent', () => {
     expect(deps.gateway.counts().writes).to.equal(0);
   });
 
+  it("tries each recorded id (ours, then the platform's) before the name", async () => {
+    const deps = makeTestDeps();
+    const first = await right(deps);
+    const stale = {
+      workspaceId: 'workspace-1',
+      sourceId: 'gone-1',
+      destinationId: 'gone-2',
+      connectionId: 'gone-3',
+    };
+    await deps.deploymentRecords.put(componentOf().componentId, stale)();
+    deps.gateway.resetCalls();
+    await right(deps, componentOf(baseDesired, O.some(recordOf(first))));
+    expect(deps.gateway.calls.slice(0, 3).map((c) => c.args.at(-1))).to.deep.equal([
+      'gone-1',
+      'gone-2',
+      'gone-3',
+    ]);
+    expect(deps.gateway.callsTo('findActorsByName')).to.equal(0);
+    expect(deps.gateway.counts()).to.deep.include({ reads: 6, writes: 0 });
+  });
+
   it('without any record, finds resources by name and re-sends secrets it cannot compare, saying why', async () => {
     const deps = makeTestDeps();
     await right(deps);
