@@ -148,13 +148,20 @@ export const deployComponent =
       }),
       TE.chain(execute(deps, journal, component)),
       TE.chainFirst(save),
+      TE.chainFirstIOK(
+        (result) => () =>
+          deps.logger.info({ componentId: component.componentId, record: journal.record }, result.message),
+      ),
       TE.orElseW((error) =>
         pipe(
           // before anything was located there is nothing new to record, and the old record must stay
           located ? save() : TE.right<ProvisioningError, void>(undefined),
           // failing to save must not hide the error that stopped the deploy
           TE.orElse(() => TE.right<never, void>(undefined)),
-          TE.chainW(() => TE.left<OperationFailure, OperationResult>(journal.failure(error, located))),
+          TE.chainW(() => {
+            deps.logger.warn({ componentId: component.componentId, error: error._tag }, 'deploy failed');
+            return TE.left<OperationFailure, OperationResult>(journal.failure(error, located));
+          }),
         ),
       ),
     )();

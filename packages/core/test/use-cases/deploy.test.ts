@@ -201,6 +201,8 @@ describe('deployComponent', () => {
       credentials: { password: 'n3w-s3cret' },
     });
     expect(JSON.stringify(result)).not.to.contain('s3cret');
+    expect(deps.logger.lines.map((l) => l.message)).to.include(result.message);
+    expect(JSON.stringify(deps.logger.lines)).not.to.contain('s3cret');
   });
 
   it('renames a resource found by its recorded id, keeping its id', async () => {
