@@ -1,0 +1,122 @@
+import * as E from 'fp-ts/lib/Either.js';
+import {
+  lockedDeploy,
+  lockedUndeploy,
+  type CoreDeps,
+  type ValidatedComponent,
+} from '@airbyte-provisioner/core';
+import { makeTestDeps } from '@airbyte-provisioner/core/testing';
+import { countCalls, longestObservedChain } from '../harness/call-log.js';
+import { median, round, type FigureGroup } from '../harness/figure.js';
+import { exampleComponent, timedFakeGateway, type TimedGateway } from '../harness/port-level.js';
+import { LATENCY_MS, PLANNED_CHAIN } from '../harness/latency.js';
+
+const COMPONENTS = 100;
+
+const depsWith = (timed: TimedGateway): CoreDeps => ({
+  ...makeTestDeps(),
+  gateway: timed.gateway,
+  workspaceId: timed.fake.workspaceId,
+});
+
+const run = async (
+  deps: CoreDeps,
+  operation: 'deploy' | 'undeploy',
+  component: ValidatedComponent,
+): Promise<void> => {
+  const outcome = await (operation === 'deploy' ? lockedDeploy : lockedUndeploy)(deps)(component)();
+  if (E.isLeft(outcome)) throw new Error(`${operation} failed: ${JSON.stringify(outcome.left.error)}`);
+};
+
+export const coreLevelGroup: FigureGroup = {
+  id: 'core-level',
+  title: 'The core alone (port level, no HTTP)',
+  method: `
+A diagnostic beside the figures above: the core's deploy engine (\`lockedDeploy\`/\`lockedUndeploy\`) on the
+core/testing fake Airbyte behind the port, each port call delayed ${LATENCY_MS} ms and timed. No HTTP, no
+gateway bound, no token: what remains is the core's own scheduling of calls. The example component is
+built as the descriptor module resolves it (File → Snowflake, all streams, manual schedule). Port calls
+map one to one to HTTP calls, except that a lookup by name may walk several pages.`,
+  run: async () => {
+    const timed = timedFakeGateway(LATENCY_MS);
+    const deps = depsWith(timed);
+    const component = exampleComponent('-core');
+
+    timed.clearCalls();
+    let started = performance.now();
+    await run(deps, 'deploy', component);
+    const firstMs = performance.now() - started;
+    const first = timed.calls();
+    timed.clearCalls();
+    await run(deps, 'deploy', component);
+    const again = countCalls(timed.calls());
+    timed.clearCalls();
+    await run(deps, 'undeploy', component);
+    const removed = countCalls(timed.calls());
+
+    const singles: number[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      started = performance.now();
+      await run(deps, 'deploy', exampleComponent(`-core-single-${i}`));
+      singles.push(performance.now() - started);
+    }
+    timed.clearCalls();
+    started = performance.now();
+    await Promise.all(
+      Array.from({ length: COMPONENTS }, (_, i) => run(deps, 'deploy', exampleComponent(`-core-${i}`))),
+    );
+    const allMs = performance.now() - started;
+    const ratio = firstMs / (LATENCY_MS * PLANNED_CHAIN);
+    const concurrency = allMs / median(singles);
+    const firstCounts = countCalls(first);
+    return {
+      figures: [
+        {
+          figure: 'core level: port calls of a first deploy',
+          value: firstCounts.reads + firstCounts.writes,
+          unit: 'calls',
+          target: '≤ 7',
+          pass: firstCounts.reads + firstCounts.writes <= 7,
+          details: { reads: firstCounts.reads, writes: firstCounts.writes, calls: firstCounts.sequence },
+        },
+        {
+          figure: 'core level: port calls of an unchanged re-deploy (writes / reads)',
+          value: again.writes,
+          unit: 'writes',
+          target: '0 writes, ≤ 3 reads',
+          pass: again.writes === 0 && again.reads <= 3,
+          details: { reads: again.reads, writes: again.writes, calls: again.sequence },
+        },
+        {
+          figure: 'core level: port calls of an unprovision (writes)',
+          value: removed.writes,
+          unit: 'writes',
+          target: '≤ 3',
+          pass: removed.writes <= 3,
+          details: { reads: removed.reads, writes: removed.writes, calls: removed.sequence },
+        },
+        {
+          figure: `core level: first deploy ÷ (${LATENCY_MS} ms × ${PLANNED_CHAIN})`,
+          value: round(ratio),
+          unit: 'ratio',
+          target: '≤ 1.1',
+          pass: ratio <= 1.1,
+          details: { wallMs: round(firstMs, 1), observedChain: longestObservedChain(first) },
+        },
+        {
+          figure: `core level: ${COMPONENTS} deploys at once ÷ one`,
+          value: round(concurrency),
+          unit: 'ratio',
+          target: '≤ 2',
+          pass: concurrency <= 2,
+          details: {
+            oneDeployMs: round(median(singles), 1),
+            hundredDeploysMs: round(allMs, 1),
+            portCalls: timed.calls().length,
+            peakCallsInFlight: timed.peakInFlight(),
+          },
+        },
+      ],
+    };
+  },
+};
