@@ -9,6 +9,7 @@ interface TaskMemoryProbe {
   readonly limits: { readonly ttlMs: number; readonly maxTasks: number };
   readonly idle: MemoryReading;
   readonly loaded: MemoryReading;
+  readonly afterPause: MemoryReading;
   readonly sampleResultJsonBytes: number;
   readonly elapsedMs: number;
 }
@@ -32,12 +33,21 @@ lines), and reads RSS again after forced collections. Figure: loaded RSS ÷ idle
     const heapPerTask = (probe.loaded.heapUsedBytes - probe.idle.heapUsedBytes) / probe.tasks;
     const notes: string[] = [];
     if (ratio > 1.3) {
+      const rssGrowth = probe.loaded.rssBytes - probe.idle.rssBytes;
+      const retained = probe.loaded.heapUsedBytes - probe.idle.heapUsedBytes;
+      const committedFree =
+        probe.loaded.heapTotalBytes -
+        probe.loaded.heapUsedBytes -
+        (probe.idle.heapTotalBytes - probe.idle.heapUsedBytes);
       notes.push(
-        `The repository holds ${probe.held} tasks (limits: maxTasks ${probe.limits.maxTasks}, ttl ${probe.limits.ttlMs} ms), ` +
-          `each finished result kept as JSON text of ~${probe.sampleResultJsonBytes} bytes; the heap grows by ` +
-          `~${Math.round(heapPerTask)} bytes per task (string, Map and Set entries), ` +
-          `${mib(probe.loaded.heapUsedBytes - probe.idle.heapUsedBytes)} MiB in all, against an idle RSS of ${mib(probe.idle.rssBytes)} MiB. ` +
-          `To meet 1.3 with 100,000 finished tasks the whole budget is ~${Math.round((0.3 * probe.idle.rssBytes) / probe.tasks)} bytes per task.`,
+        `RSS grew by ${mib(rssGrowth)} MiB over an idle ${mib(probe.idle.rssBytes)} MiB. Of that, ${mib(retained)} MiB is ` +
+          `live heap held by the repository (${probe.held} tasks kept, limits maxTasks ${probe.limits.maxTasks} and ` +
+          `ttl ${probe.limits.ttlMs / 3_600_000} h; ~${Math.round(heapPerTask)} bytes per task: token, Map and Set ` +
+          `entries, the packed result string; a result is ~${probe.sampleResultJsonBytes} bytes as JSON), and ` +
+          `${mib(committedFree)} MiB is heap V8 keeps committed but free after the churn of creating them ` +
+          `(heapTotal ${mib(probe.idle.heapTotalBytes)} → ${mib(probe.loaded.heapTotalBytes)} MiB; still there after 2 s idle: ` +
+          `${mib(probe.afterPause.rssBytes)} MiB). The target allows ~${mib(0.3 * probe.idle.rssBytes)} MiB of growth, ` +
+          `~${Math.round((0.3 * probe.idle.rssBytes) / probe.tasks)} bytes per task all included.`,
       );
     }
     return {
@@ -51,6 +61,9 @@ lines), and reads RSS again after forced collections. Figure: loaded RSS ÷ idle
           details: {
             idleRssMiB: mib(probe.idle.rssBytes),
             loadedRssMiB: mib(probe.loaded.rssBytes),
+            rssAfter2sIdleMiB: mib(probe.afterPause.rssBytes),
+            idleHeapTotalMiB: mib(probe.idle.heapTotalBytes),
+            loadedHeapTotalMiB: mib(probe.loaded.heapTotalBytes),
             idleHeapMiB: mib(probe.idle.heapUsedBytes),
             loadedHeapMiB: mib(probe.loaded.heapUsedBytes),
             heapBytesPerTask: Math.round(heapPerTask),

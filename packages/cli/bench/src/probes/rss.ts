@@ -4,6 +4,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 export interface MemoryReading {
   readonly rssBytes: number;
   readonly heapUsedBytes: number;
+  readonly heapTotalBytes: number;
   readonly externalBytes: number;
 }
 
@@ -20,7 +21,12 @@ export const settledMemory = async (): Promise<MemoryReading> => {
     await nextTurn();
   }
   const usage = process.memoryUsage();
-  return { rssBytes: usage.rss, heapUsedBytes: usage.heapUsed, externalBytes: usage.external };
+  return {
+    rssBytes: usage.rss,
+    heapUsedBytes: usage.heapUsed,
+    heapTotalBytes: usage.heapTotal,
+    externalBytes: usage.external,
+  };
 };
 
 /** Peak resident set size of this process so far, in bytes (`maxRSS` is in KiB). */

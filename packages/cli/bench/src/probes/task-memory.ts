@@ -89,6 +89,10 @@ for (let n = 1; n <= tasks; n += 1) {
 }
 const elapsedMs = performance.now() - started;
 const loaded = await settledMemory();
+// V8 gives pages back to the OS lazily: a second reading after an idle pause shows how much of the
+// growth is the heap's high-water mark rather than what the tasks hold
+await new Promise((resolve) => setTimeout(resolve, 2000));
+const afterPause = await settledMemory();
 const sampleJsonBytes = JSON.stringify(resultFor(1)).length;
 
 console.log(
@@ -98,6 +102,7 @@ console.log(
     limits: defaultTaskRepositoryLimits,
     idle,
     loaded,
+    afterPause,
     sampleResultJsonBytes: sampleJsonBytes,
     elapsedMs,
   }),
