@@ -3,6 +3,7 @@
  * BENCHMARKS.md. `--only id,id` runs some groups and leaves BENCHMARKS.md alone (for working on one figure).
  */
 import { errorLine, figureLine, type FigureGroup, type GroupReport } from './harness/figure.js';
+import { NOT_MEASURED } from './harness/landing.js';
 import { describeMachine } from './harness/machine.js';
 import { benchmarksMarkdown } from './harness/paths.js';
 import { writeReport } from './harness/report.js';
@@ -23,9 +24,10 @@ for (const group of groups) {
     for (const figure of outcome.figures) console.log(figureLine(figure));
     reports.push({ group, figures: outcome.figures, notes: outcome.notes ?? [] });
   } catch (error) {
-    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    console.log(errorLine(group.id, message.split('\n')[0] ?? message));
-    console.error(message);
+    const message = error instanceof Error ? error.message : String(error);
+    console.log(errorLine(group.id, message));
+    // a missing piece explains itself; anything else is a bug worth its stack
+    if (!message.startsWith(NOT_MEASURED)) console.error(error);
     reports.push({ group, figures: [], notes: [], error: message });
   }
   console.error(`# ${group.id}: ${((performance.now() - groupStarted) / 1000).toFixed(1)} s`);

@@ -33,6 +33,7 @@ export const startSandboxChild = async (latencyMs = 0): Promise<SandboxChild> =>
     child.once('exit', (code) => reject(new Error(`the sandbox child exited with ${String(code)}`)));
     child.on('message', (reply: SandboxReply) => {
       if (reply.type === 'ready') resolve(reply);
+      else if (reply.type === 'failed') reject(new Error(reply.message));
       else pending.get(reply.id)?.(reply);
     });
   });

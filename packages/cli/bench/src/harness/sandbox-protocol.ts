@@ -24,6 +24,7 @@ export type SandboxReply =
       readonly workspaceId: string;
       readonly credentials: { readonly clientId: string; readonly clientSecret: string };
     }
+  | { readonly type: 'failed'; readonly message: string }
   | { readonly type: 'calls'; readonly id: number; readonly calls: ReadonlyArray<SandboxCall> }
   | { readonly type: 'stats'; readonly id: number; readonly maxConcurrentRequests: number }
   | { readonly type: 'done'; readonly id: number };

@@ -1,0 +1,98 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runProbe } from '../harness/child.js';
+import { dataProductWith } from '../harness/descriptors.js';
+import { median, round, type FigureGroup } from '../harness/figure.js';
+import { benchScript } from '../harness/paths.js';
+import { exampleDescriptorText } from '../harness/requests.js';
+
+interface ScaleProbe {
+  readonly descriptorBytes: number;
+  readonly timesMs: ReadonlyArray<number>;
+  readonly rssBeforeBytes: number;
+  readonly peakRssBytes: number;
+  readonly outcome: string;
+}
+
+const MiB = 1024 * 1024;
+const SMALL = 200;
+const LARGE = 2000;
+
+/** Median of the warm iterations (the first one pays for JIT compilation). */
+const warmMedian = (times: ReadonlyArray<number>): number =>
+  median(times.length > 1 ? times.slice(1) : times);
+
+export const scaleGroup: FigureGroup = {
+  id: 'scale',
+  title: 'Scale: validating large data products',
+  method: `
+The Witboost example's data product, its Airbyte component copied (distinct ids and resource names) up to
+${SMALL} and ${LARGE} components in all; the request provisions the last copy. The bench writes each
+descriptor to a file; a separate child process per size (\`node\`, no flags) reads it, validates it with
+\`validateProvisioningRequest(profiles)\` several times, and reports each duration and
+\`process.resourceUsage().maxRSS\`. Figure: median warm validation time with ${LARGE} ÷ with ${SMALL}
+(the first, cold iteration is reported but not used). Target ≤ 10.5, i.e. linear. Peak RSS of each is
+reported as measured (and their ratio), with no target.`,
+  run: async () => {
+    const example = await exampleDescriptorText();
+    const directory = mkdtempSync(join(tmpdir(), 'airbyte-provisioner-bench-'));
+    try {
+      const probe = async (components: number, iterations: number): Promise<ScaleProbe> => {
+        const file = join(directory, `data-product-${components}.yaml`);
+        writeFileSync(file, dataProductWith(example, components));
+        return runProbe<ScaleProbe>(benchScript('probes/validate-scale.js'), [file, String(iterations)]);
+      };
+      const small = await probe(SMALL, 11);
+      const large = await probe(LARGE, 4);
+      const smallMs = warmMedian(small.timesMs);
+      const largeMs = warmMedian(large.timesMs);
+      const ratio = largeMs / smallMs;
+      const notes: string[] = [];
+      if (!small.outcome.includes('"valid":true') || !large.outcome.includes('"valid":true')) {
+        notes.push(`A generated descriptor did not validate: ${small.outcome} / ${large.outcome}`);
+      }
+      return {
+        figures: [
+          {
+            figure: `scale: validation time ${LARGE} components ÷ ${SMALL}`,
+            value: round(ratio),
+            unit: 'ratio',
+            target: '≤ 10.5',
+            pass: ratio <= 10.5,
+            details: {
+              smallMedianMs: round(smallMs, 2),
+              largeMedianMs: round(largeMs, 2),
+              smallTimesMs: small.timesMs.map((ms) => round(ms, 1)),
+              largeTimesMs: large.timesMs.map((ms) => round(ms, 1)),
+              smallDescriptorKiB: round(small.descriptorBytes / 1024, 1),
+              largeDescriptorKiB: round(large.descriptorBytes / 1024, 1),
+            },
+          },
+          {
+            figure: `scale: peak RSS ${SMALL} components`,
+            value: round(small.peakRssBytes / MiB, 1),
+            unit: 'MiB',
+            target: 'reported',
+            pass: true,
+            details: { rssBeforeValidationMiB: round(small.rssBeforeBytes / MiB, 1) },
+          },
+          {
+            figure: `scale: peak RSS ${LARGE} components`,
+            value: round(large.peakRssBytes / MiB, 1),
+            unit: 'MiB',
+            target: 'reported',
+            pass: true,
+            details: {
+              rssBeforeValidationMiB: round(large.rssBeforeBytes / MiB, 1),
+              peakRatioToSmall: round(large.peakRssBytes / small.peakRssBytes),
+            },
+          },
+        ],
+        notes,
+      };
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  },
+};

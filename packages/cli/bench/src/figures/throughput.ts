@@ -1,0 +1,83 @@
+import { compareThroughput } from '../harness/compare-throughput.js';
+import { round, type FigureGroup } from '../harness/figure.js';
+import { validateBody } from '../harness/requests.js';
+import { startSandboxChild } from '../harness/sandbox-child.js';
+import { startBareKoa, startOurServer } from '../harness/servers.js';
+
+const SECONDS = 10;
+const WARM_UP_SECONDS = 2;
+const CONNECTIONS = 10;
+
+const expectValid = async (url: string, body: string): Promise<void> => {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
+  const text = await response.text();
+  if (response.status !== 200 || !text.includes('"valid":true')) {
+    throw new Error(
+      `POST ${url} with the Witboost example must answer 200 {valid: true}; got ${response.status} ${text}`,
+    );
+  }
+};
+
+export const throughputGroup: FigureGroup = {
+  id: 'validate-throughput',
+  title: 'Validate throughput',
+  method: `
+Requests per second of \`POST /v1/validate\` with the Witboost example descriptor (core's
+\`witboostExampleDescriptor\`, as a COMPONENT_DESCRIPTOR request) against our built server
+(\`node packages/cli/dist/src/main.js serve\`, Airbyte = a sandbox in another process, never called by
+validate), versus a bare Koa server (Koa + koa-bodyparser) echoing the same body. Both run as \`node\`
+children with the same flags and \`LOG_LEVEL=warn\`; the client is autocannon 8, in the bench process,
+${CONNECTIONS} connections. Each server gets ${WARM_UP_SECONDS} s of warm-up, then ${SECONDS} s measured in
+one-second slices taken alternately (A B, B A, ...). Figure: median of the ${SECONDS} per-pair ratios
+(the totals' ratio is in the details). Target ≥ 0.7. Before measuring, one request checks that the
+answer is \`200 {"valid": true}\`, so errors are never what is measured.`,
+  run: async () => {
+    const sandbox = await startSandboxChild(0);
+    const ours = await startOurServer(sandbox.serverEnv);
+    const bare = await startBareKoa();
+    try {
+      const body = await validateBody();
+      const oursUrl = `${ours.baseUrl}/v1/validate`;
+      await expectValid(oursUrl, body);
+      const comparison = await compareThroughput(oursUrl, `${bare.baseUrl}/v1/validate`, {
+        body,
+        connections: CONNECTIONS,
+        warmUpSeconds: WARM_UP_SECONDS,
+        seconds: SECONDS,
+      });
+      const calls = await sandbox.calls();
+      return {
+        figures: [
+          {
+            figure: 'validate throughput: ours ÷ bare Koa',
+            value: round(comparison.ratio),
+            unit: 'ratio',
+            target: '≥ 0.7',
+            pass:
+              comparison.ratio >= 0.7 && comparison.subject.non2xx === 0 && comparison.subject.errors === 0,
+            details: {
+              oursRps: Math.round(comparison.subject.requestsPerSecond),
+              bareKoaRps: Math.round(comparison.baseline.requestsPerSecond),
+              totalsRatio: round(comparison.totalsRatio),
+              pairRatios: comparison.pairRatios.map((r) => round(r, 2)),
+              oursLatencyP99Ms: comparison.subject.latencyP99Ms,
+              bareKoaLatencyP99Ms: comparison.baseline.latencyP99Ms,
+              oursNon2xx: comparison.subject.non2xx,
+              oursErrors: comparison.subject.errors,
+              bodyBytes: Buffer.byteLength(body),
+              airbyteCallsDuringValidate: calls.length,
+            },
+          },
+        ],
+      };
+    } finally {
+      await ours.stop();
+      await bare.stop();
+      await sandbox.stop();
+    }
+  },
+};
