@@ -1,5 +1,6 @@
 import { median, round, type FigureGroup } from '../harness/figure.js';
-import { startSandboxChild } from '../harness/sandbox-child.js';
+import { airbyteForServers } from '../harness/server-airbyte.js';
+import { benchProfileEnv } from '../harness/profiles.js';
 import { startBareKoa, startOurServer, type RunningServer } from '../harness/servers.js';
 
 const RUNS = 7;
@@ -16,7 +17,8 @@ no extra flags, \`LOG_LEVEL=warn\`, \`HOST=127.0.0.1\`, a free \`PORT\`. Our ser
 not counted. ${RUNS} runs each, alternating, after one discarded run of each (disk cache); figure: median ÷
 median. Target ≤ 1.5.`,
   run: async () => {
-    const sandbox = await startSandboxChild(0);
+    const airbyte = await airbyteForServers();
+    const serverEnv = { ...airbyte.env, ...benchProfileEnv };
     try {
       const ours: number[] = [];
       const bare: number[] = [];
@@ -25,10 +27,10 @@ median. Target ≤ 1.5.`,
         into?.push(server.startupMs);
         await server.stop();
       };
-      await once(() => startOurServer(sandbox.serverEnv), null);
+      await once(() => startOurServer(serverEnv), null);
       await once(startBareKoa, null);
       for (let run = 0; run < RUNS; run += 1) {
-        await once(() => startOurServer(sandbox.serverEnv), ours);
+        await once(() => startOurServer(serverEnv), ours);
         await once(startBareKoa, bare);
       }
       const ratio = median(ours) / median(bare);
@@ -45,12 +47,13 @@ median. Target ≤ 1.5.`,
               bareKoaMedianMs: round(median(bare), 1),
               oursMs: ours.map((ms) => round(ms, 1)),
               bareKoaMs: bare.map((ms) => round(ms, 1)),
+              airbyte: airbyte.kind,
             },
           },
         ],
       };
     } finally {
-      await sandbox.stop();
+      await airbyte.stop();
     }
   },
 };

@@ -1,7 +1,8 @@
 import { compareThroughput } from '../harness/compare-throughput.js';
 import { round, type FigureGroup } from '../harness/figure.js';
 import { validateBody } from '../harness/requests.js';
-import { startSandboxChild } from '../harness/sandbox-child.js';
+import { airbyteForServers } from '../harness/server-airbyte.js';
+import { benchProfileEnv } from '../harness/profiles.js';
 import { startBareKoa, startOurServer } from '../harness/servers.js';
 
 const SECONDS = 10;
@@ -36,8 +37,9 @@ one-second slices taken alternately (A B, B A, ...). Figure: median of the ${SEC
 (the totals' ratio is in the details). Target ≥ 0.7. Before measuring, one request checks that the
 answer is \`200 {"valid": true}\`, so errors are never what is measured.`,
   run: async () => {
-    const sandbox = await startSandboxChild(0);
-    const ours = await startOurServer(sandbox.serverEnv);
+    const airbyte = await airbyteForServers();
+    const serverEnv = { ...airbyte.env, ...benchProfileEnv };
+    const ours = await startOurServer(serverEnv);
     const bare = await startBareKoa();
     try {
       const body = await validateBody();
@@ -49,7 +51,6 @@ answer is \`200 {"valid": true}\`, so errors are never what is measured.`,
         warmUpSeconds: WARM_UP_SECONDS,
         seconds: SECONDS,
       });
-      const calls = await sandbox.calls();
       return {
         figures: [
           {
@@ -69,7 +70,7 @@ answer is \`200 {"valid": true}\`, so errors are never what is measured.`,
               oursNon2xx: comparison.subject.non2xx,
               oursErrors: comparison.subject.errors,
               bodyBytes: Buffer.byteLength(body),
-              airbyteCallsDuringValidate: calls.length,
+              airbyte: airbyte.kind,
             },
           },
         ],
@@ -77,7 +78,7 @@ answer is \`200 {"valid": true}\`, so errors are never what is measured.`,
     } finally {
       await ours.stop();
       await bare.stop();
-      await sandbox.stop();
+      await airbyte.stop();
     }
   },
 };

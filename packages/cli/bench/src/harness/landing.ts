@@ -14,7 +14,12 @@ import type {
   TaskView,
 } from '@airbyte-provisioner/core';
 import type { Either } from 'fp-ts/lib/Either.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from './paths.js';
 import type { SandboxCall } from './sandbox-protocol.js';
+
+const exampleFile = join(repoRoot, 'examples', 'file-to-snowflake.yaml');
 
 export interface SandboxHandle {
   readonly url: string;
@@ -60,13 +65,15 @@ export const loadStartSandbox = async (): Promise<StartSandbox> => {
 
 const core = async (): Promise<Record<string, unknown>> => await import('@airbyte-provisioner/core');
 
-/** The Witboost example descriptor as YAML text. */
+/**
+ * The Witboost example descriptor: the core's `witboostExampleDescriptor`, or until it is exported, the
+ * same File → Snowflake workload from `examples/file-to-snowflake.yaml`.
+ */
 export const loadExampleDescriptor = async (): Promise<unknown> => {
   const module = await core();
-  if (!('witboostExampleDescriptor' in module)) {
-    throw missing('witboostExampleDescriptor', '@airbyte-provisioner/core');
-  }
-  return module['witboostExampleDescriptor'];
+  if ('witboostExampleDescriptor' in module) return module['witboostExampleDescriptor'];
+  if (existsSync(exampleFile)) return readFileSync(exampleFile, 'utf8');
+  throw missing('witboostExampleDescriptor', '@airbyte-provisioner/core');
 };
 
 export type ValidateRequest = (profiles: ConnectorProfiles) => (request: ProvisioningRequest) => unknown;
