@@ -138,6 +138,8 @@ export const runProbe = async <A>(
     child.once('exit', (exitCode) => resolve(exitCode));
   });
   const last = stdout.trim().split('\n').pop() ?? '';
+  const notMeasured = /Error: (not measured: [^\n]*)/.exec(stderr);
+  if (code !== 0 && notMeasured?.[1] !== undefined) throw new Error(notMeasured[1]);
   if (code !== 0)
     throw new Error(`probe ${script} exited with ${String(code)}:\n${stderr}${stdout.slice(-4000)}`);
   return JSON.parse(last) as A;
