@@ -8,6 +8,7 @@ import { startBareKoa, startOurServer } from '../harness/servers.js';
 const SECONDS = 10;
 const WARM_UP_SECONDS = 2;
 const CONNECTIONS = 10;
+const CALIBRATION_SECONDS = 4;
 
 const expectValid = async (url: string, body: string): Promise<void> => {
   const response = await fetch(url, {
@@ -35,7 +36,9 @@ children with the same flags and \`LOG_LEVEL=warn\`; the client is autocannon 8,
 ${CONNECTIONS} connections. Each server gets ${WARM_UP_SECONDS} s of warm-up, then ${SECONDS} s measured in
 one-second slices taken alternately (A B, B A, ...). Figure: median of the ${SECONDS} per-pair ratios
 (the totals' ratio is in the details). Target ≥ 0.7. Before measuring, one request checks that the
-answer is \`200 {"valid": true}\`, so errors are never what is measured.`,
+answer is \`200 {"valid": true}\`, so errors are never what is measured. To show the machine's noise,
+the same comparison is first run between two identical bare Koa servers (${CALIBRATION_SECONDS} slices;
+\`noiseFloorBareOverBare\` in the details: 1.0 on a quiet machine).`,
   run: async () => {
     const airbyte = await airbyteForServers();
     const serverEnv = { ...airbyte.env, ...benchProfileEnv };
@@ -45,6 +48,18 @@ answer is \`200 {"valid": true}\`, so errors are never what is measured.`,
       const body = await validateBody();
       const oursUrl = `${ours.baseUrl}/v1/validate`;
       await expectValid(oursUrl, body);
+      // the same comparison between two identical bare servers: how far from 1 this machine's noise alone goes
+      const twin = await startBareKoa();
+      const calibration = await compareThroughput(
+        `${twin.baseUrl}/v1/validate`,
+        `${bare.baseUrl}/v1/validate`,
+        {
+          body,
+          connections: CONNECTIONS,
+          warmUpSeconds: 1,
+          seconds: CALIBRATION_SECONDS,
+        },
+      ).finally(() => twin.stop());
       const comparison = await compareThroughput(oursUrl, `${bare.baseUrl}/v1/validate`, {
         body,
         connections: CONNECTIONS,
@@ -69,6 +84,8 @@ answer is \`200 {"valid": true}\`, so errors are never what is measured.`,
               bareKoaLatencyP99Ms: comparison.baseline.latencyP99Ms,
               oursNon2xx: comparison.subject.non2xx,
               oursErrors: comparison.subject.errors,
+              noiseFloorBareOverBare: round(calibration.ratio),
+              noiseFloorPairRatios: calibration.pairRatios.map((r) => round(r, 2)),
               bodyBytes: Buffer.byteLength(body),
               airbyte: airbyte.kind,
             },
