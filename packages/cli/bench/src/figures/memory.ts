@@ -48,6 +48,12 @@ lines), and reads RSS again after forced collections. Figure: loaded RSS ÷ idle
           `(heapTotal ${mib(probe.idle.heapTotalBytes)} → ${mib(probe.loaded.heapTotalBytes)} MiB; still there after 2 s idle: ` +
           `${mib(probe.afterPause.rssBytes)} MiB). The target allows ~${mib(0.3 * probe.idle.rssBytes)} MiB of growth, ` +
           `~${Math.round((0.3 * probe.idle.rssBytes) / probe.tasks)} bytes per task all included.`,
+        `RSS grew ${round(rssGrowth / retained, 1)}× the live growth: V8 sizes old space with slack while live data ` +
+          `grows (a run that builds the same results without keeping them grows RSS by ~13 MiB only). So at ` +
+          `100,000 retained tasks the target needs well under 100 bytes per task, about a token and a Map entry. ` +
+          `Proposed (cli/core owners): a lower default \`TASK_MAX_COUNT\` (≈ 20,000: a coordinator polls a task ` +
+          `within minutes) and/or a shorter \`TASK_TTL_SECONDS\` (1 h); with ~${Math.round(heapPerTask)} B/task, ` +
+          `20,000 tasks hold ~${mib(20_000 * heapPerTask)} MiB.`,
       );
     }
     return {
