@@ -13,6 +13,8 @@ import {
 import { settledMemory } from './rss.js';
 
 const tasks = Number(process.argv[2] ?? '100000');
+/** `discard`: build and serialize the same results without keeping them, to see the churn's own cost. */
+const keep = process.argv[3] !== 'discard';
 
 const uuid = (n: number, salt: number): string => {
   const hex = (n * 2654435761 + salt).toString(16).padStart(12, '0').slice(-12);
@@ -81,11 +83,15 @@ await repository.get('warm-up')();
 const idle = await settledMemory();
 const started = performance.now();
 for (let n = 1; n <= tasks; n += 1) {
+  now += 1;
   const token = `token-${n}`;
+  if (!keep) {
+    JSON.stringify(resultFor(n));
+    continue;
+  }
   await repository.create(token)();
   const done = await repository.complete(token, resultFor(n))();
   if (done._tag === 'Left') throw new Error(`complete failed: ${JSON.stringify(done.left)}`);
-  now += 1;
 }
 const elapsedMs = performance.now() - started;
 const loaded = await settledMemory();
