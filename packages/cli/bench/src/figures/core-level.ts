@@ -6,6 +6,7 @@ import {
   type ValidatedComponent,
 } from '@airbyte-provisioner/core';
 import { makeTestDeps } from '@airbyte-provisioner/core/testing';
+import { DEFAULT_MAX_CONCURRENT_CALLS } from '@airbyte-provisioner/adapter-airbyte';
 import { countCalls, longestObservedChain } from '../harness/call-log.js';
 import { median, round, type FigureGroup } from '../harness/figure.js';
 import { exampleComponent, timedFakeGateway, type TimedGateway } from '../harness/port-level.js';
@@ -36,7 +37,9 @@ A diagnostic beside the figures above: the core's deploy engine (\`lockedDeploy\
 core/testing fake Airbyte behind the port, each port call delayed ${LATENCY_MS} ms and timed. No HTTP, no
 gateway bound, no token: what remains is the core's own scheduling of calls. The example component is
 built as the descriptor module resolves it (File → Snowflake, all streams, manual schedule). Port calls
-map one to one to HTTP calls, except that a lookup by name may walk several pages.`,
+map one to one to HTTP calls, except that a lookup by name may walk several pages. The burst of
+${COMPONENTS} deploys is also run with port calls bounded to the HTTP gateway's default
+(\`DEFAULT_MAX_CONCURRENT_CALLS\`), which predicts the HTTP concurrency figure.`,
   run: async () => {
     const timed = timedFakeGateway(LATENCY_MS);
     const deps = depsWith(timed);
@@ -66,6 +69,26 @@ map one to one to HTTP calls, except that a lookup by name may walk several page
       Array.from({ length: COMPONENTS }, (_, i) => run(deps, 'deploy', exampleComponent(`-core-${i}`))),
     );
     const allMs = performance.now() - started;
+    // the same burst with port calls bounded as the HTTP gateway bounds them by default
+    const bounded = timedFakeGateway(LATENCY_MS, DEFAULT_MAX_CONCURRENT_CALLS);
+    const boundedDeps = depsWith(bounded);
+    const boundedSingles: number[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      started = performance.now();
+      await run(boundedDeps, 'deploy', exampleComponent(`-bounded-single-${i}`));
+      boundedSingles.push(performance.now() - started);
+    }
+    bounded.clearCalls();
+    started = performance.now();
+    await Promise.all(
+      Array.from({ length: COMPONENTS }, (_, i) =>
+        run(boundedDeps, 'deploy', exampleComponent(`-bounded-${i}`)),
+      ),
+    );
+    const boundedMs = performance.now() - started;
+    const boundedRatio = boundedMs / median(boundedSingles);
+    const boundedCalls = bounded.calls().length;
+
     const ratio = firstMs / (LATENCY_MS * PLANNED_CHAIN);
     const concurrency = allMs / median(singles);
     const firstCounts = countCalls(first);
@@ -114,6 +137,20 @@ map one to one to HTTP calls, except that a lookup by name may walk several page
             hundredDeploysMs: round(allMs, 1),
             portCalls: timed.calls().length,
             peakCallsInFlight: timed.peakInFlight(),
+          },
+        },
+        {
+          figure: `core level: ${COMPONENTS} deploys at once ÷ one, calls bounded to ${DEFAULT_MAX_CONCURRENT_CALLS}`,
+          value: round(boundedRatio),
+          unit: 'ratio',
+          target: '≤ 2',
+          pass: boundedRatio <= 2,
+          details: {
+            oneDeployMs: round(median(boundedSingles), 1),
+            hundredDeploysMs: round(boundedMs, 1),
+            portCalls: boundedCalls,
+            bound: DEFAULT_MAX_CONCURRENT_CALLS,
+            floorMs: Math.ceil(boundedCalls / DEFAULT_MAX_CONCURRENT_CALLS) * LATENCY_MS,
           },
         },
       ],

@@ -51,7 +51,22 @@ const sleep = (ms: number): Promise<void> =>
     setTimeout(resolve, ms);
   });
 
-export const timedFakeGateway = (latencyMs: number): TimedGateway => {
+/** `bound`: at most this many calls in flight, first come first served (as the HTTP gateway does). */
+export const timedFakeGateway = (latencyMs: number, bound = Number.POSITIVE_INFINITY): TimedGateway => {
+  const waiting: Array<() => void> = [];
+  let running = 0;
+  const acquire = (): Promise<void> => {
+    if (running < bound) {
+      running += 1;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => waiting.push(resolve));
+  };
+  const release = (): void => {
+    const next = waiting.shift();
+    if (next === undefined) running -= 1;
+    else next();
+  };
   const fake = new FakeAirbyteGateway({ workspaceId: 'bench-workspace' });
   const log: SandboxCall[] = [];
   let inFlight = 0;
@@ -63,6 +78,7 @@ export const timedFakeGateway = (latencyMs: number): TimedGateway => {
     wrapped[method] =
       (...args: unknown[]) =>
       async (): Promise<unknown> => {
+        await acquire();
         const startedAt = performance.now();
         inFlight += 1;
         peak = Math.max(peak, inFlight);
@@ -70,6 +86,7 @@ export const timedFakeGateway = (latencyMs: number): TimedGateway => {
           await sleep(latencyMs);
           return await inner(...args)();
         } finally {
+          release();
           inFlight -= 1;
           log.push({
             method: READS.has(method) ? 'GET' : 'POST',
