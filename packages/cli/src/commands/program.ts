@@ -5,11 +5,20 @@
 import { Command, CommanderError } from 'commander';
 import type { CliIo } from '../output/cli-io.js';
 import { EXIT_INVALID_INPUT, EXIT_OK, type ExitCode } from '../output/exit-code.js';
+import type { Collaborators } from '../collaborators/collaborators.js';
+import { loadCollaborators } from '../collaborators/load-collaborators.js';
 import { registerConfigCommand } from './config.command.js';
+import { registerRequestCommands } from './request-commands.js';
+import { registerSandboxCommand } from './sandbox.command.js';
+import { registerServeCommand } from './serve.command.js';
 
 export const VERSION = '0.1.0';
 
-export const buildProgram = (io: CliIo, done: (code: ExitCode) => void): Command => {
+export const buildProgram = (
+  collaborators: Collaborators,
+  io: CliIo,
+  done: (code: ExitCode) => void,
+): Command => {
   const program = new Command('airbyte-provisioner')
     .description('Deploys Airbyte pipelines declared in data-mesh (Witboost) descriptors.')
     .version(VERSION)
@@ -19,14 +28,21 @@ export const buildProgram = (io: CliIo, done: (code: ExitCode) => void): Command
       writeErr: (text) => io.stderr.write(text),
     })
     .exitOverride();
+  registerServeCommand(program, collaborators, io, done);
+  registerSandboxCommand(program, collaborators, io, done);
+  registerRequestCommands(program, collaborators, io, done);
   registerConfigCommand(program, io, done);
   return program;
 };
 
 /** Runs one command line (without `node` and the script); resolves with the exit code. */
-export const runCli = async (argv: ReadonlyArray<string>, io: CliIo): Promise<ExitCode> => {
+export const runCli = async (
+  argv: ReadonlyArray<string>,
+  io: CliIo,
+  collaborators?: Collaborators,
+): Promise<ExitCode> => {
   let code: ExitCode = EXIT_OK;
-  const program = buildProgram(io, (c) => {
+  const program = buildProgram(collaborators ?? (await loadCollaborators()), io, (c) => {
     code = c;
   });
   try {

@@ -7,9 +7,11 @@ import type { AppConfig } from '../config/app-config.js';
 import { airbyteModule } from './airbyte.module.js';
 import { coreModule } from './core.module.js';
 import { bindPort } from './resolve.js';
-import { ConfigToken, RuntimeToken, type RuntimeOptions } from './tokens.js';
+import type { Collaborators } from '../collaborators/collaborators.js';
+import { CollaboratorsToken, ConfigToken, RuntimeToken, type RuntimeOptions } from './tokens.js';
 
 export const buildContainer = (
+  collaborators: Collaborators,
   config: AppConfig,
   runtime: RuntimeOptions,
   extraModules: ReadonlyArray<ContainerModule> = [],
@@ -18,6 +20,7 @@ export const buildContainer = (
   const bind: Bind = (token) => container.bind(token);
   bindPort(bind, ConfigToken).toConstantValue(config);
   bindPort(bind, RuntimeToken).toConstantValue(runtime);
+  bindPort(bind, CollaboratorsToken).toConstantValue(collaborators);
   container.load(coreModule(), airbyteModule(), ...extraModules);
   return container;
 };

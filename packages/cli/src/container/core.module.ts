@@ -37,12 +37,15 @@ import { makePinoLogger } from '../node/pino-logger.js';
 import { randomUuidIdGenerator } from '../node/random-uuid-id-generator.js';
 import { systemClock } from '../node/system-clock.js';
 import { bindPort } from './resolve.js';
+import type { Collaborators } from '../collaborators/collaborators.js';
 import {
   BackgroundWorkToken,
+  CollaboratorsToken,
   ConfigToken,
   CoreDepsToken,
   PinoLoggerToken,
   RuntimeToken,
+  UseCasesToken,
   type RuntimeOptions,
 } from './tokens.js';
 
@@ -145,5 +148,11 @@ export const coreModule = (): ContainerModule =>
         DeploymentRecordRepositoryToken,
         BackgroundWorkToken,
       ])
+      .inSingletonScope();
+    bindPort(bind, UseCasesToken)
+      .toResolvedValue(
+        (collaborators: Collaborators, deps: CoreDeps) => collaborators.makeUseCases(deps),
+        [CollaboratorsToken, CoreDepsToken],
+      )
       .inSingletonScope();
   });

@@ -7,6 +7,7 @@ import { portToken, type CoreDeps, type BackgroundWorkRunner } from '@airbyte-pr
 import type { Logger as PinoLogger } from 'pino';
 import type { AppConfig } from '../config/app-config.js';
 import type { Progress } from '../output/progress.js';
+import type { Collaborators, HttpApp, Metrics, UseCases } from '../collaborators/collaborators.js';
 
 /** How this process runs, beside the configuration: where logs go, where deployment records are kept. */
 export interface RuntimeOptions {
@@ -26,3 +27,7 @@ export const AirbyteCallListenerToken =
   portToken<(event: AirbyteCallEvent) => void>('cli/AirbyteCallListener');
 /** Bound by commands that show progress: the Airbyte gateway then reports each call as a step. */
 export const ProgressToken = portToken<Progress>('cli/Progress');
+export const CollaboratorsToken = portToken<Collaborators>('cli/Collaborators');
+export const UseCasesToken = portToken<UseCases>('cli/UseCases');
+export const MetricsToken = portToken<Metrics>('cli/Metrics');
+export const HttpAppToken = portToken<HttpApp>('cli/HttpApp');

@@ -12,7 +12,20 @@ export const memoryIo = (env: Readonly<Record<string, string>> = {}, stdin = '')
   return {
     stdout: { write: (text: string) => (out += text), isTTY: false },
     stderr: { write: (text: string) => (err += text), isTTY: false },
-    stdin: [Buffer.from(stdin)],
+    stdin: {
+      [Symbol.asyncIterator]: () => {
+        let sent = false;
+        return {
+          next: () => {
+            const result = sent
+              ? { done: true as const, value: undefined }
+              : { done: false as const, value: Buffer.from(stdin) };
+            sent = true;
+            return Promise.resolve(result);
+          },
+        };
+      },
+    },
     env,
     out: () => out,
     err: () => err,

@@ -1,0 +1,82 @@
+/**
+ * `airbyte-provisioner sandbox`: the in-memory sandbox Airbyte alone, for trying the CLI commands or a
+ * separately started server against it. Prints its URL and credentials (sandbox-only, worthless elsewhere).
+ */
+import type { Command } from 'commander';
+import type { Collaborators } from '../collaborators/collaborators.js';
+import type { CliIo } from '../output/cli-io.js';
+import { EXIT_FAILURE, EXIT_OK, type ExitCode } from '../output/exit-code.js';
+import { parseCount } from './parse-count.js';
+
+interface SandboxOptions {
+  readonly port?: number;
+  readonly host: string;
+  readonly latencyMs?: number;
+  readonly json?: boolean;
+}
+
+const untilSignal = (): Promise<void> =>
+  new Promise((resolve) => {
+    const on = (): void => {
+      process.off('SIGTERM', on);
+      process.off('SIGINT', on);
+      resolve();
+    };
+    process.once('SIGTERM', on);
+    process.once('SIGINT', on);
+  });
+
+export const registerSandboxCommand = (
+  program: Command,
+  collaborators: Collaborators,
+  io: CliIo,
+  done: (code: ExitCode) => void,
+): void => {
+  program
+    .command('sandbox')
+    .description('run the in-memory sandbox Airbyte alone (public API subset); nothing real is deployed')
+    .option('--port <n>', 'port to listen on (default: a free one)', parseCount)
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--latency-ms <n>', 'delay of each answer, in ms', parseCount)
+    .option('--json', 'print the URL and credentials as one JSON line')
+    .action(async (options: SandboxOptions) => {
+      const stop = untilSignal();
+      let sandbox;
+      try {
+        sandbox = await collaborators.startAirbyteSandbox({
+          host: options.host,
+          ...(options.port === undefined ? {} : { port: options.port }),
+          ...(options.latencyMs === undefined ? {} : { latencyMs: options.latencyMs }),
+        });
+      } catch (error) {
+        io.stderr.write(
+          `Cannot start the sandbox: ${error instanceof Error ? error.message : String(error)}\n`,
+        );
+        return done(EXIT_FAILURE);
+      }
+      const env = {
+        AIRBYTE_API_URL: sandbox.url,
+        AIRBYTE_WORKSPACE_ID: sandbox.workspaceId,
+        AIRBYTE_CLIENT_ID: sandbox.credentials.clientId,
+        AIRBYTE_CLIENT_SECRET: sandbox.credentials.clientSecret,
+      };
+      if (options.json === true) {
+        io.stdout.write(
+          `${JSON.stringify({ url: sandbox.url, workspaceId: sandbox.workspaceId, ...sandbox.credentials })}\n`,
+        );
+      } else {
+        io.stdout.write(
+          [
+            `Sandbox Airbyte listening on ${sandbox.url} (in memory: nothing real is deployed).`,
+            'Point the provisioner at it with:',
+            ...Object.entries(env).map(([name, value]) => `  export ${name}=${value}`),
+            'Stop it with Ctrl-C.',
+            '',
+          ].join('\n'),
+        );
+      }
+      await stop;
+      await sandbox.close();
+      done(EXIT_OK);
+    });
+};

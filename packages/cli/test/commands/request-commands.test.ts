@@ -1,0 +1,227 @@
+/**
+ * The request commands in-process, over stand-in collaborators: how each outcome of a use case becomes
+ * output and an exit code, and what reaches the use cases (request, flags, state file, progress).
+ */
+import 'reflect-metadata';
+import { expect } from 'chai';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as E from 'fp-ts/lib/Either.js';
+import * as T from 'fp-ts/lib/Task.js';
+import * as TE from 'fp-ts/lib/TaskEither.js';
+import {
+  airbyteFailure,
+  airbyteUnavailable,
+  invalidRequest,
+  problem,
+  type CoreDeps,
+  type OperationFailure,
+  type OperationResult,
+  type ProvisioningRequest,
+} from '@airbyte-provisioner/core';
+import type { Collaborators, UseCases } from '../../src/collaborators/collaborators.js';
+import { runCli } from '../../src/commands/program.js';
+import { JsonFileDeploymentRecordRepository } from '../../src/node/json-file-deployment-record-repository.js';
+import { example } from '../support/child-cli.js';
+import { memoryIo } from '../support/memory-io.js';
+
+const AIRBYTE_ENV = {
+  LOG_LEVEL: 'silent',
+  AIRBYTE_API_URL: 'http://127.0.0.1:9/api/public/v1',
+  AIRBYTE_WORKSPACE_ID: '5ae6b09b-fdec-41af-aaf7-7d94cfc33ef6',
+  AIRBYTE_TOKEN: 'token',
+};
+
+const result: OperationResult = {
+  message: 'Deployed Airbyte connection "c"',
+  info: { publicInfo: { connection: { type: 'string', label: 'Connection', value: 'c' } }, privateInfo: {} },
+  logs: [{ timestamp: '2026-01-01T00:00:00.000Z', level: 'INFO', message: 'Created source "s"' }],
+};
+
+const failure = (error: OperationFailure['error']): OperationFailure => ({ error, logs: [] });
+
+interface Seen {
+  requests: ProvisioningRequest[];
+  deps: CoreDeps[];
+}
+
+const collaborators = (useCases: Partial<UseCases>, seen: Seen): Collaborators => {
+  const unused = (): never => {
+    throw new Error('not used by the request commands');
+  };
+  const record =
+    <A>(f: (r: ProvisioningRequest) => A) =>
+    (r: ProvisioningRequest): A => {
+      seen.requests.push(r);
+      return f(r);
+    };
+  return {
+    parseRequestFile: (text) =>
+      text.includes('componentIdToProvision')
+        ? E.right({ descriptorKind: 'COMPONENT_DESCRIPTOR', descriptor: text })
+        : E.left([problem('', 'is neither a component descriptor nor a ProvisioningRequest')]),
+    makeUseCases: (deps) => {
+      seen.deps.push(deps);
+      return {
+        validate: record(useCases.validate ?? (() => T.of({ valid: true }))),
+        plan: record(useCases.plan ?? (() => TE.right([]))),
+        provision: record(useCases.provision ?? (() => TE.right(result))),
+        unprovision: record(useCases.unprovision ?? (() => TE.right(result))),
+      };
+    },
+    createHttpApp: unused,
+    createMetrics: unused,
+    startHttpServer: unused,
+    startAirbyteSandbox: unused,
+  };
+};
+
+const run = async (
+  argv: ReadonlyArray<string>,
+  useCases: Partial<UseCases> = {},
+  env: Record<string, string> = AIRBYTE_ENV,
+  stdin = '',
+) => {
+  const seen: Seen = { requests: [], deps: [] };
+  const io = memoryIo(env, stdin);
+  const code = await runCli(argv, io, collaborators(useCases, seen));
+  return { code, out: io.out(), err: io.err(), seen };
+};
+
+describe('request commands (in-process)', () => {
+  it('validate: 0 for a valid request, 1 with every problem for an invalid one, with or without Airbyte', async () => {
+    const valid = await run(['validate', example('file-to-snowflake.yaml')], {}, { LOG_LEVEL: 'silent' });
+    expect(valid.code).to.equal(0);
+    expect(valid.out).to.contain('is valid');
+    const invalid = await run(['validate', example('file-to-snowflake.yaml'), '--json'], {
+      validate: () =>
+        T.of({ valid: false, problems: [problem('a.b', 'is required'), problem('c', 'is wrong')] }),
+    });
+    expect(invalid.code).to.equal(1);
+    expect(JSON.parse(invalid.out)).to.deep.equal({
+      valid: false,
+      problems: [
+        { path: 'a.b', message: 'is required' },
+        { path: 'c', message: 'is wrong' },
+      ],
+    });
+  });
+
+  it('reads the request from stdin with -', async () => {
+    const text = 'componentIdToProvision: x\n';
+    const outcome = await run(['validate', '-'], {}, AIRBYTE_ENV, text);
+    expect(outcome.code).to.equal(0);
+    expect(outcome.seen.requests[0]!.descriptor).to.equal(text);
+  });
+
+  it('exits 1 for a missing file or a file that is not a request, naming it', async () => {
+    const missing = await run(['provision', 'no-such-file.yaml']);
+    expect(missing.code).to.equal(1);
+    expect(missing.err).to.contain('Cannot read no-such-file.yaml: no such file');
+    const notRequest = await run(['plan', example('provisioner-config.yaml')]);
+    expect(notRequest.code).to.equal(1);
+    expect(notRequest.err).to.contain('is neither a component descriptor nor a ProvisioningRequest');
+    expect(notRequest.seen.requests).to.have.length(0);
+  });
+
+  it('exits 1 when plan, provision or unprovision have no Airbyte to talk to, saying what to set', async () => {
+    for (const command of ['plan', 'provision', 'unprovision']) {
+      const outcome = await run([command, example('file-to-snowflake.yaml')], {}, { LOG_LEVEL: 'silent' });
+      expect(outcome.code, command).to.equal(1);
+      expect(outcome.err).to.contain('AIRBYTE_API_URL').and.to.contain('airbyte-provisioner sandbox');
+    }
+  });
+
+  it('exits 1 on configuration problems, listing them', async () => {
+    const outcome = await run(
+      ['provision', example('file-to-snowflake.yaml')],
+      {},
+      { ...AIRBYTE_ENV, PORT: 'x' },
+    );
+    expect(outcome.code).to.equal(1);
+    expect(outcome.err).to.contain('PORT: must be an integer');
+  });
+
+  it('plan: prints each change, and the plan as JSON with --json', async () => {
+    const plan = () =>
+      TE.right([
+        { kind: 'source' as const, name: 's', action: 'noop' as const, id: 's-1' },
+        {
+          kind: 'destination' as const,
+          name: 'd',
+          action: 'update' as const,
+          id: 'd-1',
+          changedFields: ['configuration.schema'],
+        },
+        { kind: 'connection' as const, name: 'c', action: 'create' as const },
+      ]);
+    const text = await run(['plan', example('file-to-snowflake.yaml')], { plan });
+    expect(text.code).to.equal(0);
+    expect(text.out).to.equal(
+      [
+        'noop    source "s" (s-1)',
+        'update  destination "d" (d-1): changes configuration.schema',
+        'create  connection "c"',
+        '2 of 3 resources change.',
+        '',
+      ].join('\n'),
+    );
+    const json = await run(['plan', example('file-to-snowflake.yaml'), '--json'], { plan });
+    expect((JSON.parse(json.out) as { changes: unknown[] }).changes).to.have.length(3);
+  });
+
+  it('provision: prints the result; --json prints it in the ProvisioningStatus shape', async () => {
+    const text = await run(['provision', example('file-to-snowflake.yaml')]);
+    expect(text.code).to.equal(0);
+    expect(text.out)
+      .to.contain('Deployed Airbyte connection "c"')
+      .and.to.contain('[INFO] Created source "s"');
+    const json = await run(['provision', example('file-to-snowflake.yaml'), '--json']);
+    expect(JSON.parse(json.out)).to.deep.equal({
+      status: 'COMPLETED',
+      result: result.message,
+      info: result.info,
+      logs: result.logs,
+    });
+  });
+
+  it('provision: exits 2 when Airbyte fails and 1 when the core finds the request invalid', async () => {
+    const down = await run(['provision', example('file-to-snowflake.yaml'), '--json'], {
+      provision: () =>
+        TE.left(failure(airbyteFailure('create source "s"', airbyteUnavailable('connection refused')))),
+    });
+    expect(down.code).to.equal(2);
+    expect(JSON.parse(down.out)).to.deep.include({ status: 'FAILED' });
+    const invalid = await run(['provision', example('file-to-snowflake.yaml')], {
+      provision: () => TE.left(failure(invalidRequest([problem('specific.source.name', 'is required')]))),
+    });
+    expect(invalid.code).to.equal(1);
+    expect(invalid.err).to.contain('specific.source.name: is required');
+  });
+
+  it('unprovision: passes --remove-data on as removeData', async () => {
+    const outcome = await run(['unprovision', example('file-to-snowflake.yaml'), '--remove-data']);
+    expect(outcome.code).to.equal(0);
+    expect(outcome.seen.requests[0]!.removeData).to.equal(true);
+  });
+
+  it('keeps deployment records in the --state file, and in memory without it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ap-state-'));
+    try {
+      const withState = await run([
+        'plan',
+        example('file-to-snowflake.yaml'),
+        '--state',
+        join(dir, 's.json'),
+      ]);
+      expect(withState.seen.deps[0]!.deploymentRecords).to.be.instanceOf(JsonFileDeploymentRecordRepository);
+      const without = await run(['plan', example('file-to-snowflake.yaml')]);
+      expect(without.seen.deps[0]!.deploymentRecords).not.to.be.instanceOf(
+        JsonFileDeploymentRecordRepository,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
