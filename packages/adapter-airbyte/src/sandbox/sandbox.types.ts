@@ -1,0 +1,120 @@
+/** The sandbox's public shapes: options, call log entries, faults, and the running handle. */
+import type { Logger, SyncMode } from '@airbyte-provisioner/core';
+
+export interface AirbyteSandboxOptions {
+  /** Port to listen on; 0 or absent picks a free one. */
+  readonly port?: number;
+  /** Address to listen on (default 127.0.0.1). */
+  readonly host?: string;
+  /** Delay added before every answer, in ms (default 0). */
+  readonly latencyMs?: number;
+  /** Id of the workspace the default credentials can reach (default: a fixed sandbox id). */
+  readonly workspaceId?: string;
+  readonly clientId?: string;
+  readonly clientSecret?: string;
+  /** Lifetime of issued access tokens, in seconds (default 180, the 3 minutes Airbyte documents). */
+  readonly tokenTtlSeconds?: number;
+  /** Accept HTTP basic auth with these credentials too (older self-managed installs). */
+  readonly basicAuth?: { readonly username: string; readonly password: string };
+  /** Path prefix of the public API (default `/api/public/v1`, as self-managed Airbyte serves it). */
+  readonly basePath?: string;
+  /** How many `GET /jobs/{id}` polls a job stays `running` before it succeeds (default 1). */
+  readonly jobPollsToSucceed?: number;
+  /** A job also succeeds this long after it started, in ms, polled or not (default 500). */
+  readonly jobDurationMs?: number;
+  readonly logger?: Logger;
+}
+
+/** One HTTP exchange, in the order the sandbox received them. */
+export interface SandboxCall {
+  readonly method: string;
+  /** Path below the base path, without the query: `/sources/{id}`. */
+  readonly path: string;
+  readonly query: Readonly<Record<string, string | ReadonlyArray<string>>>;
+  /** Status sent; 0 when the connection was dropped; absent while the call is still in flight. */
+  readonly status?: number;
+  /** Epoch ms when the request arrived (same as startedAt). */
+  readonly at: number;
+  readonly startedAt: number;
+  /** Epoch ms when the answer was sent or the socket dropped. */
+  readonly finishedAt?: number;
+  /** Name of the fault that shaped this call, if any. */
+  readonly fault?: SandboxFaultAction['type'];
+}
+
+export type SandboxFaultAction =
+  | {
+      readonly type: 'status';
+      readonly status: number;
+      readonly body?: unknown;
+      readonly headers?: Readonly<Record<string, string>>;
+    }
+  | { readonly type: 'delay'; readonly ms: number }
+  | { readonly type: 'drop' }
+  | { readonly type: 'malformed' };
+
+export interface SandboxFaultMatch {
+  readonly method?: string;
+  /** Path below the base path without query; a string must equal it, a RegExp must match it. */
+  readonly path?: string | RegExp;
+  /** The fault starts at the nth matching call (1-based, default 1). */
+  readonly nth?: number;
+  /** How many consecutive matching calls it affects from there (default 1; Infinity for all). */
+  readonly times?: number;
+}
+
+export interface SandboxFault {
+  readonly match: SandboxFaultMatch;
+  readonly action: SandboxFaultAction;
+  /**
+   * `before` (default): the handler never runs, so nothing is written. `after`: the handler runs and its
+   * write stays, but the answer is replaced, delayed or lost (a create whose response timed out).
+   */
+  readonly when?: 'before' | 'after';
+}
+
+export interface SandboxStream {
+  readonly name: string;
+  readonly syncModes: ReadonlyArray<SyncMode>;
+  readonly namespace?: string;
+  readonly defaultCursorField?: ReadonlyArray<string>;
+  readonly sourceDefinedPrimaryKey?: ReadonlyArray<ReadonlyArray<string>>;
+  readonly propertyFields?: ReadonlyArray<ReadonlyArray<string>>;
+}
+
+export interface SandboxSnapshot {
+  readonly sources: ReadonlyArray<Readonly<Record<string, unknown>>>;
+  readonly destinations: ReadonlyArray<Readonly<Record<string, unknown>>>;
+  readonly connections: ReadonlyArray<Readonly<Record<string, unknown>>>;
+  readonly jobs: ReadonlyArray<Readonly<Record<string, unknown>>>;
+}
+
+export interface SandboxWorkspaceAccess {
+  readonly workspaceId: string;
+  readonly credentials: { readonly clientId: string; readonly clientSecret: string };
+}
+
+export interface AirbyteSandbox {
+  /** Base URL of the public API, e.g. `http://127.0.0.1:54321/api/public/v1`. */
+  readonly url: string;
+  readonly workspaceId: string;
+  readonly credentials: { readonly clientId: string; readonly clientSecret: string };
+  readonly calls: () => ReadonlyArray<SandboxCall>;
+  readonly clearCalls: () => void;
+  readonly inject: (fault: SandboxFault) => void;
+  readonly clearFaults: () => void;
+  readonly setLatency: (ms: number) => void;
+  /** The catalog `GET /streams` discovers for one source (any connector type, File included). */
+  readonly setCatalog: (sourceId: string, streams: ReadonlyArray<SandboxStream>) => void;
+  /** The catalog discovered for every source of a connector type (e.g. `postgres`) without its own. */
+  readonly setCatalogForType: (sourceType: string, streams: ReadonlyArray<SandboxStream>) => void;
+  /** Every live resource as the API would return it (secrets masked), for assertions. */
+  readonly snapshot: () => SandboxSnapshot;
+  /** Another workspace with its own credentials, which can reach only that workspace. */
+  readonly addWorkspace: (name?: string) => SandboxWorkspaceAccess;
+  /** Invalidate every issued access token (the next call with one answers 401). */
+  readonly revokeTokens: () => void;
+  /** Peak number of requests in flight at once since start (or since clearCalls). */
+  readonly maxConcurrentRequests: () => number;
+  readonly close: () => Promise<void>;
+}
