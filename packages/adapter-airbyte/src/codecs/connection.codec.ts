@@ -85,8 +85,9 @@ const toStream = (s: StreamConfiguration): AirbyteStream => {
   return {
     name: s.name,
     ...(syncMode === undefined ? {} : { syncMode }),
-    ...(s.cursorField === undefined ? {} : { cursorField: s.cursorField }),
-    ...(s.primaryKey === undefined ? {} : { primaryKey: s.primaryKey }),
+    // Airbyte reports "none" as an empty list; read it as absent, as the domain declares it
+    ...(s.cursorField === undefined || s.cursorField.length === 0 ? {} : { cursorField: s.cursorField }),
+    ...(s.primaryKey === undefined || s.primaryKey.length === 0 ? {} : { primaryKey: s.primaryKey }),
   };
 };
 

@@ -107,7 +107,7 @@ describe('AirbytePublicApiGateway connections', () => {
       );
     });
 
-    it('reads a basic schedule and tolerates values this client does not know', async () => {
+    it('reads a basic schedule, empty cursor and key as absent, and tolerates values this client does not know', async () => {
       const { gateway } = harness();
       airbyte()
         .get(`${PREFIX}/connections/${CONN_ID}`)
@@ -115,7 +115,9 @@ describe('AirbytePublicApiGateway connections', () => {
           200,
           connectionResponse({
             schedule: { scheduleType: 'basic', basicTiming: 'Every 24 hours' },
-            configurations: { streams: [{ name: 'orders', syncMode: 'some_future_mode' }] },
+            configurations: {
+              streams: [{ name: 'orders', syncMode: 'some_future_mode', cursorField: [], primaryKey: [] }],
+            },
             nonBreakingSchemaUpdatesBehavior: 'some_future_behaviour',
           }),
         );

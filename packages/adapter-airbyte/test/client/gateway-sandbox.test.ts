@@ -1,0 +1,193 @@
+/**
+ * The gateway against the Airbyte sandbox over a real socket: the whole lifecycle of each resource,
+ * paging across several pages, masked secrets, cascade delete, discovery and a sync.
+ */
+import type { ActorSpec, AirbyteGateway, ConnectionSpec } from '@airbyte-provisioner/core';
+import { expect } from 'chai';
+import * as E from 'fp-ts/lib/Either.js';
+import * as O from 'fp-ts/lib/Option.js';
+import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
+import { makeAirbytePublicApiGateway } from '../../src/index.js';
+import { startAirbyteSandbox, type AirbyteSandbox } from '../../src/sandbox/index.js';
+
+const ok = async <A>(te: TaskEither<unknown, A>): Promise<A> => {
+  const result = await te();
+  if (E.isLeft(result)) throw new Error(`expected success, got ${JSON.stringify(result.left)}`);
+  return result.right;
+};
+
+const fileSource = (name: string, url = 'https://example.com/orders.csv'): ActorSpec => ({
+  name,
+  connector: { _tag: 'ConnectorType', connectorType: 'file' },
+  configuration: {
+    dataset_name: 'orders',
+    format: 'csv',
+    url,
+    provider: { storage: 'HTTPS', user_agent: false },
+  },
+});
+
+const snowflake = (name: string, password: string): ActorSpec => ({
+  name,
+  connector: { _tag: 'DefinitionId', definitionId: '424892c4-daac-4491-b35d-c6688ba547ba' },
+  configuration: {
+    host: 'acme.snowflakecomputing.com',
+    database: 'SALES',
+    schema: 'ORDERS',
+    credentials: { auth_type: 'Username and Password', password },
+  },
+});
+
+describe('AirbytePublicApiGateway against the Airbyte sandbox', () => {
+  let sandbox: AirbyteSandbox;
+  let gateway: AirbyteGateway;
+
+  beforeEach(async () => {
+    sandbox = await startAirbyteSandbox({ host: '127.0.0.1', port: 0, jobPollsToSucceed: 1 });
+    gateway = makeAirbytePublicApiGateway({
+      baseUrl: sandbox.url,
+      workspaceId: sandbox.workspaceId,
+      auth: { type: 'clientCredentials', ...sandbox.credentials },
+      pageSize: 2,
+      sleep: () => Promise.resolve(),
+    });
+  });
+
+  afterEach(async () => {
+    await sandbox.close();
+  });
+
+  it('creates, finds, updates and deletes a source and a destination; secrets come back masked', async () => {
+    await ok(gateway.checkWorkspace());
+    const source = await ok(gateway.createActor('source', fileSource('orders-file')));
+    expect([source.kind, source.name, source.connectorType, source.workspaceId]).to.deep.equal([
+      'source',
+      'orders-file',
+      'file',
+      sandbox.workspaceId,
+    ]);
+    const destination = await ok(gateway.createActor('destination', snowflake('orders-snowflake', 'pw-1')));
+    expect(destination.connectorType).to.equal('snowflake');
+    expect(destination.configuration['credentials']).to.deep.equal({
+      auth_type: 'Username and Password',
+      password: '**********',
+    });
+
+    expect(await ok(gateway.findActorById('source', source.id))).to.deep.equal(O.some(source));
+    expect(await ok(gateway.findActorsByName('destination', 'orders-snowflake'))).to.deep.equal([
+      destination,
+    ]);
+
+    const updated = await ok(
+      gateway.updateActor('source', source.id, fileSource('orders-file', 'https://example.com/v2.csv')),
+    );
+    expect([updated.id, updated.configuration['url']]).to.deep.equal([
+      source.id,
+      'https://example.com/v2.csv',
+    ]);
+    const read = await ok(gateway.findActorById('destination', destination.id));
+    expect(O.map((d: { configuration: unknown }) => d.configuration)(read)).to.deep.equal(
+      O.some(destination.configuration),
+    );
+
+    await ok(gateway.deleteActor('source', source.id));
+    await ok(gateway.deleteActor('source', source.id));
+    expect(await ok(gateway.findActorById('source', source.id))).to.deep.equal(O.none);
+  });
+
+  it('finds every same-named resource across several pages', async () => {
+    const created = [];
+    for (let i = 0; i < 5; i += 1) {
+      created.push(await ok(gateway.createActor('source', fileSource(i % 2 === 0 ? 'twin' : `other-${i}`))));
+    }
+    const twins = await ok(gateway.findActorsByName('source', 'twin'));
+    expect(twins.map((s) => s.id)).to.deep.equal([created[0]!.id, created[2]!.id, created[4]!.id]);
+    const listCalls = sandbox.calls().filter((c) => c.method === 'GET' && c.path === '/sources');
+    expect(listCalls.map((c) => c.query['offset'])).to.deep.equal(['0', '2', '4']);
+  });
+
+  it('runs a connection through its lifecycle: discovery, create, patch, sync, delete, cascade', async () => {
+    const source = await ok(gateway.createActor('source', fileSource('orders-file')));
+    const destination = await ok(gateway.createActor('destination', snowflake('orders-snowflake', 'pw-1')));
+    const streams = await ok(gateway.discoverStreams(source.id, destination.id));
+    expect(streams.map((s) => s.name)).to.deep.equal(['orders']);
+
+    const spec: ConnectionSpec = {
+      name: 'orders-pipeline',
+      sourceId: source.id,
+      destinationId: destination.id,
+      streams: [{ name: 'orders', syncMode: 'full_refresh_overwrite' }],
+      schedule: { scheduleType: 'manual' },
+      status: 'active',
+    };
+    const connection = await ok(gateway.createConnection(spec));
+    expect([
+      connection.name,
+      connection.sourceId,
+      connection.destinationId,
+      connection.streams,
+    ]).to.deep.equal([
+      'orders-pipeline',
+      source.id,
+      destination.id,
+      [{ name: 'orders', syncMode: 'full_refresh_overwrite' }],
+    ]);
+    expect(await ok(gateway.findConnectionsByName('orders-pipeline'))).to.deep.equal([connection]);
+    expect(
+      (await ok(gateway.findConnectionsUsing('destination', destination.id))).map((c) => c.id),
+    ).to.deep.equal([connection.id]);
+
+    const patched = await ok(
+      gateway.updateConnection(connection.id, { ...spec, status: 'inactive', prefix: 'raw_' }),
+    );
+    expect([patched.id, patched.status, patched.prefix]).to.deep.equal([connection.id, 'inactive', 'raw_']);
+    await ok(gateway.updateConnection(connection.id, spec));
+
+    const job = await ok(gateway.startSync(connection.id));
+    const again = await ok(gateway.startSync(connection.id));
+    expect(again.id).to.equal(job.id);
+    let status = job.status;
+    for (let poll = 0; poll < 10 && status !== 'succeeded'; poll += 1) {
+      status = (await ok(gateway.getJob(job.id))).status;
+    }
+    expect(status).to.equal('succeeded');
+
+    await ok(gateway.deleteConnection(connection.id));
+    await ok(gateway.deleteConnection(connection.id));
+    expect(await ok(gateway.findConnectionById(connection.id))).to.deep.equal(O.none);
+
+    const second = await ok(gateway.createConnection(spec));
+    await ok(gateway.deleteActor('source', source.id));
+    expect(await ok(gateway.findConnectionById(second.id))).to.deep.equal(O.none);
+    expect(await ok(gateway.findConnectionsUsing('destination', destination.id))).to.deep.equal([]);
+  });
+
+  it('answers a create whose response was lost, without creating a second', async () => {
+    const slow = makeAirbytePublicApiGateway({
+      baseUrl: sandbox.url,
+      workspaceId: sandbox.workspaceId,
+      auth: { type: 'clientCredentials', ...sandbox.credentials },
+      timeoutMs: 100,
+      sleep: () => Promise.resolve(),
+    });
+    sandbox.inject({
+      match: { method: 'POST', path: '/sources' },
+      action: { type: 'delay', ms: 1000 },
+      when: 'after',
+    });
+    const source = await ok(slow.createActor('source', fileSource('lost-answer')));
+    expect(sandbox.snapshot().sources.map((s) => s['sourceId'])).to.deep.equal([source.id]);
+  });
+
+  it('maps the sandbox errors and recovers from a revoked token', async () => {
+    const rejected = await gateway.createActor('source', {
+      name: 'no-type',
+      connector: { _tag: 'DefinitionId', definitionId: '00000000-0000-4000-8000-000000000000' },
+      configuration: {},
+    })();
+    expect(E.isLeft(rejected) && rejected.left._tag).to.equal('AirbyteNotFound');
+    await ok(gateway.checkWorkspace());
+    sandbox.revokeTokens();
+    await ok(gateway.checkWorkspace());
+  });
+});
