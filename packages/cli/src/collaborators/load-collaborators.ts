@@ -1,11 +1,12 @@
 /**
  * Loads the collaborators from the other packages' entry points.
  *
- * TRANSITIONAL: while the core's use-case factory and request parser, the HTTP adapter and the sandbox are
- * being written, they are looked up by name at run time, and a missing one fails with a message naming
- * it. Once they have landed this file becomes plain static imports, and the compiler checks them against
- * `Collaborators`.
+ * TRANSITIONAL: while the core's use-case factory and request parser and the HTTP adapter are being
+ * written, they are looked up by name at run time, and a missing one fails with a message naming it.
+ * Once they have landed this file becomes plain static imports (as the sandbox already is), and the
+ * compiler checks them against `Collaborators`.
  */
+import { startAirbyteSandbox } from '@airbyte-provisioner/adapter-airbyte/sandbox';
 import type { Collaborators } from './collaborators.js';
 
 type Loose = Readonly<Record<string, unknown>>;
@@ -24,10 +25,9 @@ let loaded: Promise<Collaborators> | undefined;
 
 export const loadCollaborators = (): Promise<Collaborators> => {
   loaded ??= (async () => {
-    const [core, http, sandbox] = await Promise.all([
+    const [core, http] = await Promise.all([
       import('@airbyte-provisioner/core') as Promise<Loose>,
       import('@airbyte-provisioner/adapter-http') as Promise<Loose>,
-      import('@airbyte-provisioner/adapter-airbyte/sandbox') as Promise<Loose>,
     ]);
     return {
       makeUseCases: pick(core, '@airbyte-provisioner/core', 'makeUseCases'),
@@ -35,11 +35,7 @@ export const loadCollaborators = (): Promise<Collaborators> => {
       createHttpApp: pick(http, '@airbyte-provisioner/adapter-http', 'createHttpApp'),
       createMetrics: pick(http, '@airbyte-provisioner/adapter-http', 'createMetrics'),
       startHttpServer: pick(http, '@airbyte-provisioner/adapter-http', 'startHttpServer'),
-      startAirbyteSandbox: pick(
-        sandbox,
-        '@airbyte-provisioner/adapter-airbyte/sandbox',
-        'startAirbyteSandbox',
-      ),
+      startAirbyteSandbox,
     };
   })();
   return loaded;

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { example, runCliChild } from '../support/child-cli.js';
+import { example, runCliChild, startCliChild } from '../support/child-cli.js';
 
 const COMMANDS = ['serve', 'sandbox', 'validate', 'plan', 'provision', 'unprovision', 'config'];
 
@@ -72,5 +72,32 @@ describe('airbyte-provisioner (child process): help, config, serve refusal', () 
     expect(run.code).to.equal(1);
     expect(run.stderr).to.contain('AIRBYTE_API_URL');
     expect(run.stderr).to.contain('serve --sandbox');
+  });
+
+  it('sandbox: serves the sandbox Airbyte, prints how to reach it, and exits 0 on SIGTERM', async () => {
+    const child = startCliChild(['sandbox', '--json']);
+    try {
+      const line = await child.waitForLine(/^\{/);
+      const printed = JSON.parse(line) as {
+        url: string;
+        workspaceId: string;
+        clientId: string;
+        clientSecret: string;
+      };
+      const token = await fetch(`${printed.url}/applications/token`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          client_id: printed.clientId,
+          client_secret: printed.clientSecret,
+          grant_type: 'client_credentials',
+        }),
+      });
+      expect(token.status).to.equal(200);
+      child.process.kill('SIGTERM');
+      expect(await child.exited).to.equal(0);
+    } finally {
+      child.kill();
+    }
   });
 });
