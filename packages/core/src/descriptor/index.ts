@@ -1,1 +1,7 @@
 export * from './validated-component.js';
+export * from './safe-yaml.js';
+export * from './workload-spec.codec.js';
+export * from './desired-state.builder.js';
+export * from './validate-provisioning-request.js';
+export * from './parse-request-file.js';
+export * from './examples.js';

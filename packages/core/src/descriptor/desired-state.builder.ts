@@ -1,0 +1,136 @@
+/**
+ * From a decoded workload to the state Airbyte must hold: platform profiles merged per connector type
+ * (`enforced` wins over the descriptor, `defaults` fill gaps), secret fields located, defaults applied.
+ */
+import type { ConnectorProfile, ConnectorProfiles } from '../domain/connector-profile.js';
+import type { ConnectorRef, DesiredActor, DesiredState, StreamSelection } from '../domain/desired-state.js';
+import type { JsonObject, JsonValue } from '../domain/json.js';
+import type { StreamSpec, WorkloadSpecific } from './workload-spec.codec.js';
+
+const isObject = (v: JsonValue | undefined): v is JsonObject =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Deep merge: objects merge key by key, anything else from `over` replaces `under`. */
+export const deepMerge = (under: JsonObject, over: JsonObject): JsonObject => {
+  const merged: Record<string, JsonValue> = { ...under };
+  for (const [key, value] of Object.entries(over)) {
+    const below = merged[key];
+    merged[key] = isObject(below) && isObject(value) ? deepMerge(below, value) : value;
+  }
+  return merged;
+};
+
+const knownSecretPaths: Readonly<Record<string, ReadonlyArray<string>>> = {
+  snowflake: [
+    'credentials.password',
+    'credentials.private_key',
+    'credentials.private_key_password',
+    'password',
+  ],
+  file: [
+    'provider.password',
+    'provider.service_account_json',
+    'provider.aws_secret_access_key',
+    'provider.sas_token',
+    'provider.shared_key',
+    'provider.private_key',
+  ],
+};
+
+const secretKey =
+  /(password|secret|token|private_key|credentials_json|api_key|access_key|sas_key|shared_key)/i;
+
+/** Dot paths of secret leaves: the connector's known ones, and any key whose name says it is secret. */
+export const secretPathsOf = (
+  connectorType: string | undefined,
+  configuration: JsonObject,
+): ReadonlyArray<string> => {
+  const found = new Set<string>();
+  const walk = (node: JsonObject, prefix: string): void => {
+    for (const [key, value] of Object.entries(node)) {
+      const path = prefix === '' ? key : `${prefix}.${key}`;
+      if (isObject(value)) walk(value, path);
+      else if (
+        typeof value === 'string' &&
+        (secretKey.test(key) || knownSecretPaths[connectorType ?? '']?.includes(path))
+      ) {
+        found.add(path);
+      }
+    }
+  };
+  walk(configuration, '');
+  return [...found].sort();
+};
+
+const resolveActor = (
+  name: string,
+  connectorType: string | undefined,
+  definitionId: string | undefined,
+  fallbackType: string,
+  configuration: JsonObject,
+  profiles: Readonly<Record<string, ConnectorProfile>>,
+): DesiredActor => {
+  const connector: ConnectorRef =
+    definitionId !== undefined
+      ? { _tag: 'DefinitionId', definitionId }
+      : { _tag: 'ConnectorType', connectorType: connectorType ?? fallbackType };
+  const profileKey = connector._tag === 'DefinitionId' ? connector.definitionId : connector.connectorType;
+  const profile = profiles[profileKey];
+  const merged =
+    profile === undefined
+      ? configuration
+      : deepMerge(deepMerge(profile.defaults, configuration), profile.enforced);
+  const typeName = connector._tag === 'ConnectorType' ? connector.connectorType : undefined;
+  return { name, connector, configuration: merged, secretPaths: secretPathsOf(typeName, merged) };
+};
+
+const toSelection = (s: StreamSpec): StreamSelection => ({
+  name: s.name,
+  ...(s.syncMode === undefined ? {} : { syncMode: s.syncMode }),
+  ...(s.cursorField === undefined ? {} : { cursorField: s.cursorField }),
+  ...(s.primaryKey === undefined ? {} : { primaryKey: s.primaryKey }),
+});
+
+export const buildDesiredState = (specific: WorkloadSpecific, profiles: ConnectorProfiles): DesiredState => {
+  const { source, destination, connection } = specific;
+  const schedule = connection.schedule;
+  return {
+    source: resolveActor(
+      source.name,
+      source.sourceType,
+      source.definitionId,
+      'file',
+      source.connectionConfiguration as JsonObject,
+      profiles.sources,
+    ),
+    destination: resolveActor(
+      destination.name,
+      destination.destinationType,
+      destination.definitionId,
+      'snowflake',
+      destination.connectionConfiguration as JsonObject,
+      profiles.destinations,
+    ),
+    connection: {
+      name: connection.name,
+      streams:
+        connection.streams === undefined || connection.streams.length === 0
+          ? { _tag: 'All' }
+          : { _tag: 'Selected', streams: connection.streams.map(toSelection) },
+      schedule:
+        schedule?.scheduleType === 'cron' && schedule.cronExpression !== undefined
+          ? { scheduleType: 'cron', cronExpression: schedule.cronExpression.trim() }
+          : { scheduleType: 'manual' },
+      status: connection.status ?? 'active',
+      ...(connection.namespaceDefinition === undefined
+        ? {}
+        : { namespaceDefinition: connection.namespaceDefinition }),
+      ...(connection.namespaceFormat === undefined ? {} : { namespaceFormat: connection.namespaceFormat }),
+      ...(connection.prefix === undefined ? {} : { prefix: connection.prefix }),
+      ...(connection.nonBreakingSchemaUpdatesBehavior === undefined
+        ? {}
+        : { nonBreakingSchemaUpdatesBehavior: connection.nonBreakingSchemaUpdatesBehavior }),
+      syncOnProvision: connection.syncOnProvision ?? false,
+    },
+  };
+};

@@ -1,0 +1,45 @@
+/**
+ * What the previous deploy recorded for a component (`info.privateInfo.airbyte`), read leniently: the
+ * platform stores it for us, and a malformed copy must never block a deploy, so it is simply ignored.
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import * as O from 'fp-ts/lib/Option.js';
+import { pipe } from 'fp-ts/lib/function.js';
+import * as t from 'io-ts';
+import type { DeploymentRecord } from '../domain/operation-result.js';
+
+const PendingDeletion = t.type({
+  kind: t.keyof({ source: null, destination: null, connection: null }),
+  id: t.string,
+});
+
+const DeploymentRecordCodec = t.intersection([
+  t.type({ workspaceId: t.string }),
+  t.partial({
+    sourceId: t.string,
+    destinationId: t.string,
+    connectionId: t.string,
+    sourceFingerprint: t.string,
+    destinationFingerprint: t.string,
+    lastJobId: t.number,
+    pendingDeletions: t.array(PendingDeletion),
+  }),
+]);
+
+const field = (value: unknown, key: string): unknown =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
+
+export const recordOfComponent = (component: unknown): O.Option<DeploymentRecord> =>
+  pipe(
+    DeploymentRecordCodec.decode(field(field(field(component, 'info'), 'privateInfo'), 'airbyte')),
+    E.map((r): DeploymentRecord => r),
+    O.fromEither,
+  );
+
+/** The component with this id in an enriched data product descriptor (components at the top or under dataProduct). */
+export const componentIn = (descriptor: unknown, componentId: string): unknown => {
+  const components = field(descriptor, 'components') ?? field(field(descriptor, 'dataProduct'), 'components');
+  return Array.isArray(components) ? components.find((c) => field(c, 'id') === componentId) : undefined;
+};

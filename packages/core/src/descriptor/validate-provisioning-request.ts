@@ -1,0 +1,139 @@
+/**
+ * Validation of a provisioning request, end to end: descriptor kind, YAML, the component descriptor, the
+ * targeted component and its Airbyte workload. Every problem is collected before answering, each with the
+ * dot path a data engineer would look at.
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import * as O from 'fp-ts/lib/Option.js';
+import type { ConnectorProfiles } from '../domain/connector-profile.js';
+import { problem, type Problem } from '../errors/problem.js';
+import { decodeWith } from '../requests/decode.js';
+import type { ProvisioningRequest } from '../requests/requests.codec.js';
+import { ComponentDescriptorCodec, ComponentHeaderCodec } from './component-descriptor.codec.js';
+import { buildDesiredState } from './desired-state.builder.js';
+import { componentIn, recordOfComponent } from './previous-record.reader.js';
+import { defaultYamlLimits, parseYamlSafely, type YamlLimits } from './safe-yaml.js';
+import type { ValidatedComponent } from './validated-component.js';
+import { workloadProblems } from './workload-rules.js';
+import { WorkloadSpecific } from './workload-spec.codec.js';
+
+type Validation<A> = E.Either<ReadonlyArray<Problem>, A>;
+
+const isMapping = (u: unknown): u is Record<string, unknown> =>
+  typeof u === 'object' && u !== null && !Array.isArray(u);
+
+const descriptorKindProblems = (request: ProvisioningRequest): ReadonlyArray<Problem> =>
+  request.descriptorKind === 'COMPONENT_DESCRIPTOR'
+    ? []
+    : [
+        problem(
+          'descriptorKind',
+          `${request.descriptorKind} is not supported by this provisioner: send COMPONENT_DESCRIPTOR (the data product and componentIdToProvision)`,
+        ),
+      ];
+
+/** Index of the one component with this id, or the problem of finding none or several. */
+const locateComponent = (components: ReadonlyArray<unknown>, id: string): Validation<number> => {
+  const matches: number[] = [];
+  components.forEach((c, i) => {
+    if (isMapping(c) && c['id'] === id) matches.push(i);
+  });
+  if (matches.length === 1) return E.right(matches[0]!);
+  return E.left([
+    matches.length === 0
+      ? problem('componentIdToProvision', `no component of dataProduct.components has the id "${id}"`)
+      : problem(
+          'componentIdToProvision',
+          `${matches.length} components have the id "${id}" (dataProduct.components[${matches.join('], [')}]); ids must be unique`,
+        ),
+  ]);
+};
+
+const validateComponent = (
+  component: unknown,
+  path: string,
+  profiles: ConnectorProfiles,
+): Validation<Pick<ValidatedComponent, 'componentName' | 'desired' | 'warnings'>> => {
+  const header = decodeWith(ComponentHeaderCodec, path)(component);
+  if (E.isLeft(header)) return header;
+  const kindProblems =
+    header.right.kind === 'workload'
+      ? []
+      : [
+          problem(
+            `${path}.kind`,
+            `must be workload for the Airbyte provisioner; got ${JSON.stringify(header.right.kind)}`,
+          ),
+        ];
+  if (header.right.specific === undefined) {
+    return E.left([
+      ...kindProblems,
+      problem(`${path}.specific`, 'is required: the Airbyte source, destination and connection'),
+    ]);
+  }
+  const specific = decodeWith(WorkloadSpecific, `${path}.specific`)(header.right.specific);
+  if (E.isLeft(specific)) return E.left([...kindProblems, ...specific.left]);
+  const problems = [...kindProblems, ...workloadProblems(specific.right, `${path}.specific`)];
+  if (problems.length > 0) return E.left(problems);
+  const warnings =
+    specific.right.connection.dbtGitUrl === undefined
+      ? []
+      : [
+          `${path}.specific.connection.dbtGitUrl is accepted for compatibility and ignored: this provisioner runs no dbt transformation`,
+        ];
+  return E.right({
+    ...(header.right.name === undefined ? {} : { componentName: header.right.name }),
+    desired: buildDesiredState(specific.right, profiles),
+    warnings,
+  });
+};
+
+const previousRecord = (
+  request: ProvisioningRequest,
+  component: unknown,
+  componentId: string,
+  limits: YamlLimits,
+) => {
+  if (request.latestEnrichedDescriptor !== undefined && request.latestEnrichedDescriptor.trim() !== '') {
+    const enriched = parseYamlSafely(request.latestEnrichedDescriptor, 'latestEnrichedDescriptor', limits);
+    const fromPlatform = E.isRight(enriched)
+      ? recordOfComponent(componentIn(enriched.right, componentId))
+      : O.none;
+    if (O.isSome(fromPlatform)) return fromPlatform;
+  }
+  return recordOfComponent(component);
+};
+
+export const validateProvisioningRequest =
+  (profiles: ConnectorProfiles, limits: YamlLimits = defaultYamlLimits) =>
+  (request: ProvisioningRequest): Validation<ValidatedComponent> => {
+    const kindProblems = descriptorKindProblems(request);
+    if (kindProblems.length > 0) return E.left(kindProblems);
+    const parsed = parseYamlSafely(request.descriptor, 'descriptor', limits);
+    if (E.isLeft(parsed)) return parsed;
+    if (!isMapping(parsed.right)) {
+      return E.left([
+        problem('descriptor', 'must be a YAML mapping with dataProduct and componentIdToProvision'),
+      ]);
+    }
+    const descriptor = decodeWith(ComponentDescriptorCodec)(parsed.right);
+    if (E.isLeft(descriptor)) return descriptor;
+    const { dataProduct, componentIdToProvision } = descriptor.right;
+    const index = locateComponent(dataProduct.components, componentIdToProvision);
+    if (E.isLeft(index)) return index;
+    const component = dataProduct.components[index.right];
+    const validated = validateComponent(component, `dataProduct.components[${index.right}]`, profiles);
+    if (E.isLeft(validated)) return validated;
+    return E.right({
+      dataProduct: {
+        id: dataProduct.id,
+        ...(dataProduct.name === undefined ? {} : { name: dataProduct.name }),
+        ...(dataProduct.domain === undefined ? {} : { domain: dataProduct.domain }),
+        ...(dataProduct.environment === undefined ? {} : { environment: dataProduct.environment }),
+        ...(dataProduct.version === undefined ? {} : { version: dataProduct.version }),
+      },
+      componentId: componentIdToProvision,
+      ...validated.right,
+      previous: previousRecord(request, component, componentIdToProvision, limits),
+    });
+  };

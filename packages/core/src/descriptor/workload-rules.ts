@@ -1,0 +1,110 @@
+/**
+ * Rules across fields of a decoded workload, each returning every problem it finds (applicative style:
+ * they all run, their problems are concatenated).
+ */
+import { problem, type Problem } from '../errors/problem.js';
+import { fileFormats, fileStorages, type WorkloadSpecific } from './workload-spec.codec.js';
+
+// Airbyte takes Quartz cron expressions: seconds minutes hours day-of-month month day-of-week [year].
+const quartzField = /^[0-9A-Za-z*?/,#LW-]+$/;
+
+const cronProblems = (expression: string, path: string): ReadonlyArray<Problem> => {
+  const fields = expression.trim().split(/\s+/);
+  if (fields.length < 6 || fields.length > 7) {
+    return [
+      problem(
+        path,
+        `must be a Quartz cron expression of 6 or 7 fields (seconds minutes hours day-of-month month day-of-week [year]), e.g. "0 0 12 * * ?"; got ${fields.length} field(s)`,
+      ),
+    ];
+  }
+  const bad = fields.filter((f) => !quartzField.test(f));
+  if (bad.length > 0) return [problem(path, `has invalid cron field(s): ${bad.join(', ')}`)];
+  const [, , , dayOfMonth, , dayOfWeek] = fields;
+  if (dayOfMonth !== '?' && dayOfWeek !== '?') {
+    return [
+      problem(path, 'must have "?" in either day-of-month or day-of-week (Quartz cron), e.g. "0 0 12 * * ?"'),
+    ];
+  }
+  return [];
+};
+
+const fileSourceProblems = (configuration: Record<string, unknown>, path: string): ReadonlyArray<Problem> => {
+  const found: Problem[] = [];
+  const format = configuration['format'];
+  if (format !== undefined && (typeof format !== 'string' || !fileFormats.includes(format))) {
+    found.push(
+      problem(`${path}.format`, `must be one of ${fileFormats.join(', ')}; got ${JSON.stringify(format)}`),
+    );
+  }
+  const provider = configuration['provider'];
+  if (provider !== undefined) {
+    const storage =
+      typeof provider === 'object' && provider !== null
+        ? (provider as Record<string, unknown>)['storage']
+        : undefined;
+    if (typeof storage !== 'string' || !fileStorages.includes(storage)) {
+      found.push(
+        problem(
+          `${path}.provider.storage`,
+          `must be one of ${fileStorages.join(', ')}; got ${JSON.stringify(storage ?? null)}`,
+        ),
+      );
+    }
+  }
+  for (const key of ['url', 'dataset_name']) {
+    const value = configuration[key];
+    if (typeof value !== 'string' || value.trim() === '') {
+      found.push(problem(`${path}.${key}`, 'is required for a File source (a non-empty string)'));
+    }
+  }
+  return found;
+};
+
+export const workloadProblems = (specific: WorkloadSpecific, path: string): ReadonlyArray<Problem> => {
+  const found: Problem[] = [];
+  const { source, destination, connection } = specific;
+  if (source.sourceType !== undefined && source.definitionId !== undefined) {
+    found.push(problem(`${path}.source`, 'set either sourceType or definitionId, not both'));
+  }
+  if (destination.destinationType !== undefined && destination.definitionId !== undefined) {
+    found.push(problem(`${path}.destination`, 'set either destinationType or definitionId, not both'));
+  }
+  if (source.definitionId === undefined && (source.sourceType ?? 'file') === 'file') {
+    found.push(
+      ...fileSourceProblems(source.connectionConfiguration, `${path}.source.connectionConfiguration`),
+    );
+  }
+  const schedule = connection.schedule;
+  if (schedule?.scheduleType === 'cron') {
+    if (schedule.cronExpression === undefined) {
+      found.push(
+        problem(`${path}.connection.schedule.cronExpression`, 'is required when scheduleType is cron'),
+      );
+    } else {
+      found.push(...cronProblems(schedule.cronExpression, `${path}.connection.schedule.cronExpression`));
+    }
+  } else if (schedule?.cronExpression !== undefined) {
+    found.push(
+      problem(`${path}.connection.schedule.cronExpression`, 'is only allowed when scheduleType is cron'),
+    );
+  }
+  if (connection.namespaceFormat !== undefined && connection.namespaceDefinition !== 'custom_format') {
+    found.push(
+      problem(`${path}.connection.namespaceFormat`, 'is only used when namespaceDefinition is custom_format'),
+    );
+  }
+  const seen = new Map<string, number>();
+  (connection.streams ?? []).forEach((stream, i) => {
+    const first = seen.get(stream.name);
+    if (first !== undefined) {
+      found.push(
+        problem(
+          `${path}.connection.streams[${i}].name`,
+          `duplicates streams[${first}]: "${stream.name}" is listed twice`,
+        ),
+      );
+    } else seen.set(stream.name, i);
+  });
+  return found;
+};

@@ -1,0 +1,94 @@
+/**
+ * The Airbyte workload `specific` of a component, compatible with the Witboost Airbyte template. Unknown
+ * keys are tolerated; the shapes of known keys are enforced. Cross-field rules live in workload-rules.ts.
+ */
+import * as t from 'io-ts';
+
+const NonEmptyString = t.refinement(t.string, (s) => s.trim().length > 0, 'a non-empty string');
+const Uuid = t.refinement(
+  t.string,
+  (s) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s),
+  'a UUID',
+);
+const ConfigurationObject = t.UnknownRecord;
+
+export const SyncModeCodec = t.keyof({
+  full_refresh_overwrite: null,
+  full_refresh_overwrite_deduped: null,
+  full_refresh_append: null,
+  full_refresh_update: null,
+  full_refresh_soft_delete: null,
+  incremental_append: null,
+  incremental_deduped_history: null,
+  incremental_update: null,
+  incremental_soft_delete: null,
+});
+
+export const StreamSpec = t.intersection([
+  t.type({ name: NonEmptyString }),
+  t.partial({
+    syncMode: SyncModeCodec,
+    cursorField: t.array(t.string),
+    primaryKey: t.array(t.array(t.string)),
+  }),
+]);
+export type StreamSpec = t.TypeOf<typeof StreamSpec>;
+
+export const ScheduleSpec = t.intersection([
+  t.type({ scheduleType: t.keyof({ manual: null, cron: null }) }),
+  t.partial({ cronExpression: t.string }),
+]);
+
+export const SourceSpec = t.intersection([
+  t.type({ name: NonEmptyString, connectionConfiguration: ConfigurationObject }),
+  t.partial({ sourceType: NonEmptyString, definitionId: Uuid }),
+]);
+export type SourceSpec = t.TypeOf<typeof SourceSpec>;
+
+export const DestinationSpec = t.intersection([
+  t.type({ name: NonEmptyString, connectionConfiguration: ConfigurationObject }),
+  t.partial({ destinationType: NonEmptyString, definitionId: Uuid }),
+]);
+export type DestinationSpec = t.TypeOf<typeof DestinationSpec>;
+
+export const ConnectionSpecCodec = t.intersection([
+  t.type({ name: NonEmptyString }),
+  t.partial({
+    streams: t.array(StreamSpec),
+    schedule: ScheduleSpec,
+    status: t.keyof({ active: null, inactive: null }),
+    namespaceDefinition: t.keyof({ source: null, destination: null, custom_format: null }),
+    namespaceFormat: t.string,
+    prefix: t.string,
+    nonBreakingSchemaUpdatesBehavior: t.keyof({
+      ignore: null,
+      disable_connection: null,
+      propagate_columns: null,
+      propagate_fully: null,
+    }),
+    syncOnProvision: t.boolean,
+    dbtGitUrl: t.string,
+  }),
+]);
+export type ConnectionSpecInput = t.TypeOf<typeof ConnectionSpecCodec>;
+
+export const WorkloadSpecific = t.type({
+  source: SourceSpec,
+  destination: DestinationSpec,
+  connection: ConnectionSpecCodec,
+});
+export type WorkloadSpecific = t.TypeOf<typeof WorkloadSpecific>;
+
+/** File source enumerations (Airbyte's source-file connector). */
+export const fileFormats = [
+  'csv',
+  'json',
+  'jsonl',
+  'excel',
+  'excel_binary',
+  'fwf',
+  'feather',
+  'parquet',
+  'yaml',
+];
+export const fileStorages = ['HTTPS', 'GCS', 'S3', 'AzBlob', 'SSH', 'SCP', 'SFTP', 'local'];

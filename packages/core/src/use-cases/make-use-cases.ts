@@ -1,0 +1,61 @@
+/** Every use case bound to one set of dependencies: what adapters and the CLI receive. */
+import { makeCheckReady } from './check-ready.use-case.js';
+import type { CoreDeps } from './core-deps.js';
+import { makeGetProvisioningStatus } from './get-provisioning-status.use-case.js';
+import { makeGetValidationStatus } from './get-validation-status.use-case.js';
+import { makePlan } from './plan.use-case.js';
+import { makeProvision } from './provision.use-case.js';
+import { makeReverseProvision } from './reverse-provision.use-case.js';
+import { makeSubmitProvision } from './submit-provision.use-case.js';
+import { makeSubmitUnprovision } from './submit-unprovision.use-case.js';
+import { makeSubmitValidation } from './submit-validation.use-case.js';
+import { makeUnprovision } from './unprovision.use-case.js';
+import { makeUpdateAcl } from './update-acl.use-case.js';
+import type {
+  BackgroundWork,
+  CheckReadyUseCase,
+  GetProvisioningStatusUseCase,
+  GetValidationStatusUseCase,
+  PlanUseCase,
+  ProvisionUseCase,
+  ReverseProvisionUseCase,
+  SubmitUseCase,
+  SubmitValidationUseCase,
+  UnprovisionUseCase,
+  UpdateAclUseCase,
+  ValidateUseCase,
+} from './use-case.types.js';
+import { makeValidate } from './validate.use-case.js';
+
+export interface UseCases {
+  readonly validate: ValidateUseCase;
+  readonly plan: PlanUseCase;
+  readonly provision: ProvisionUseCase;
+  readonly unprovision: UnprovisionUseCase;
+  readonly updateAcl: UpdateAclUseCase;
+  readonly submitProvision: SubmitUseCase;
+  readonly submitUnprovision: SubmitUseCase;
+  readonly getProvisioningStatus: GetProvisioningStatusUseCase;
+  readonly submitValidation: SubmitValidationUseCase;
+  readonly getValidationStatus: GetValidationStatusUseCase;
+  readonly reverseProvision: ReverseProvisionUseCase;
+  readonly checkReady: CheckReadyUseCase;
+  /** The background operations the submit use cases started, to drain on shutdown. */
+  readonly background: BackgroundWork;
+}
+
+export const makeUseCases = (deps: CoreDeps): UseCases => ({
+  validate: makeValidate(deps),
+  plan: makePlan(deps),
+  provision: makeProvision(deps),
+  unprovision: makeUnprovision(deps),
+  updateAcl: makeUpdateAcl(deps),
+  submitProvision: makeSubmitProvision(deps),
+  submitUnprovision: makeSubmitUnprovision(deps),
+  getProvisioningStatus: makeGetProvisioningStatus(deps),
+  submitValidation: makeSubmitValidation(deps),
+  getValidationStatus: makeGetValidationStatus(deps),
+  reverseProvision: makeReverseProvision(),
+  checkReady: makeCheckReady(deps),
+  background: deps.background,
+});

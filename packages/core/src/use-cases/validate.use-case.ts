@@ -1,0 +1,17 @@
+import * as E from 'fp-ts/lib/Either.js';
+import * as T from 'fp-ts/lib/Task.js';
+import { flow } from 'fp-ts/lib/function.js';
+import { validateProvisioningRequest } from '../descriptor/index.js';
+import type { CoreDeps } from './core-deps.js';
+import type { ValidateUseCase, ValidationOutcome } from './use-case.types.js';
+
+/** Says whether a request would be accepted, with every problem found; never touches Airbyte. */
+export const makeValidate = (deps: Pick<CoreDeps, 'profiles'>): ValidateUseCase =>
+  flow(
+    validateProvisioningRequest(deps.profiles),
+    E.match(
+      (problems): ValidationOutcome => ({ valid: false, problems }),
+      (): ValidationOutcome => ({ valid: true }),
+    ),
+    T.of,
+  );

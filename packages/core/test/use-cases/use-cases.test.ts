@@ -1,0 +1,179 @@
+import { expect } from 'chai';
+import * as E from 'fp-ts/lib/Either.js';
+import type { ConnectorProfiles } from '../../src/domain/index.js';
+import type { ProvisioningRequest } from '../../src/requests/index.js';
+import { makeTestDeps, type TestDeps } from '../../src/testing/index.js';
+import { makeUseCases } from '../../src/use-cases/index.js';
+
+const profiles: ConnectorProfiles = {
+  sources: {},
+  destinations: {
+    snowflake: {
+      enforced: {
+        host: 'acme.snowflakecomputing.com',
+        role: 'LOADER',
+        warehouse: 'LOADING',
+        username: 'AIRBYTE',
+        credentials: { password: 'pl4tform-s3cret' },
+      },
+      defaults: {},
+    },
+  },
+};
+
+const descriptor = (datasetName = 'orders'): string => `
+dataProduct:
+  id: urn:dmb:dp:sales:orders:0
+  name: Orders
+  domain: sales
+  environment: development
+  version: 0.1.0
+  components:
+    - id: urn:dmb:cmp:sales:orders:0:ingestion
+      name: Orders ingestion
+      kind: workload
+      specific:
+        source:
+          name: orders-file
+          connectionConfiguration:
+            url: https://example.com/orders.csv
+            format: csv
+            dataset_name: ${datasetName}
+            provider:
+              storage: HTTPS
+              user_agent: false
+        destination:
+          name: orders-snowflake
+          connectionConfiguration:
+            database: SALES
+            schema: ORDERS
+        connection:
+          name: orders-file-to-snowflake
+componentIdToProvision: urn:dmb:cmp:sales:orders:0:ingestion
+`;
+
+const request = (text = descriptor()): ProvisioningRequest => ({
+  descriptorKind: 'COMPONENT_DESCRIPTOR',
+  descriptor: text,
+});
+const invalid: ProvisioningRequest = { descriptorKind: 'COMPONENT_DESCRIPTOR', descriptor: 'dataProduct: [' };
+
+const setUp = (): { readonly deps: TestDeps; readonly useCases: ReturnType<typeof makeUseCases> } => {
+  const deps = makeTestDeps({ profiles, airbyteUiUrl: 'https://airbyte.example.com' });
+  return { deps, useCases: makeUseCases(deps) };
+};
+
+describe('use cases over YAML descriptors', () => {
+  it('validate: valid, or every problem', async () => {
+    const { useCases } = setUp();
+    expect(await useCases.validate(request())()).to.deep.equal({ valid: true });
+    const outcome = await useCases.validate(invalid)();
+    expect(outcome.valid).to.equal(false);
+    expect(!outcome.valid && outcome.problems.length).to.be.greaterThan(0);
+  });
+
+  it('provision: deploys in at most 7 Airbyte calls, then redeploys with no write', async () => {
+    const { deps, useCases } = setUp();
+    const first = await useCases.provision(request())();
+    expect(E.isRight(first) && first.right.message).to.equal(
+      'Deployed Airbyte connection "orders-file-to-snowflake" (connection-3) from source "orders-file" to destination "orders-snowflake"',
+    );
+    expect(deps.gateway.counts().total).to.be.at.most(7);
+    expect(deps.gateway.clearConfiguration('destination-2')).to.deep.include({ warehouse: 'LOADING' });
+    expect(JSON.stringify(first)).not.to.contain('pl4tform-s3cret');
+    deps.gateway.resetCalls();
+    const again = await useCases.provision(request())();
+    expect(E.isRight(again) && again.right.message).to.equal(
+      'Airbyte connection "orders-file-to-snowflake" (connection-3) is up to date; nothing changed',
+    );
+    expect(deps.gateway.counts()).to.deep.include({ writes: 0 });
+  });
+
+  it('provision: an invalid request fails with InvalidRequest and touches nothing', async () => {
+    const { deps, useCases } = setUp();
+    const result = await useCases.provision(invalid)();
+    expect(E.isLeft(result) && result.left.error._tag).to.equal('InvalidRequest');
+    expect(deps.gateway.counts().total).to.equal(0);
+  });
+
+  it('plan: creates first, noops after a provision, updates what changed', async () => {
+    const { useCases } = setUp();
+    const before = await useCases.plan(request())();
+    expect(E.isRight(before) && before.right.map((c) => c.action)).to.deep.equal([
+      'create',
+      'create',
+      'create',
+    ]);
+    await useCases.provision(request())();
+    const after = await useCases.plan(request())();
+    expect(E.isRight(after) && after.right.map((c) => c.action)).to.deep.equal(['noop', 'noop', 'noop']);
+    const changed = await useCases.plan(request(descriptor('orders_v2')))();
+    expect(E.isRight(changed) && changed.right[0]).to.deep.equal({
+      kind: 'source',
+      name: 'orders-file',
+      action: 'update',
+      id: 'source-1',
+      changedFields: ['configuration.dataset_name'],
+    });
+  });
+
+  it('unprovision: removes everything, and succeeds when nothing is there', async () => {
+    const { deps, useCases } = setUp();
+    await useCases.provision(request())();
+    expect(E.isRight(await useCases.unprovision(request())())).to.equal(true);
+    expect(deps.gateway.listConnections()).to.deep.equal([]);
+    expect(deps.gateway.listActors('source')).to.deep.equal([]);
+    expect(E.isRight(await useCases.unprovision(request())())).to.equal(true);
+  });
+
+  it('submitProvision: a token at once, RUNNING, then COMPLETED; an invalid request fails at once', async () => {
+    const { deps, useCases } = setUp();
+    const token = await useCases.submitProvision(request())();
+    expect(token).to.deep.equal(E.right('task-1'));
+    expect(await useCases.getProvisioningStatus('task-1')()).to.deep.equal(E.right({ status: 'RUNNING' }));
+    await useCases.background.drain();
+    const view = await useCases.getProvisioningStatus('task-1')();
+    expect(E.isRight(view) && view.right.status).to.equal('COMPLETED');
+    const rejected = await useCases.submitProvision(invalid)();
+    expect(E.isLeft(rejected) && rejected.left.error._tag).to.equal('InvalidRequest');
+    expect(deps.provisioningTasks.size()).to.equal(1);
+  });
+
+  it('submitUnprovision: runs the undeploy in the background', async () => {
+    const { deps, useCases } = setUp();
+    await useCases.provision(request())();
+    const token = await useCases.submitUnprovision(request())();
+    await useCases.background.drain();
+    const view = E.isRight(token) ? await useCases.getProvisioningStatus(token.right)() : E.left('no token');
+    expect(E.isRight(view) && view.right.status).to.equal('COMPLETED');
+    expect(deps.gateway.listConnections()).to.deep.equal([]);
+  });
+
+  it('submitValidation: the outcome follows under the token', async () => {
+    const { useCases } = setUp();
+    const token = await useCases.submitValidation(invalid)();
+    await useCases.background.drain();
+    const view = await useCases.getValidationStatus(token)();
+    expect(E.isRight(view) && view.right.status === 'COMPLETED' && view.right.value.valid).to.equal(false);
+    expect(await useCases.getValidationStatus('nope')()).to.deep.equal(
+      E.left({ _tag: 'UnknownTask', token: 'nope' }),
+    );
+  });
+
+  it('updateAcl: accepts both shapes and says there is no access to grant', async () => {
+    const { useCases } = setUp();
+    const legacy = await useCases.updateAcl({
+      acl: { users: ['user:alice'], groups: ['group:analysts'] },
+      provisionInfo: { request: descriptor() },
+    })();
+    expect(E.isRight(legacy) && legacy.right.logs.map((l) => l.message)).to.deep.equal([
+      'Airbyte workloads hold no data access to grant; nothing to do for user:alice, group:analysts',
+    ]);
+    const refs = await useCases.updateAcl({ refs: ['user:bob'], provisionInfo: { request: descriptor() } })();
+    expect(E.isRight(refs) && refs.right.message).to.equal(
+      'Access list accepted: Airbyte workloads hold no data access to grant',
+    );
+    const bad = await useCases.updateAcl({ refs: [], provisionInfo: { request: 'dataProduct: [' } })();
+    expect(E.isLeft(bad) && bad.left.error._tag).to.equal('InvalidRequest');
+  });
+});
