@@ -22,7 +22,10 @@ const matches = (fault: SandboxFault, method: string, path: string): boolean => 
   const { match } = fault;
   if (match.method !== undefined && match.method.toUpperCase() !== method) return false;
   if (match.path === undefined) return true;
-  return typeof match.path === 'string' ? match.path === path : match.path.test(path);
+  if (typeof match.path === 'string') return match.path === path;
+  // a /g or /y RegExp remembers where it stopped; every call must be tested from the start
+  match.path.lastIndex = 0;
+  return match.path.test(path);
 };
 
 export const createFaultRegistry = (): FaultRegistry => {

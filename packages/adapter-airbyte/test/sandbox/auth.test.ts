@@ -60,6 +60,8 @@ describe('sandbox: authentication', () => {
     ).to.equal(400);
     const garbage = await call(sandbox, 'POST', '/applications/token', undefined, { rawBody: '{not json' });
     expect(garbage.status).to.equal(400);
+    expect((await call(sandbox, 'GET', '/applications/token')).status).to.equal(405);
+    expect((await call(sandbox, 'POST', '/health')).status).to.equal(405);
   });
 
   it('requires a valid bearer token on every other route', async () => {

@@ -156,7 +156,8 @@ describe('sandbox: injected faults', () => {
   describe('matching', () => {
     it('fires from the nth matching call, `times` times, counting only matching calls', async () => {
       session.sandbox.inject({
-        match: { method: 'GET', path: /^\/sources\/[^/]+$/, nth: 2, times: 2 },
+        // /g on purpose: a stateful RegExp must still match every call
+        match: { method: 'GET', path: /^\/sources\/[^/]+$/g, nth: 2, times: 2 },
         action: { type: 'status', status: 502 },
       });
       const { body } = await createSource();
