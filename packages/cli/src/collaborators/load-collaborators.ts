@@ -1,12 +1,12 @@
 /**
  * Loads the collaborators from the other packages' entry points.
  *
- * TRANSITIONAL: while the core's use-case factory and request parser and the HTTP adapter are being
- * written, they are looked up by name at run time, and a missing one fails with a message naming it.
- * Once they have landed this file becomes plain static imports (as the sandbox already is), and the
- * compiler checks them against `Collaborators`.
+ * TRANSITIONAL: while the HTTP adapter is being written, its exports are looked up by name at run time,
+ * and a missing one fails with a message naming it. Once it has landed this file becomes plain static
+ * imports (as the core and the sandbox already are), and the compiler checks them against `Collaborators`.
  */
 import { startAirbyteSandbox } from '@airbyte-provisioner/adapter-airbyte/sandbox';
+import { makeUseCases, parseRequestFile } from '@airbyte-provisioner/core';
 import type { Collaborators } from './collaborators.js';
 
 type Loose = Readonly<Record<string, unknown>>;
@@ -25,13 +25,10 @@ let loaded: Promise<Collaborators> | undefined;
 
 export const loadCollaborators = (): Promise<Collaborators> => {
   loaded ??= (async () => {
-    const [core, http] = await Promise.all([
-      import('@airbyte-provisioner/core') as Promise<Loose>,
-      import('@airbyte-provisioner/adapter-http') as Promise<Loose>,
-    ]);
+    const http = (await import('@airbyte-provisioner/adapter-http')) as Loose;
     return {
-      makeUseCases: pick(core, '@airbyte-provisioner/core', 'makeUseCases'),
-      parseRequestFile: pick(core, '@airbyte-provisioner/core', 'parseRequestFile'),
+      makeUseCases,
+      parseRequestFile: (text) => parseRequestFile(text),
       createHttpApp: pick(http, '@airbyte-provisioner/adapter-http', 'createHttpApp'),
       createMetrics: pick(http, '@airbyte-provisioner/adapter-http', 'createMetrics'),
       startHttpServer: pick(http, '@airbyte-provisioner/adapter-http', 'startHttpServer'),
