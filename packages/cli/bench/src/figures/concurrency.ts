@@ -1,4 +1,5 @@
 import { exampleDescriptorText } from '../harness/requests.js';
+import { describeCall, longestObservedChain, timeline } from '../harness/call-log.js';
 import { distinctComponent } from '../harness/descriptors.js';
 import { median, round, type FigureGroup, type FigureResult } from '../harness/figure.js';
 import { makeBenchProvisioner, type BenchProvisioner } from '../harness/provisioner.js';
@@ -16,6 +17,9 @@ interface ConcurrencyRun {
   readonly peakSandboxConcurrency: number;
   readonly calls: number;
   readonly failed: number;
+  readonly chain: number | null;
+  readonly sandboxSpanMs: number;
+  readonly callsByKind: Readonly<Record<string, number>>;
 }
 
 const measure = async (
@@ -41,13 +45,19 @@ const measure = async (
   const allMs = performance.now() - started;
   const statuses = await Promise.all(tokens.map((token) => provisioner.status(token)));
   const singleMs = median(singles);
+  const calls = await sandbox.calls();
+  const callsByKind: Record<string, number> = {};
+  for (const call of calls) callsByKind[describeCall(call)] = (callsByKind[describeCall(call)] ?? 0) + 1;
   return {
     singleMs,
     allMs,
     ratio: allMs / singleMs,
     bound: provisioner.maxConcurrentCalls,
     peakSandboxConcurrency: await sandbox.maxConcurrentRequests(),
-    calls: (await sandbox.calls()).length,
+    calls: calls.length,
+    chain: longestObservedChain(calls),
+    sandboxSpanMs: timeline(calls).spanMs,
+    callsByKind,
     failed: statuses.filter((status) => status !== 'COMPLETED').length,
   };
 };
@@ -65,6 +75,9 @@ const figureOf = (name: string, run: ConcurrencyRun, target: string, pass: boole
     sandboxPeakConcurrentRequests: run.peakSandboxConcurrency,
     airbyteCalls: run.calls,
     notCompleted: run.failed,
+    longestObservedChain: run.chain,
+    sandboxSpanMs: round(run.sandboxSpanMs, 1),
+    callsByKind: run.callsByKind,
     floorRatio: round((Math.ceil(run.calls / run.bound) * LATENCY_MS) / run.singleMs),
   },
 });
@@ -100,6 +113,19 @@ show what the bound costs.`,
             `${round((Math.ceil(defaults.calls / defaults.bound) * LATENCY_MS) / defaults.singleMs, 1)}× one deploy: ` +
             `the target ≤ 2 cannot be met under that bound, by construction. With the bound at ${raised.bound} ` +
             `the ratio is ${round(raised.ratio, 2)}.`,
+        );
+      }
+      if (raised.ratio > 2) {
+        notes.push(
+          `With the bound at ${raised.bound}: ${raised.calls} calls (${Object.entries(raised.callsByKind)
+            .map(([call, n]) => `${call} ×${n}`)
+            .join(
+              ', ',
+            )}); more than 7 per deploy because each lookup by name walks every page of the list and the ` +
+            `workspace already holds the earlier runs' resources (> 100 per kind). The longest observed chain is ` +
+            `${String(raised.chain)} calls and the sandbox's log spans ${round(raised.sandboxSpanMs, 0)} ms of the ` +
+            `${round(raised.allMs, 0)} ms: the calls queue behind one another (FIFO permits: all lookups first, then ` +
+            `all creates...) and the client and the sandbox share this machine's 2 cores for 100 concurrent deploys.`,
         );
       }
       return {

@@ -60,3 +60,22 @@ export const longestObservedChain = (calls: ReadonlyArray<SandboxCall>): number 
   });
   return Math.max(0, ...chain);
 };
+
+/** Each call as `METHOD /path @start→end` in ms from the first call, and the time the log spans. */
+export const timeline = (
+  calls: ReadonlyArray<SandboxCall>,
+): { readonly spanMs: number; readonly calls: string[] } => {
+  const timed = calls.filter(
+    (call) => typeof call.startedAt === 'number' && typeof call.finishedAt === 'number',
+  );
+  if (timed.length === 0) return { spanMs: 0, calls: [] };
+  const first = Math.min(...timed.map((call) => call.startedAt ?? 0));
+  const last = Math.max(...timed.map((call) => call.finishedAt ?? 0));
+  return {
+    spanMs: last - first,
+    calls: timed.map(
+      (call) =>
+        `${describeCall(call)} @${Math.round((call.startedAt ?? 0) - first)}→${Math.round((call.finishedAt ?? 0) - first)}`,
+    ),
+  };
+};
