@@ -4,26 +4,13 @@
  * them in one place (`load-collaborators.ts`).
  */
 import type { AirbyteCallEvent } from '@airbyte-provisioner/adapter-airbyte';
-import type {
-  CoreDeps,
-  PlanUseCase,
-  Problem,
-  ProvisioningRequest,
-  ProvisionUseCase,
-  UnprovisionUseCase,
-  ValidateUseCase,
-} from '@airbyte-provisioner/core';
+import type { CoreDeps, Problem, ProvisioningRequest, UseCases } from '@airbyte-provisioner/core';
 import type * as E from 'fp-ts/lib/Either.js';
 import type { Logger as PinoLogger } from 'pino';
 import type { ProvisionMode } from '../config/app-config.js';
 
-/** The use cases the commands call; the HTTP adapter receives the whole object as the core built it. */
-export interface UseCases {
-  readonly validate: ValidateUseCase;
-  readonly plan: PlanUseCase;
-  readonly provision: ProvisionUseCase;
-  readonly unprovision: UnprovisionUseCase;
-}
+/** Every use case, as the core's `makeUseCases` builds them: the commands call four, the HTTP app all. */
+export type { UseCases };
 
 export interface Metrics {
   readonly recordAirbyteCall: (event: AirbyteCallEvent) => void;

@@ -6,6 +6,7 @@
 import 'reflect-metadata';
 import { expect } from 'chai';
 import * as E from 'fp-ts/lib/Either.js';
+import { standInUseCases } from '../support/stand-in-use-cases.js';
 import type { Collaborators } from '../../src/collaborators/collaborators.js';
 import { runCli } from '../../src/commands/program.js';
 import { memoryIo, type MemoryIo } from '../support/memory-io.js';
@@ -17,11 +18,8 @@ interface Seen {
 
 const collaborators = (seen: Seen): Collaborators => ({
   parseRequestFile: () => E.left([]),
-  makeUseCases: () => {
-    const never = () => {
-      throw new Error('not called');
-    };
-    return { validate: never, plan: never, provision: never, unprovision: never };
+  makeUseCases: (deps) => {
+    return standInUseCases(deps);
   },
   createMetrics: () => ({ recordAirbyteCall: () => {} }),
   createHttpApp: () => ({}),

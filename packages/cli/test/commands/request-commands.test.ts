@@ -25,6 +25,7 @@ import { runCli } from '../../src/commands/program.js';
 import { JsonFileDeploymentRecordRepository } from '../../src/node/json-file-deployment-record-repository.js';
 import { example } from '../support/child-cli.js';
 import { memoryIo } from '../support/memory-io.js';
+import { standInUseCases } from '../support/stand-in-use-cases.js';
 
 const AIRBYTE_ENV = {
   LOG_LEVEL: 'silent',
@@ -63,12 +64,12 @@ const collaborators = (useCases: Partial<UseCases>, seen: Seen): Collaborators =
         : E.left([problem('', 'is neither a component descriptor nor a ProvisioningRequest')]),
     makeUseCases: (deps) => {
       seen.deps.push(deps);
-      return {
+      return standInUseCases(deps, {
         validate: record(useCases.validate ?? (() => T.of({ valid: true }))),
         plan: record(useCases.plan ?? (() => TE.right([]))),
         provision: record(useCases.provision ?? (() => TE.right(result))),
         unprovision: record(useCases.unprovision ?? (() => TE.right(result))),
-      };
+      });
     },
     createHttpApp: unused,
     createMetrics: unused,

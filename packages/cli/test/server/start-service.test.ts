@@ -7,6 +7,7 @@ import 'reflect-metadata';
 import { expect } from 'chai';
 import * as E from 'fp-ts/lib/Either.js';
 import type { CoreDeps } from '@airbyte-provisioner/core';
+import { standInUseCases } from '../support/stand-in-use-cases.js';
 import type { Collaborators, HttpAppOptions } from '../../src/collaborators/collaborators.js';
 import type { AppConfig } from '../../src/config/app-config.js';
 import { loadConfig } from '../../src/config/load-config.js';
@@ -26,10 +27,7 @@ const collaborators = (seen: Seen): Collaborators => ({
   parseRequestFile: () => E.left([]),
   makeUseCases: (deps) => {
     seen.deps = deps;
-    const never = () => {
-      throw new Error('not called');
-    };
-    return { validate: never, plan: never, provision: never, unprovision: never };
+    return standInUseCases(deps);
   },
   createMetrics: () => ({ recordAirbyteCall: () => {} }),
   createHttpApp: (options) => {
