@@ -1,0 +1,123 @@
+/**
+ * The one place where a domain failure becomes an HTTP answer: a status code and a body in the 2.2.0
+ * shapes (`RequestValidationError`, `SystemError`), which keep the legacy `errors` / `error` fields.
+ */
+import {
+  formatProblem,
+  type AirbyteError,
+  type Problem,
+  type ProvisioningError,
+} from '@airbyte-provisioner/core';
+
+export interface RequestValidationErrorBody {
+  readonly errors: ReadonlyArray<string>;
+  readonly userMessage: string;
+  readonly inputErrorField?: string;
+  readonly moreInfo: { readonly problems: ReadonlyArray<string>; readonly solutions: ReadonlyArray<string> };
+}
+
+export interface SystemErrorBody {
+  readonly error: string;
+  readonly userMessage: string;
+  readonly moreInfo: { readonly problems: ReadonlyArray<string>; readonly solutions: ReadonlyArray<string> };
+}
+
+export interface ErrorResponse {
+  readonly status: 400 | 401 | 404 | 405 | 413 | 500 | 503;
+  readonly body: RequestValidationErrorBody | SystemErrorBody;
+}
+
+export const requestValidationError = (
+  problems: ReadonlyArray<Problem>,
+  userMessage: string,
+  solutions: ReadonlyArray<string>,
+): RequestValidationErrorBody => {
+  const messages = problems.map(formatProblem);
+  const first = problems[0]?.path;
+  return {
+    errors: messages,
+    userMessage,
+    ...(first === undefined || first === '' ? {} : { inputErrorField: first }),
+    moreInfo: { problems: messages, solutions },
+  };
+};
+
+const systemError = (message: string, solutions: ReadonlyArray<string>): SystemErrorBody => ({
+  error: message,
+  userMessage: message,
+  moreInfo: { problems: [message], solutions },
+});
+
+const airbyteAdvice = (error: AirbyteError): string => {
+  switch (error._tag) {
+    case 'AirbyteUnavailable':
+    case 'AirbyteBadResponse':
+      return 'Airbyte is unavailable or answered unexpectedly; the request can safely be sent again once Airbyte is healthy.';
+    case 'AirbyteUnauthorized':
+      return "Airbyte refused the provisioner's credentials: check AIRBYTE_CLIENT_ID/AIRBYTE_CLIENT_SECRET (or AIRBYTE_TOKEN) and the workspace permissions.";
+    case 'AirbyteRejected':
+      return "Airbyte rejected the configuration: fix the descriptor's connectionConfiguration as Airbyte's message says, then deploy again.";
+    case 'AirbyteConflict':
+      return 'Airbyte reported a conflict (e.g. a sync is running or the connection is locked); wait and send the request again.';
+    case 'AirbyteNotFound':
+      return 'A resource disappeared from Airbyte while deploying; sending the request again recreates it.';
+  }
+};
+
+/** What a failed operation tells its caller, in one sentence plus what to do. */
+export const describeError = (
+  error: ProvisioningError,
+): { message: string; solutions: ReadonlyArray<string> } => {
+  switch (error._tag) {
+    case 'InvalidRequest':
+      return {
+        message: `The request is invalid: ${error.problems.map(formatProblem).join('; ')}`,
+        solutions: ['Fix the fields listed in problems and send the request again.'],
+      };
+    case 'Unsupported':
+      return {
+        message: error.message,
+        solutions: ['This operation is not offered by the Airbyte provisioner.'],
+      };
+    case 'UnknownTask':
+      return {
+        message: `The token ${error.token} is unknown or expired (tasks are kept in memory and are lost on restart).`,
+        solutions: ['Send the provisioning request again: deploys are idempotent, so this is safe.'],
+      };
+    case 'StateConflict':
+      return {
+        message: `${error.step} failed: ${error.message}${error.ids.length > 0 ? ` (ids: ${error.ids.join(', ')})` : ''}`,
+        solutions: [
+          'Resolve the conflict in Airbyte (rename or remove the resources named) and deploy again.',
+        ],
+      };
+    case 'AirbyteFailure':
+      return {
+        message: `${error.step} failed: Airbyte ${error.error._tag.replace('Airbyte', '').toLowerCase()}: ${error.error.detail}`,
+        solutions: [airbyteAdvice(error.error)],
+      };
+    case 'Internal':
+      return {
+        message: `Internal error: ${error.message}`,
+        solutions: ['Report this to the platform team.'],
+      };
+  }
+};
+
+export const errorResponse = (error: ProvisioningError): ErrorResponse => {
+  const { message, solutions } = describeError(error);
+  switch (error._tag) {
+    case 'InvalidRequest':
+      return {
+        status: 400,
+        body: requestValidationError(error.problems, 'The request or its descriptor is invalid.', solutions),
+      };
+    case 'Unsupported':
+    case 'UnknownTask':
+      return { status: 400, body: requestValidationError([{ path: '', message }], message, solutions) };
+    case 'StateConflict':
+    case 'AirbyteFailure':
+    case 'Internal':
+      return { status: 500, body: systemError(message, solutions) };
+  }
+};

@@ -1,0 +1,40 @@
+/** Liveness, readiness, metrics, and the OpenAPI document with a page that renders it (no CDN needed). */
+import * as E from 'fp-ts/lib/Either.js';
+import { stringify } from 'yaml';
+import type { HttpAppOptions } from '../http-app-options.js';
+import { openApiDocument } from '../openapi/openapi-document.js';
+import { renderDocsPage } from '../openapi/docs-page.js';
+import { describeError } from '../error-response.js';
+import type { AppRouter, Ctx } from './respond.js';
+
+export const operationsRoutes = (router: AppRouter, options: HttpAppOptions): void => {
+  const documentYaml = stringify(openApiDocument);
+  const docsPage = renderDocsPage(openApiDocument);
+  router.get('/health', (ctx: Ctx) => {
+    ctx.body = { status: 'UP' };
+  });
+  router.get('/ready', async (ctx: Ctx) => {
+    const ready = await options.useCases.checkReady()();
+    ctx.status = E.isRight(ready) ? 200 : 503;
+    ctx.body = E.isRight(ready)
+      ? { status: 'READY' }
+      : { status: 'NOT_READY', reason: describeError(ready.left).message };
+  });
+  router.get('/metrics', async (ctx: Ctx) => {
+    if (options.metrics === undefined) {
+      ctx.status = 404;
+      ctx.body = { error: 'metrics are not enabled' };
+      return;
+    }
+    ctx.type = options.metrics.registry.contentType;
+    ctx.body = await options.metrics.registry.metrics();
+  });
+  router.get('/openapi.yaml', (ctx: Ctx) => {
+    ctx.type = 'application/yaml';
+    ctx.body = documentYaml;
+  });
+  router.get('/docs', (ctx: Ctx) => {
+    ctx.type = 'text/html';
+    ctx.body = docsPage;
+  });
+};

@@ -1,0 +1,43 @@
+/** Small helpers every route uses: decode the JSON body with a core codec, answer an error. */
+import { decodeWith, type ProvisioningError } from '@airbyte-provisioner/core';
+import * as E from 'fp-ts/lib/Either.js';
+import type * as t from 'io-ts';
+import type { Router, RouterContext } from '@koa/router';
+import { errorResponse, requestValidationError } from '../error-response.js';
+import type { RequestState } from '../middleware/request-context.js';
+
+export type Ctx = RouterContext<RequestState>;
+export type AppRouter = Router<RequestState>;
+
+export const sendError = (ctx: Ctx, error: ProvisioningError): void => {
+  const { status, body } = errorResponse(error);
+  ctx.status = status;
+  ctx.body = body;
+};
+
+/** The body decoded with `codec`, or a 400 already answered (wrong content type, missing or ill-typed fields). */
+export const decodeBody = <A>(ctx: Ctx, codec: t.Type<A, unknown, unknown>): E.Either<void, A> => {
+  if (!ctx.is('application/json')) {
+    ctx.status = 400;
+    ctx.body = requestValidationError(
+      [
+        {
+          path: '',
+          message: `Content-Type must be application/json, got ${JSON.stringify(ctx.get('Content-Type') || 'none')}`,
+        },
+      ],
+      'The request body must be JSON.',
+      ['Send the request as JSON with Content-Type: application/json.'],
+    );
+    return E.left(undefined);
+  }
+  const decoded = decodeWith(codec)((ctx.request as { body?: unknown }).body);
+  if (E.isLeft(decoded)) {
+    ctx.status = 400;
+    ctx.body = requestValidationError(decoded.left, 'The request does not have the expected fields.', [
+      'Fix the fields listed in problems and send the request again.',
+    ]);
+    return E.left(undefined);
+  }
+  return decoded;
+};

@@ -1,0 +1,34 @@
+/** Listens, and closes gracefully: stop accepting, let in-flight requests end, then drop idle sockets. */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type Koa from 'koa';
+
+export interface RunningHttpServer {
+  readonly url: string;
+  readonly server: Server;
+  readonly close: () => Promise<void>;
+}
+
+export const startHttpServer = (
+  app: Koa<never> | Koa,
+  options: { readonly port: number; readonly host: string },
+): Promise<RunningHttpServer> =>
+  new Promise((resolve, reject) => {
+    const handle = (app as Koa).callback();
+    const server = createServer((req, res) => void handle(req, res));
+    server.keepAliveTimeout = 5_000;
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      const { port } = server.address() as AddressInfo;
+      const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+      resolve({
+        url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+        server,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeIdleConnections();
+          }),
+      });
+    });
+  });

@@ -1,0 +1,48 @@
+/** Encoders from use-case results to the API's response bodies. */
+import {
+  formatProblem,
+  type OperationFailure,
+  type OperationResult,
+  type TaskView,
+  type ValidationOutcome,
+} from '@airbyte-provisioner/core';
+import { describeError } from './error-response.js';
+
+export const completedStatus = (result: OperationResult) => ({
+  status: 'COMPLETED' as const,
+  result: result.message,
+  info: result.info,
+  logs: result.logs,
+});
+
+export const failedStatus = (failure: OperationFailure) => ({
+  status: 'FAILED' as const,
+  result: describeError(failure.error).message,
+  ...(failure.info === undefined ? {} : { info: failure.info }),
+  logs: failure.logs,
+});
+
+export const provisioningStatus = (view: TaskView<OperationResult>) => {
+  switch (view.status) {
+    case 'RUNNING':
+      return { status: 'RUNNING' as const, result: 'The operation is running.' };
+    case 'COMPLETED':
+      return completedStatus(view.value);
+    case 'FAILED':
+      return failedStatus(view.failure);
+  }
+};
+
+export const validationResult = (outcome: ValidationOutcome) =>
+  outcome.valid ? { valid: true } : { valid: false, error: { errors: outcome.problems.map(formatProblem) } };
+
+export const validationStatus = (view: TaskView<ValidationOutcome>) => {
+  switch (view.status) {
+    case 'RUNNING':
+      return { status: 'RUNNING' as const };
+    case 'COMPLETED':
+      return { status: 'COMPLETED' as const, info: { publicInfo: validationResult(view.value) } };
+    case 'FAILED':
+      return { status: 'FAILED' as const };
+  }
+};
