@@ -13,6 +13,7 @@ interface ScaleProbe {
   readonly rssBeforeBytes: number;
   readonly peakRssBytes: number;
   readonly outcome: string;
+  readonly acceptedWithDefaultLimits: boolean;
 }
 
 const MiB = 1024 * 1024;
@@ -49,7 +50,13 @@ reported as measured (and their ratio), with no target.`,
       const largeMs = warmMedian(large.timesMs);
       const ratio = largeMs / smallMs;
       const notes: string[] = [];
-      if (!small.outcome.includes('"valid":true') || !large.outcome.includes('"valid":true')) {
+      if (!large.acceptedWithDefaultLimits) {
+        notes.push(
+          `With the default YAML limits (1,000,000 bytes) the ${LARGE}-component descriptor ` +
+            `(${round(large.descriptorBytes / 1024, 0)} KiB) is refused at once; the figure is measured with the byte limit raised.`,
+        );
+      }
+      if (!small.outcome.includes('"_tag":"Right"') || !large.outcome.includes('"_tag":"Right"')) {
         notes.push(`A generated descriptor did not validate: ${small.outcome} / ${large.outcome}`);
       }
       return {
@@ -67,6 +74,7 @@ reported as measured (and their ratio), with no target.`,
               largeTimesMs: large.timesMs.map((ms) => round(ms, 1)),
               smallDescriptorKiB: round(small.descriptorBytes / 1024, 1),
               largeDescriptorKiB: round(large.descriptorBytes / 1024, 1),
+              largeAcceptedWithDefaultLimits: large.acceptedWithDefaultLimits,
             },
           },
           {

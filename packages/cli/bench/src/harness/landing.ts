@@ -76,7 +76,10 @@ export const loadExampleDescriptor = async (): Promise<unknown> => {
   throw missing('witboostExampleDescriptor', '@airbyte-provisioner/core');
 };
 
-export type ValidateRequest = (profiles: ConnectorProfiles) => (request: ProvisioningRequest) => unknown;
+export type ValidateRequest = (
+  profiles: ConnectorProfiles,
+  limits?: { readonly maxBytes: number; readonly maxAliasCount: number; readonly maxDepth: number },
+) => (request: ProvisioningRequest) => unknown;
 
 export const loadValidateProvisioningRequest = async (): Promise<ValidateRequest> => {
   const module = await core();
