@@ -4,7 +4,16 @@
  * Every failure is a problem with a line and column where the parser gives one.
  */
 import * as E from 'fp-ts/lib/Either.js';
-import { parseDocument } from 'yaml';
+import {
+  isCollection,
+  isNode,
+  isPair,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+  type Node,
+} from 'yaml';
 import { problem, type Problem } from '../errors/problem.js';
 
 export interface YamlLimits {
@@ -26,6 +35,43 @@ const deeperThan = (value: unknown, maxDepth: number): boolean => {
   return false;
 };
 
+// The core schema's own tags: anything else (`!!binary`, `!!set`, `!!timestamp`, `!foo`) yields values
+// that are not plain JSON, so it is refused rather than resolved.
+const coreTags = new Set(
+  ['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((name) => `tag:yaml.org,2002:${name}`),
+);
+
+const position = (linePos: ReadonlyArray<{ line: number; col: number }> | undefined): string => {
+  const at = linePos?.[0];
+  return at === undefined ? '' : ` at line ${at.line}, column ${at.col}`;
+};
+
+// The parser appends its own position and a code excerpt to messages: keep the first line, without them.
+const firstLine = (message: string): string =>
+  (message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+
+const isStackOverflow = (message: string): boolean => message.includes('Maximum call stack size exceeded');
+
+const tooDeep = (path: string, limits: YamlLimits): Problem =>
+  problem(path, `is nested deeper than ${limits.maxDepth} levels`);
+
+/** Tags outside the core schema and mapping keys that are collections, which plain JSON cannot hold. */
+const unsupportedNodes = (doc: Document, lines: LineCounter, path: string): ReadonlyArray<Problem> => {
+  const found: Problem[] = [];
+  const at = (node: Node): string =>
+    node.range === undefined || node.range === null ? '' : position([lines.linePos(node.range[0])]);
+  visit(doc, (_key, node) => {
+    if (isPair(node) && isCollection(node.key)) {
+      found.push(
+        problem(path, `uses a list or mapping as a mapping key${at(node.key)}; keys must be plain values`),
+      );
+    } else if (isNode(node) && node.tag !== undefined && !coreTags.has(node.tag)) {
+      found.push(problem(path, `uses a YAML tag this provisioner does not accept${at(node)}: ${node.tag}`));
+    }
+  });
+  return found;
+};
+
 export const parseYamlSafely = (
   text: string,
   path: string,
@@ -37,27 +83,38 @@ export const parseYamlSafely = (
   if (text.includes('\u0000'))
     return E.left([problem(path, 'contains a NUL character, which YAML does not allow')]);
   try {
-    const doc = parseDocument(text, { schema: 'core', customTags: [], uniqueKeys: true });
-    const errors = doc.errors.map((e) => {
-      const at = e.linePos?.[0];
-      const where = at === undefined ? '' : ` at line ${at.line}, column ${at.col}`;
-      return problem(path, `is not valid YAML${where}: ${e.message.split('\n')[0] ?? e.code}`);
+    const lines = new LineCounter();
+    const doc = parseDocument(text, {
+      schema: 'core',
+      customTags: [],
+      uniqueKeys: true,
+      logLevel: 'error',
+      lineCounter: lines,
     });
+    // A deeply nested input overflows the parser's stack at every level: one problem says it all.
+    if (doc.errors.some((e) => isStackOverflow(e.message))) return E.left([tooDeep(path, limits)]);
+    const errors = doc.errors.map((e) =>
+      problem(path, `is not valid YAML${position(e.linePos)}: ${firstLine(e.message) || e.code}`),
+    );
     if (errors.length > 0) return E.left(errors);
     const unknownTags = doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED');
     if (unknownTags.length > 0) {
       return E.left(
         unknownTags.map((w) =>
-          problem(path, `uses a YAML tag this provisioner does not accept: ${w.message}`),
+          problem(
+            path,
+            `uses a YAML tag this provisioner does not accept${position(w.linePos)}: ${firstLine(w.message)}`,
+          ),
         ),
       );
     }
+    const unsupported = unsupportedNodes(doc, lines, path);
+    if (unsupported.length > 0) return E.left(unsupported);
     const value: unknown = doc.toJS({ maxAliasCount: limits.maxAliasCount });
-    if (deeperThan(value, limits.maxDepth)) {
-      return E.left([problem(path, `is nested deeper than ${limits.maxDepth} levels`)]);
-    }
+    if (deeperThan(value, limits.maxDepth)) return E.left([tooDeep(path, limits)]);
     return E.right(value);
   } catch (e) {
+    if (e instanceof RangeError && isStackOverflow(e.message)) return E.left([tooDeep(path, limits)]);
     const message = e instanceof Error ? e.message.split('\n')[0] : 'unreadable YAML';
     return E.left([problem(path, `could not be read safely: ${message}`)]);
   }
