@@ -10,7 +10,14 @@ const Uuid = t.refinement(
   (s) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s),
   'a UUID',
 );
-const ConfigurationObject = t.UnknownRecord;
+// Named codecs: their names are what a problem says was expected ("must be a mapping, got a list").
+const ConfigurationObject = new t.Type<Record<string, unknown>, Record<string, unknown>, unknown>(
+  'a mapping',
+  t.UnknownRecord.is,
+  t.UnknownRecord.validate,
+  t.identity,
+);
+const StringList = t.array(t.string, 'a list of strings');
 
 export const SyncModeCodec = t.keyof({
   full_refresh_overwrite: null,
@@ -24,59 +31,80 @@ export const SyncModeCodec = t.keyof({
   incremental_soft_delete: null,
 });
 
-export const StreamSpec = t.intersection([
-  t.type({ name: NonEmptyString }),
-  t.partial({
-    syncMode: SyncModeCodec,
-    cursorField: t.array(t.string),
-    primaryKey: t.array(t.array(t.string)),
-  }),
-]);
+export const StreamSpec = t.intersection(
+  [
+    t.type({ name: NonEmptyString }),
+    t.partial({
+      syncMode: SyncModeCodec,
+      cursorField: StringList,
+      primaryKey: t.array(StringList, 'a list of lists of strings'),
+    }),
+  ],
+  'a mapping with name and optional syncMode, cursorField, primaryKey',
+);
 export type StreamSpec = t.TypeOf<typeof StreamSpec>;
 
-export const ScheduleSpec = t.intersection([
-  t.type({ scheduleType: t.keyof({ manual: null, cron: null }) }),
-  t.partial({ cronExpression: t.string }),
-]);
+export const ScheduleSpec = t.intersection(
+  [t.type({ scheduleType: t.keyof({ manual: null, cron: null }) }), t.partial({ cronExpression: t.string })],
+  'a mapping with scheduleType and optional cronExpression',
+);
 
-export const SourceSpec = t.intersection([
-  t.type({ name: NonEmptyString, connectionConfiguration: ConfigurationObject }),
-  t.partial({ sourceType: NonEmptyString, definitionId: Uuid }),
-]);
+export const SourceSpec = t.intersection(
+  [
+    t.type(
+      { name: NonEmptyString, connectionConfiguration: ConfigurationObject },
+      'a mapping with name and connectionConfiguration',
+    ),
+    t.partial({ sourceType: NonEmptyString, definitionId: Uuid }),
+  ],
+  'a mapping with name and connectionConfiguration',
+);
 export type SourceSpec = t.TypeOf<typeof SourceSpec>;
 
-export const DestinationSpec = t.intersection([
-  t.type({ name: NonEmptyString, connectionConfiguration: ConfigurationObject }),
-  t.partial({ destinationType: NonEmptyString, definitionId: Uuid }),
-]);
+export const DestinationSpec = t.intersection(
+  [
+    t.type(
+      { name: NonEmptyString, connectionConfiguration: ConfigurationObject },
+      'a mapping with name and connectionConfiguration',
+    ),
+    t.partial({ destinationType: NonEmptyString, definitionId: Uuid }),
+  ],
+  'a mapping with name and connectionConfiguration',
+);
 export type DestinationSpec = t.TypeOf<typeof DestinationSpec>;
 
-export const ConnectionSpecCodec = t.intersection([
-  t.type({ name: NonEmptyString }),
-  t.partial({
-    streams: t.array(StreamSpec),
-    schedule: ScheduleSpec,
-    status: t.keyof({ active: null, inactive: null }),
-    namespaceDefinition: t.keyof({ source: null, destination: null, custom_format: null }),
-    namespaceFormat: t.string,
-    prefix: t.string,
-    nonBreakingSchemaUpdatesBehavior: t.keyof({
-      ignore: null,
-      disable_connection: null,
-      propagate_columns: null,
-      propagate_fully: null,
+export const ConnectionSpecCodec = t.intersection(
+  [
+    t.type({ name: NonEmptyString }),
+    t.partial({
+      streams: t.array(StreamSpec, 'a list of streams'),
+      schedule: ScheduleSpec,
+      status: t.keyof({ active: null, inactive: null }),
+      namespaceDefinition: t.keyof({ source: null, destination: null, custom_format: null }),
+      namespaceFormat: t.string,
+      prefix: t.string,
+      nonBreakingSchemaUpdatesBehavior: t.keyof({
+        ignore: null,
+        disable_connection: null,
+        propagate_columns: null,
+        propagate_fully: null,
+      }),
+      syncOnProvision: t.boolean,
+      dbtGitUrl: t.string,
     }),
-    syncOnProvision: t.boolean,
-    dbtGitUrl: t.string,
-  }),
-]);
+  ],
+  'a mapping with name',
+);
 export type ConnectionSpecInput = t.TypeOf<typeof ConnectionSpecCodec>;
 
-export const WorkloadSpecific = t.type({
-  source: SourceSpec,
-  destination: DestinationSpec,
-  connection: ConnectionSpecCodec,
-});
+export const WorkloadSpecific = t.type(
+  {
+    source: SourceSpec,
+    destination: DestinationSpec,
+    connection: ConnectionSpecCodec,
+  },
+  'a mapping with source, destination and connection',
+);
 export type WorkloadSpecific = t.TypeOf<typeof WorkloadSpecific>;
 
 /** File source enumerations (Airbyte's source-file connector). */
