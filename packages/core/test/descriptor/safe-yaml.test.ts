@@ -1,0 +1,160 @@
+import { expect } from 'chai';
+import * as E from 'fp-ts/lib/Either.js';
+import { defaultYamlLimits, parseYamlSafely } from '../../src/descriptor/safe-yaml.js';
+import { validate } from './fixtures.js';
+
+const billionLaughs = [
+  'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+  ...'bcdefghi'.split('').map((name, i) => {
+    const previous = 'abcdefghi'[i]!;
+    return `${name}: &${name} [${Array.from({ length: 9 }, () => `*${previous}`).join(',')}]`;
+  }),
+].join('\n');
+
+describe('parseYamlSafely: hostile input is a problem, never a throw', () => {
+  it('parses plain YAML into plain values', () => {
+    expect(parseYamlSafely('a: [1, "x", true, null]\nb: {c: 1.5}\n', 'd')).to.deep.equal(
+      E.right({ a: [1, 'x', true, null], b: { c: 1.5 } }),
+    );
+  });
+
+  it('expands a few aliases', () => {
+    expect(parseYamlSafely('a: &x {k: v}\nb: *x\n', 'd')).to.deep.equal(
+      E.right({ a: { k: 'v' }, b: { k: 'v' } }),
+    );
+  });
+
+  it('refuses an alias bomb (billion laughs) through validateProvisioningRequest', () => {
+    expect(validate(billionLaughs)).to.deep.equal(
+      E.left([
+        {
+          path: 'descriptor',
+          message: 'could not be read safely: Excessive alias count indicates a resource exhaustion attack',
+        },
+      ]),
+    );
+  });
+
+  it('refuses 10,000-deep flow nesting with one problem', () => {
+    expect(validate('['.repeat(10_000) + ']'.repeat(10_000))).to.deep.equal(
+      E.left([{ path: 'descriptor', message: 'is nested deeper than 64 levels' }]),
+    );
+  });
+
+  it('refuses 10,000-deep block sequences with one problem', () => {
+    expect(validate('- '.repeat(10_000) + 'x')).to.deep.equal(
+      E.left([{ path: 'descriptor', message: 'is nested deeper than 64 levels' }]),
+    );
+  });
+
+  it('refuses nesting just past the depth limit and accepts it at the limit', () => {
+    const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
+    expect(E.isRight(parseYamlSafely(nested(defaultYamlLimits.maxDepth), 'd'))).to.equal(true);
+    expect(parseYamlSafely(nested(defaultYamlLimits.maxDepth + 1), 'd')).to.deep.equal(
+      E.left([{ path: 'd', message: 'is nested deeper than 64 levels' }]),
+    );
+  });
+
+  it('refuses a custom tag with its position', () => {
+    expect(validate('a: !foo bar\n')).to.deep.equal(
+      E.left([
+        {
+          path: 'descriptor',
+          message:
+            'uses a YAML tag this provisioner does not accept at line 1, column 4: Unresolved tag: !foo',
+        },
+      ]),
+    );
+  });
+
+  for (const [tag, value, column] of [
+    ['binary', 'aGVsbG8=', 13],
+    ['timestamp', '2001-12-14', 16],
+    ['set', '{x}', 10],
+  ] as const) {
+    it(`refuses the YAML 1.1 tag !!${tag}, which yields a value JSON cannot hold`, () => {
+      expect(parseYamlSafely(`a: !!${tag} ${value}\n`, 'd')).to.deep.equal(
+        E.left([
+          {
+            path: 'd',
+            message: `uses a YAML tag this provisioner does not accept at line 1, column ${column}: tag:yaml.org,2002:${tag}`,
+          },
+        ]),
+      );
+    });
+  }
+
+  it('accepts the core schema tags', () => {
+    expect(parseYamlSafely('a: !!str 12\nb: !!int "3"\n', 'd')).to.deep.equal(E.right({ a: '12', b: 3 }));
+  });
+
+  it('refuses a list used as a mapping key', () => {
+    expect(parseYamlSafely('? [a, b]\n: c\n', 'd')).to.deep.equal(
+      E.left([
+        {
+          path: 'd',
+          message: 'uses a list or mapping as a mapping key at line 1, column 3; keys must be plain values',
+        },
+      ]),
+    );
+  });
+
+  it('refuses a NUL byte', () => {
+    expect(validate('dataProduct:\n  id: "a\u0000b"\n')).to.deep.equal(
+      E.left([{ path: 'descriptor', message: 'contains a NUL character, which YAML does not allow' }]),
+    );
+  });
+
+  it('refuses a string over the size limit without parsing it', () => {
+    const text = `a: "${'x'.repeat(defaultYamlLimits.maxBytes)}"`;
+    expect(validate(text)).to.deep.equal(
+      E.left([
+        {
+          path: 'descriptor',
+          message: `is ${text.length} characters long; the limit is ${defaultYamlLimits.maxBytes}`,
+        },
+      ]),
+    );
+  });
+
+  it('applies the limits it is given', () => {
+    const limits = { maxBytes: 10, maxAliasCount: 1, maxDepth: 2 };
+    expect(parseYamlSafely('a: 12345678', 'd', limits)).to.deep.equal(
+      E.left([{ path: 'd', message: 'is 11 characters long; the limit is 10' }]),
+    );
+    expect(parseYamlSafely('a: [[1]]', 'd', limits)).to.deep.equal(
+      E.left([{ path: 'd', message: 'is nested deeper than 2 levels' }]),
+    );
+    expect(parseYamlSafely('a: &x [1]\nb: [*x, *x, *x]', 'd', { ...limits, maxBytes: 100 })).to.deep.equal(
+      E.left([
+        {
+          path: 'd',
+          message: 'could not be read safely: Excessive alias count indicates a resource exhaustion attack',
+        },
+      ]),
+    );
+  });
+
+  it('reports every YAML syntax error with its position', () => {
+    expect(parseYamlSafely('a: b: c\nd: [1\n', 'd')).to.deep.equal(
+      E.left([
+        {
+          path: 'd',
+          message:
+            'is not valid YAML at line 1, column 4: Nested mappings are not allowed in compact mappings',
+        },
+        {
+          path: 'd',
+          message:
+            'is not valid YAML at line 3, column 1: Flow sequence in block collection must be sufficiently indented and end with a ]',
+        },
+      ]),
+    );
+  });
+
+  it('reports an unclosed quote', () => {
+    expect(parseYamlSafely('a: "open\nb: 1\n', 'd')).to.deep.equal(
+      E.left([{ path: 'd', message: 'is not valid YAML at line 3, column 1: Missing closing "quote' }]),
+    );
+  });
+});

@@ -1,0 +1,234 @@
+import { expect } from 'chai';
+import * as E from 'fp-ts/lib/Either.js';
+import * as O from 'fp-ts/lib/Option.js';
+import { witboostExampleDescriptor } from '../../src/descriptor/index.js';
+import { validateProvisioningRequest } from '../../src/descriptor/validate-provisioning-request.js';
+import { noConnectorProfiles } from '../../src/domain/connector-profile.js';
+import { AT, COMPONENT_ID, componentsOf, descriptorWith, validate, type Tree } from './fixtures.js';
+
+describe('validateProvisioningRequest: the request and the component descriptor', () => {
+  it('accepts the Witboost example and resolves it into the desired File -> Snowflake workload', () => {
+    expect(validate(witboostExampleDescriptor)).to.deep.equal(
+      E.right({
+        dataProduct: {
+          id: 'urn:dmb:dp:healthcare:vaccinations:0',
+          name: 'Vaccinations',
+          domain: 'healthcare',
+          environment: 'development',
+          version: '0.1.0',
+        },
+        componentId: COMPONENT_ID,
+        componentName: 'Airbyte Workload',
+        desired: {
+          source: {
+            name: 'healthcare.vaccinations.0.File',
+            connector: { _tag: 'ConnectorType', connectorType: 'file' },
+            configuration: {
+              url: 'https://storage.googleapis.com/covid19-open-data/v2/latest/epidemiology.csv',
+              format: 'csv',
+              provider: { storage: 'HTTPS', user_agent: false },
+              dataset_name: 'epidemiology',
+            },
+            secretPaths: [],
+          },
+          destination: {
+            name: 'healthcare.vaccinations.0.Snowflake',
+            connector: { _tag: 'ConnectorType', connectorType: 'snowflake' },
+            configuration: { database: 'HEALTHCARE', schema: 'VACCINATIONS_0' },
+            secretPaths: [],
+          },
+          connection: {
+            name: 'healthcare.vaccinations.0.File-to-Snowflake',
+            streams: { _tag: 'All' },
+            schedule: { scheduleType: 'manual' },
+            status: 'active',
+            syncOnProvision: false,
+          },
+        },
+        warnings: [],
+        previous: O.none,
+      }),
+    );
+  });
+
+  for (const kind of ['DATAPRODUCT_DESCRIPTOR', 'DATAPRODUCT_DESCRIPTOR_WITH_RESULTS'] as const) {
+    it(`rejects ${kind}, asking for COMPONENT_DESCRIPTOR`, () => {
+      const result = validateProvisioningRequest(noConnectorProfiles)({
+        descriptorKind: kind,
+        descriptor: witboostExampleDescriptor,
+      });
+      expect(result).to.deep.equal(
+        E.left([
+          {
+            path: 'descriptorKind',
+            message: `${kind} is not supported by this provisioner: send COMPONENT_DESCRIPTOR (the data product and componentIdToProvision)`,
+          },
+        ]),
+      );
+    });
+  }
+
+  it('reports a YAML syntax error with its line and column', () => {
+    expect(validate('dataProduct:\n  id: x\n  components: [1, 2\ncomponentIdToProvision: x\n')).to.deep.equal(
+      E.left([
+        {
+          path: 'descriptor',
+          message:
+            'is not valid YAML at line 4, column 1: Flow sequence in block collection must be sufficiently indented and end with a ]',
+        },
+      ]),
+    );
+  });
+
+  it('reports a duplicated key as a YAML error', () => {
+    expect(validate('a: 1\na: 2\n')).to.deep.equal(
+      E.left([
+        { path: 'descriptor', message: 'is not valid YAML at line 2, column 1: Map keys must be unique' },
+      ]),
+    );
+  });
+
+  for (const [label, text] of [
+    ['a list', '- a\n- b\n'],
+    ['a scalar', 'just words'],
+    ['empty', ''],
+    ['null', 'null'],
+  ] as const) {
+    it(`rejects a descriptor that is ${label}, not a mapping`, () => {
+      expect(validate(text)).to.deep.equal(
+        E.left([
+          {
+            path: 'descriptor',
+            message: 'must be a YAML mapping with dataProduct and componentIdToProvision',
+          },
+        ]),
+      );
+    });
+  }
+
+  it('requires componentIdToProvision', () => {
+    const text = descriptorWith((tree) => delete tree['componentIdToProvision']);
+    expect(validate(text)).to.deep.equal(
+      E.left([{ path: 'componentIdToProvision', message: 'is required (a non-empty string)' }]),
+    );
+  });
+
+  it('rejects a blank componentIdToProvision', () => {
+    const text = descriptorWith((tree) => (tree['componentIdToProvision'] = '  '));
+    expect(validate(text)).to.deep.equal(
+      E.left([{ path: 'componentIdToProvision', message: 'must be a non-empty string, got "  "' }]),
+    );
+  });
+
+  it('reports every problem of the data product header at once', () => {
+    const text = descriptorWith((tree) => {
+      const dp = tree['dataProduct'] as Tree;
+      delete dp['id'];
+      dp['components'] = 'none';
+      dp['name'] = 3;
+      tree['componentIdToProvision'] = 7;
+    });
+    expect(validate(text)).to.deep.equal(
+      E.left([
+        { path: 'dataProduct.id', message: 'is required (a non-empty string)' },
+        { path: 'dataProduct.components', message: 'must be Array<unknown>, got "none"' },
+        { path: 'dataProduct.name', message: 'must be string, got 3' },
+        { path: 'componentIdToProvision', message: 'must be a non-empty string, got 7' },
+      ]),
+    );
+  });
+
+  it('reports a componentIdToProvision that matches no component', () => {
+    const text = descriptorWith((tree) => (tree['componentIdToProvision'] = 'urn:dmb:cmp:other'));
+    expect(validate(text)).to.deep.equal(
+      E.left([
+        {
+          path: 'componentIdToProvision',
+          message: 'no component of dataProduct.components has the id "urn:dmb:cmp:other"',
+        },
+      ]),
+    );
+  });
+
+  it('reports several components with the id to provision, listing where they are', () => {
+    const text = descriptorWith((tree) => {
+      const components = componentsOf(tree);
+      components.push({ kind: 'outputport', id: 'urn:dmb:cmp:op' }, { ...components[0]! });
+    });
+    expect(validate(text)).to.deep.equal(
+      E.left([
+        {
+          path: 'componentIdToProvision',
+          message: `2 components have the id "${COMPONENT_ID}" (dataProduct.components[0], [2]); ids must be unique`,
+        },
+      ]),
+    );
+  });
+
+  it('finds the component wherever it is among others, and reports paths at its index', () => {
+    const text = descriptorWith((tree) => {
+      const components = componentsOf(tree);
+      const workload = components[0]!;
+      (workload['specific'] as Tree)['source'] = 'nope';
+      components.unshift({ kind: 'outputport', id: 'urn:dmb:cmp:op', specific: { whatever: 1 } });
+    });
+    expect(validate(text)).to.deep.equal(
+      E.left([
+        {
+          path: 'dataProduct.components[1].specific.source',
+          message: 'must be a mapping with name and connectionConfiguration, got "nope"',
+        },
+      ]),
+    );
+  });
+
+  it('rejects a component whose kind is not workload, together with its other problems', () => {
+    const text = descriptorWith((tree) => {
+      const component = componentsOf(tree)[0]!;
+      component['kind'] = 'outputport';
+      delete component['specific'];
+    });
+    expect(validate(text)).to.deep.equal(
+      E.left([
+        { path: `${AT}.kind`, message: 'must be workload for the Airbyte provisioner; got "outputport"' },
+        { path: `${AT}.specific`, message: 'is required: the Airbyte source, destination and connection' },
+      ]),
+    );
+  });
+
+  it('requires the component kind', () => {
+    const text = descriptorWith((tree) => delete componentsOf(tree)[0]!['kind']);
+    expect(validate(text)).to.deep.equal(E.left([{ path: `${AT}.kind`, message: 'is required (string)' }]));
+  });
+
+  it('requires specific', () => {
+    const text = descriptorWith((tree) => delete componentsOf(tree)[0]!['specific']);
+    expect(validate(text)).to.deep.equal(
+      E.left([
+        { path: `${AT}.specific`, message: 'is required: the Airbyte source, destination and connection' },
+      ]),
+    );
+  });
+
+  it('tolerates unknown header and component fields', () => {
+    const text = descriptorWith((tree) => {
+      (tree['dataProduct'] as Tree)['futureField'] = { nested: [1, 2] };
+      componentsOf(tree)[0]!['anotherField'] = 'x';
+      tree['extra'] = true;
+    });
+    expect(E.isRight(validate(text))).to.equal(true);
+  });
+
+  it('leaves absent optional header fields out of the result', () => {
+    const text = descriptorWith((tree) => {
+      const dp = tree['dataProduct'] as Tree;
+      for (const key of ['name', 'domain', 'environment', 'version']) delete dp[key];
+      delete componentsOf(tree)[0]!['name'];
+    });
+    const result = validate(text);
+    expect(E.isRight(result) && result.right.dataProduct).to.deep.equal({
+      id: 'urn:dmb:dp:healthcare:vaccinations:0',
+    });
+    expect(E.isRight(result) && 'componentName' in result.right).to.equal(false);
+  });
+});

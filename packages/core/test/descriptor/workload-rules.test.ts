@@ -1,0 +1,397 @@
+import { expect } from 'chai';
+import * as E from 'fp-ts/lib/Either.js';
+import { fileFormats, fileStorages } from '../../src/descriptor/workload-spec.codec.js';
+import { SPECIFIC, specificWith, validate, type Specific } from './fixtures.js';
+
+const problemsOf = (change: (s: Specific) => void) => validate(specificWith(change));
+const accepted = (change: (s: Specific) => void): boolean => E.isRight(problemsOf(change));
+const left = (...problems: ReadonlyArray<readonly [string, string]>) =>
+  E.left(problems.map(([path, message]) => ({ path: `${SPECIFIC}.${path}`, message })));
+
+const SYNC_MODES = [
+  'full_refresh_overwrite',
+  'full_refresh_overwrite_deduped',
+  'full_refresh_append',
+  'full_refresh_update',
+  'full_refresh_soft_delete',
+  'incremental_append',
+  'incremental_deduped_history',
+  'incremental_update',
+  'incremental_soft_delete',
+];
+
+describe('validateProvisioningRequest: the Airbyte workload specific', () => {
+  describe('required fields and their types', () => {
+    for (const part of ['source', 'destination', 'connection'] as const) {
+      it(`requires ${part}`, () => {
+        const result = problemsOf((s) => delete (s as Partial<Specific>)[part]);
+        expect(E.isLeft(result) && result.left.map((p) => p.path)).to.deep.equal([`${SPECIFIC}.${part}`]);
+      });
+    }
+
+    it('requires the source name and connectionConfiguration', () => {
+      expect(
+        problemsOf((s) => {
+          delete s.source['name'];
+          delete (s.source as Partial<Specific['source']>).connectionConfiguration;
+        }),
+      ).to.deep.equal(
+        left(
+          ['source.name', 'is required (a non-empty string)'],
+          ['source.connectionConfiguration', 'is required (a mapping)'],
+        ),
+      );
+    });
+
+    it('reports ill-typed source, destination and connection fields together', () => {
+      expect(
+        problemsOf((s) => {
+          s.source['name'] = 12;
+          s.source['sourceType'] = '';
+          s.destination.connectionConfiguration = [
+            'a',
+          ] as unknown as Specific['destination']['connectionConfiguration'];
+          s.destination['destinationType'] = false;
+          s.connection['name'] = '   ';
+          s.connection['syncOnProvision'] = 'yes';
+          s.connection['prefix'] = 3;
+          s.connection['streams'] = 'all';
+        }),
+      ).to.deep.equal(
+        left(
+          ['source.name', 'must be a non-empty string, got 12'],
+          ['source.sourceType', 'must be a non-empty string, got ""'],
+          ['destination.connectionConfiguration', 'must be a mapping, got a list'],
+          ['destination.destinationType', 'must be a non-empty string, got false'],
+          ['connection.name', 'must be a non-empty string, got "   "'],
+          ['connection.streams', 'must be a list of streams, got "all"'],
+          ['connection.prefix', 'must be string, got 3'],
+          ['connection.syncOnProvision', 'must be boolean, got "yes"'],
+        ),
+      );
+    });
+
+    it('reports ill-typed stream fields with the stream index', () => {
+      expect(
+        problemsOf((s) => {
+          s.connection['streams'] = [{ name: 'ok' }, { cursorField: 'updated_at', primaryKey: ['id'] }];
+        }),
+      ).to.deep.equal(
+        left(
+          ['connection.streams[1].name', 'is required (a non-empty string)'],
+          ['connection.streams[1].cursorField', 'must be a list of strings, got "updated_at"'],
+          ['connection.streams[1].primaryKey[0]', 'must be a list of strings, got "id"'],
+        ),
+      );
+    });
+  });
+
+  describe('enumerations', () => {
+    it('accepts every sync mode', () => {
+      for (const syncMode of SYNC_MODES) {
+        expect(
+          accepted((s) => (s.connection['streams'] = [{ name: 'a', syncMode }])),
+          syncMode,
+        ).to.equal(true);
+      }
+    });
+
+    it('rejects an unknown sync mode', () => {
+      const result = problemsOf((s) => (s.connection['streams'] = [{ name: 'a', syncMode: 'incremental' }]));
+      expect(result).to.deep.equal(
+        left([
+          'connection.streams[0].syncMode',
+          `must be one of ${SYNC_MODES.map((m) => JSON.stringify(m)).join(', ')}, got "incremental"`,
+        ]),
+      );
+    });
+
+    for (const [field, good, values] of [
+      ['status', 'inactive', '"active", "inactive"'],
+      ['namespaceDefinition', 'destination', '"source", "destination", "custom_format"'],
+      [
+        'nonBreakingSchemaUpdatesBehavior',
+        'propagate_fully',
+        '"ignore", "disable_connection", "propagate_columns", "propagate_fully"',
+      ],
+    ] as const) {
+      it(`accepts a known ${field} and rejects an unknown one`, () => {
+        expect(accepted((s) => (s.connection[field] = good))).to.equal(true);
+        expect(problemsOf((s) => (s.connection[field] = 'sometimes'))).to.deep.equal(
+          left([`connection.${field}`, `must be one of ${values}, got "sometimes"`]),
+        );
+      });
+    }
+
+    it('accepts a known schedule type and rejects an unknown one', () => {
+      expect(accepted((s) => (s.connection['schedule'] = { scheduleType: 'manual' }))).to.equal(true);
+      expect(problemsOf((s) => (s.connection['schedule'] = { scheduleType: 'basic' }))).to.deep.equal(
+        left(['connection.schedule.scheduleType', 'must be one of "manual", "cron", got "basic"']),
+      );
+    });
+
+    it('accepts every File format and storage', () => {
+      for (const format of fileFormats) {
+        expect(
+          accepted((s) => (s.source.connectionConfiguration['format'] = format)),
+          format,
+        ).to.equal(true);
+      }
+      for (const storage of fileStorages) {
+        expect(
+          accepted((s) => (s.source.connectionConfiguration['provider'] = { storage })),
+          storage,
+        ).to.equal(true);
+      }
+    });
+
+    it('rejects an unknown File format and provider storage', () => {
+      expect(
+        problemsOf((s) => {
+          s.source.connectionConfiguration['format'] = 'xml';
+          s.source.connectionConfiguration['provider'] = { storage: 'FTP' };
+        }),
+      ).to.deep.equal(
+        left(
+          ['source.connectionConfiguration.format', `must be one of ${fileFormats.join(', ')}; got "xml"`],
+          [
+            'source.connectionConfiguration.provider.storage',
+            `must be one of ${fileStorages.join(', ')}; got "FTP"`,
+          ],
+        ),
+      );
+    });
+
+    it('rejects a File provider without storage or that is not a mapping', () => {
+      for (const provider of [{}, 'HTTPS']) {
+        expect(problemsOf((s) => (s.source.connectionConfiguration['provider'] = provider))).to.deep.equal(
+          left([
+            'source.connectionConfiguration.provider.storage',
+            `must be one of ${fileStorages.join(', ')}; got null`,
+          ]),
+        );
+      }
+    });
+
+    it('requires url and dataset_name for a File source', () => {
+      expect(
+        problemsOf((s) => {
+          delete s.source.connectionConfiguration['url'];
+          s.source.connectionConfiguration['dataset_name'] = ' ';
+        }),
+      ).to.deep.equal(
+        left(
+          ['source.connectionConfiguration.url', 'is required for a File source (a non-empty string)'],
+          [
+            'source.connectionConfiguration.dataset_name',
+            'is required for a File source (a non-empty string)',
+          ],
+        ),
+      );
+    });
+
+    it('does not apply the File rules to another source type or a definition id', () => {
+      expect(
+        accepted((s) => {
+          s.source['sourceType'] = 'postgres';
+          s.source.connectionConfiguration = { host: 'db', format: 'whatever' };
+        }),
+      ).to.equal(true);
+      expect(
+        accepted((s) => {
+          s.source['definitionId'] = '778daa7c-feaf-4db6-96f3-70fd645acc77';
+          s.source.connectionConfiguration = {};
+        }),
+      ).to.equal(true);
+    });
+
+    it('applies the File rules when sourceType says file', () => {
+      expect(
+        problemsOf((s) => {
+          s.source['sourceType'] = 'file';
+          s.source.connectionConfiguration['format'] = 'xml';
+        }),
+      ).to.deep.equal(
+        left([
+          'source.connectionConfiguration.format',
+          `must be one of ${fileFormats.join(', ')}; got "xml"`,
+        ]),
+      );
+    });
+  });
+
+  describe('definitionId', () => {
+    it('must be a UUID', () => {
+      expect(
+        problemsOf((s) => {
+          s.source['definitionId'] = 'file';
+          s.destination['definitionId'] = '424892c4-daac-4491-b35d-c6688ba547ba-x';
+        }),
+      ).to.deep.equal(
+        left(
+          ['source.definitionId', 'must be a UUID, got "file"'],
+          ['destination.definitionId', 'must be a UUID, got "424892c4-daac-4491-b35d-c6688ba547ba-x"'],
+        ),
+      );
+    });
+
+    it('may not be given together with a type', () => {
+      expect(
+        problemsOf((s) => {
+          s.source['sourceType'] = 'file';
+          s.source['definitionId'] = '778daa7c-feaf-4db6-96f3-70fd645acc77';
+          s.destination['destinationType'] = 'snowflake';
+          s.destination['definitionId'] = '424892C4-DAAC-4491-B35D-C6688BA547BA';
+        }),
+      ).to.deep.equal(
+        left(
+          ['source', 'set either sourceType or definitionId, not both'],
+          ['destination', 'set either destinationType or definitionId, not both'],
+        ),
+      );
+    });
+  });
+
+  describe('schedule', () => {
+    const cron = (cronExpression?: string) => (s: Specific) =>
+      (s.connection['schedule'] =
+        cronExpression === undefined ? { scheduleType: 'cron' } : { scheduleType: 'cron', cronExpression });
+
+    it('accepts Quartz cron expressions of 6 and 7 fields', () => {
+      for (const expression of [
+        '0 0 12 * * ?',
+        '0 15 10 ? * MON-FRI',
+        '0 0/5 14 * * ? 2027',
+        '0 0 12 L * ?',
+      ]) {
+        expect(accepted(cron(expression)), expression).to.equal(true);
+      }
+    });
+
+    it('requires a cron expression when scheduleType is cron', () => {
+      expect(problemsOf(cron())).to.deep.equal(
+        left(['connection.schedule.cronExpression', 'is required when scheduleType is cron']),
+      );
+    });
+
+    for (const [expression, count] of [
+      ['0 12 * * *', 5],
+      ['0 0 12 * * ? 2027 x', 8],
+      ['', 1],
+    ] as const) {
+      it(`rejects a cron expression of ${count} field(s)`, () => {
+        expect(problemsOf(cron(expression))).to.deep.equal(
+          left([
+            'connection.schedule.cronExpression',
+            `must be a Quartz cron expression of 6 or 7 fields (seconds minutes hours day-of-month month day-of-week [year]), e.g. "0 0 12 * * ?"; got ${count} field(s)`,
+          ]),
+        );
+      });
+    }
+
+    it('rejects a cron expression with both day fields set', () => {
+      expect(problemsOf(cron('0 0 12 * * *'))).to.deep.equal(
+        left([
+          'connection.schedule.cronExpression',
+          'must have "?" in either day-of-month or day-of-week (Quartz cron), e.g. "0 0 12 * * ?"',
+        ]),
+      );
+    });
+
+    it('rejects characters cron does not use', () => {
+      expect(problemsOf(cron('0 0 12 * * ? $(rm)'))).to.deep.equal(
+        left(['connection.schedule.cronExpression', 'has invalid cron field(s): $(rm)']),
+      );
+    });
+
+    it('rejects a cron expression without scheduleType cron', () => {
+      expect(
+        problemsOf(
+          (s) => (s.connection['schedule'] = { scheduleType: 'manual', cronExpression: '0 0 12 * * ?' }),
+        ),
+      ).to.deep.equal(
+        left(['connection.schedule.cronExpression', 'is only allowed when scheduleType is cron']),
+      );
+    });
+  });
+
+  it('accepts namespaceFormat with custom_format and rejects it otherwise', () => {
+    expect(
+      accepted((s) => {
+        s.connection['namespaceDefinition'] = 'custom_format';
+        s.connection['namespaceFormat'] = '${SOURCE_NAMESPACE}_raw';
+      }),
+    ).to.equal(true);
+    for (const namespaceDefinition of ['source', undefined]) {
+      expect(
+        problemsOf((s) => {
+          if (namespaceDefinition !== undefined) s.connection['namespaceDefinition'] = namespaceDefinition;
+          s.connection['namespaceFormat'] = 'raw';
+        }),
+      ).to.deep.equal(
+        left(['connection.namespaceFormat', 'is only used when namespaceDefinition is custom_format']),
+      );
+    }
+  });
+
+  it('rejects duplicate stream names, pointing at each repeat', () => {
+    expect(
+      problemsOf(
+        (s) => (s.connection['streams'] = [{ name: 'a' }, { name: 'b' }, { name: 'a' }, { name: 'a' }]),
+      ),
+    ).to.deep.equal(
+      left(
+        ['connection.streams[2].name', 'duplicates streams[0]: "a" is listed twice'],
+        ['connection.streams[3].name', 'duplicates streams[0]: "a" is listed twice'],
+      ),
+    );
+  });
+
+  it('accumulates the problems of every rule in one answer', () => {
+    expect(
+      problemsOf((s) => {
+        s.source['sourceType'] = 'file';
+        s.source['definitionId'] = '778daa7c-feaf-4db6-96f3-70fd645acc77';
+        s.connection['schedule'] = { scheduleType: 'cron', cronExpression: '* * *' };
+        s.connection['namespaceFormat'] = 'x';
+        s.connection['streams'] = [{ name: 'a' }, { name: 'a' }];
+      }),
+    ).to.deep.equal(
+      left(
+        ['source', 'set either sourceType or definitionId, not both'],
+        [
+          'connection.schedule.cronExpression',
+          'must be a Quartz cron expression of 6 or 7 fields (seconds minutes hours day-of-month month day-of-week [year]), e.g. "0 0 12 * * ?"; got 3 field(s)',
+        ],
+        ['connection.namespaceFormat', 'is only used when namespaceDefinition is custom_format'],
+        ['connection.streams[1].name', 'duplicates streams[0]: "a" is listed twice'],
+      ),
+    );
+  });
+
+  it('reports the component kind together with the workload rules', () => {
+    const text = specificWith((s) => (s.connection['streams'] = [{ name: 'a' }, { name: 'a' }]));
+    const result = validate(text.replace('kind: workload', 'kind: storage'));
+    expect(result).to.deep.equal(
+      E.left([
+        {
+          path: 'dataProduct.components[0].kind',
+          message: 'must be workload for the Airbyte provisioner; got "storage"',
+        },
+        {
+          path: `${SPECIFIC}.connection.streams[1].name`,
+          message: 'duplicates streams[0]: "a" is listed twice',
+        },
+      ]),
+    );
+  });
+
+  it('warns that dbtGitUrl is ignored', () => {
+    const result = validate(
+      specificWith((s) => (s.connection['dbtGitUrl'] = 'https://git.example.com/dbt.git')),
+    );
+    expect(E.isRight(result) && result.right.warnings).to.deep.equal([
+      `${SPECIFIC}.connection.dbtGitUrl is accepted for compatibility and ignored: this provisioner runs no dbt transformation`,
+    ]);
+  });
+});
