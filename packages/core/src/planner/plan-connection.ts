@@ -26,9 +26,18 @@ export interface ConnectionPlanInput {
   readonly catalog: O.Option<ReadonlyArray<DiscoveredStream>>;
 }
 
+// Airbyte stores a cron expression with the time zone appended (`0 0 6 * * ?` reads back as
+// `0 0 6 * * ? UTC`); without this, an unchanged cron schedule would be rewritten on every deploy.
+export const normalizeCron = (expression: string): string =>
+  expression
+    .trim()
+    .split(/\s+/)
+    .filter((field, i, all) => !(i === all.length - 1 && i >= 6 && /^utc$/i.test(field)))
+    .join(' ');
+
 const sameSchedule = (a: Schedule, b: AirbyteSchedule): boolean =>
   a.scheduleType === 'cron'
-    ? b.scheduleType === 'cron' && b.cronExpression === a.cronExpression
+    ? b.scheduleType === 'cron' && normalizeCron(b.cronExpression) === normalizeCron(a.cronExpression)
     : b.scheduleType === a.scheduleType;
 
 const OPTIONAL_FIELDS = [
