@@ -10,15 +10,22 @@ import type { StreamSpec, WorkloadSpecific } from './workload-spec.codec.js';
 const isObject = (v: JsonValue | undefined): v is JsonObject =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Deep merge: objects merge key by key, anything else from `over` replaces `under`. */
-export const deepMerge = (under: JsonObject, over: JsonObject): JsonObject => {
-  const merged: Record<string, JsonValue> = { ...under };
-  for (const [key, value] of Object.entries(over)) {
-    const below = merged[key];
-    merged[key] = isObject(below) && isObject(value) ? deepMerge(below, value) : value;
-  }
-  return merged;
-};
+const own = (object: JsonObject, key: string): JsonValue | undefined =>
+  Object.hasOwn(object, key) ? object[key] : undefined;
+
+/**
+ * Deep merge: objects merge key by key, anything else from `over` replaces `under`. Built with
+ * `Object.fromEntries` and own-property reads so that a descriptor key named `__proto__` stays plain data.
+ */
+export const deepMerge = (under: JsonObject, over: JsonObject): JsonObject =>
+  Object.fromEntries(
+    [...new Set([...Object.keys(under), ...Object.keys(over)])].map((key): [string, JsonValue] => {
+      const below = own(under, key);
+      const above = own(over, key);
+      if (above === undefined) return [key, below as JsonValue];
+      return [key, isObject(below) && isObject(above) ? deepMerge(below, above) : above];
+    }),
+  );
 
 const knownSecretPaths: Readonly<Record<string, ReadonlyArray<string>>> = {
   snowflake: [
