@@ -1,0 +1,151 @@
+import { expect } from 'chai';
+import fc from 'fast-check';
+import * as E from 'fp-ts/lib/Either.js';
+import { stringify } from 'yaml';
+import { parseRequestFile, witboostExampleDescriptor } from '../../src/descriptor/index.js';
+import { validateProvisioningRequest } from '../../src/descriptor/validate-provisioning-request.js';
+import { noConnectorProfiles } from '../../src/domain/connector-profile.js';
+import { componentsOf, exampleTree, validate, type Tree } from './fixtures.js';
+
+const isEither = (value: unknown): boolean =>
+  typeof value === 'object' &&
+  value !== null &&
+  ((value as { _tag?: unknown })._tag === 'Left' || (value as { _tag?: unknown })._tag === 'Right');
+
+/** Every problem has a path and a one-line message: the answer is always something a person can read. */
+const readable = (result: ReturnType<typeof validate>): boolean =>
+  E.isRight(result) ||
+  (result.left.length > 0 &&
+    result.left.every(
+      (p) => typeof p.path === 'string' && typeof p.message === 'string' && p.message !== '',
+    ));
+
+const validateAll = validateProvisioningRequest(noConnectorProfiles);
+
+describe('validation never throws (property)', () => {
+  it('on arbitrary strings, ASCII or full Unicode', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' })),
+        (text) => {
+          const result = validate(text);
+          expect(isEither(result)).to.equal(true);
+          expect(readable(result)).to.equal(true);
+          expect(isEither(parseRequestFile(text))).to.equal(true);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('on strings made of YAML punctuation', () => {
+    const yamlish = fc
+      .array(
+        fc.constantFrom(
+          '&a ',
+          '*a',
+          '!',
+          '!!',
+          '[',
+          ']',
+          '{',
+          '}',
+          ':',
+          '- ',
+          '? ',
+          '|',
+          '>',
+          '#',
+          '"',
+          "'",
+          '%',
+          '\n',
+          ' ',
+          'x',
+          '---\n',
+          '...\n',
+          '<<: ',
+        ),
+        { maxLength: 60 },
+      )
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(yamlish, (text) => {
+        const result = validate(text);
+        expect(readable(result)).to.equal(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('on arbitrary JSON values serialized as YAML and as JSON descriptors', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.boolean(), (value, asJson) => {
+        const text = asJson ? JSON.stringify(value) : stringify(value);
+        const result = validate(text);
+        expect(readable(result)).to.equal(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('on arbitrary values planted anywhere in the example descriptor', () => {
+    const paths: ReadonlyArray<(tree: Tree, value: unknown) => void> = [
+      (tree, v) => (tree['dataProduct'] = v),
+      (tree, v) => (tree['componentIdToProvision'] = v),
+      (tree, v) => ((tree['dataProduct'] as Tree)['components'] = v),
+      (tree, v) => (componentsOf(tree)[0]!['specific'] = v),
+      (tree, v) => ((componentsOf(tree)[0]!['specific'] as Tree)['source'] = v),
+      (tree, v) => ((componentsOf(tree)[0]!['specific'] as Tree)['destination'] = v),
+      (tree, v) => ((componentsOf(tree)[0]!['specific'] as Tree)['connection'] = v),
+      (tree, v) =>
+        ((
+          ((componentsOf(tree)[0]!['specific'] as Tree)['source'] as Tree)['connectionConfiguration'] as Tree
+        )['provider'] = v),
+      (tree, v) => (((componentsOf(tree)[0]!['specific'] as Tree)['connection'] as Tree)['streams'] = v),
+      (tree, v) => (((componentsOf(tree)[0]!['specific'] as Tree)['connection'] as Tree)['schedule'] = v),
+    ];
+    const value = fc.oneof(
+      fc.jsonValue(),
+      fc
+        .anything({ withNullPrototype: true, withObjectString: true, maxDepth: 3 })
+        .map((v) => JSON.parse(JSON.stringify(v ?? null)) as unknown),
+      fc.record({ scheduleType: fc.constantFrom('cron', 'manual', 'x'), cronExpression: fc.string() }),
+    );
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: paths.length - 1 }),
+        value,
+        fc.boolean(),
+        (at, planted, asJson) => {
+          const tree = exampleTree();
+          paths[at]!(tree, planted);
+          const text = asJson ? JSON.stringify(tree) : stringify(tree);
+          const result = validateAll({
+            descriptorKind: 'COMPONENT_DESCRIPTOR',
+            descriptor: text,
+            latestEnrichedDescriptor: stringify({ components: [{ id: 'x', info: planted }] }),
+          });
+          expect(readable(result)).to.equal(true);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('keeps accepting the example, whatever the latestEnrichedDescriptor', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.jsonValue().map((v) => stringify(v)),
+        ),
+        (enriched) => {
+          const result = validate(witboostExampleDescriptor, { latestEnrichedDescriptor: enriched });
+          expect(E.isRight(result)).to.equal(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
