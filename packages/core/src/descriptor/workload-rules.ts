@@ -21,9 +21,13 @@ const cronProblems = (expression: string, path: string): ReadonlyArray<Problem> 
   const bad = fields.filter((f) => !quartzField.test(f));
   if (bad.length > 0) return [problem(path, `has invalid cron field(s): ${bad.join(', ')}`)];
   const [, , , dayOfMonth, , dayOfWeek] = fields;
-  if (dayOfMonth !== '?' && dayOfWeek !== '?') {
+  // Quartz refuses both a day-of-month and a day-of-week value, and refuses "?" in both as well.
+  if ((dayOfMonth === '?') === (dayOfWeek === '?')) {
     return [
-      problem(path, 'must have "?" in either day-of-month or day-of-week (Quartz cron), e.g. "0 0 12 * * ?"'),
+      problem(
+        path,
+        'must have "?" in exactly one of day-of-month and day-of-week (Quartz cron), e.g. "0 0 12 * * ?"',
+      ),
     ];
   }
   return [];
