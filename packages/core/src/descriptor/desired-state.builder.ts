@@ -126,7 +126,8 @@ export const buildDesiredState = (specific: WorkloadSpecific, profiles: Connecto
           : { _tag: 'Selected', streams: connection.streams.map(toSelection) },
       schedule:
         schedule?.scheduleType === 'cron' && schedule.cronExpression !== undefined
-          ? { scheduleType: 'cron', cronExpression: schedule.cronExpression.trim() }
+          ? // one space between fields: the planner compares this text with what Airbyte holds
+            { scheduleType: 'cron', cronExpression: schedule.cronExpression.trim().split(/\s+/).join(' ') }
           : { scheduleType: 'manual' },
       status: connection.status ?? 'active',
       ...(connection.namespaceDefinition === undefined
