@@ -94,7 +94,15 @@ export const parseYamlSafely = (
     // A deeply nested input overflows the parser's stack at every level: one problem says it all.
     if (doc.errors.some((e) => isStackOverflow(e.message))) return E.left([tooDeep(path, limits)]);
     const errors = doc.errors.map((e) =>
-      problem(path, `is not valid YAML${position(e.linePos)}: ${firstLine(e.message) || e.code}`),
+      problem(
+        path,
+        `is not valid YAML${position(e.linePos)}: ${
+          // the parser's own wording points at its API (parseAllDocuments), not at the input
+          e.code === 'MULTIPLE_DOCS'
+            ? 'it holds several documents (separated by ---); send exactly one'
+            : firstLine(e.message) || e.code
+        }`,
+      ),
     );
     if (errors.length > 0) return E.left(errors);
     const unknownTags = doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED');
