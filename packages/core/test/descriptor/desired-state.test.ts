@@ -40,13 +40,13 @@ describe('the desired state built from a valid workload', () => {
       });
     });
 
-    it('carries every connection setting that is given, with the cron expression trimmed', () => {
+    it('carries every connection setting that is given, with one space between cron fields', () => {
       const desired = desiredOf((s) => {
         s.connection['streams'] = [
           { name: 'a' },
           { name: 'b', syncMode: 'incremental_append', cursorField: ['updated_at'], primaryKey: [['id']] },
         ];
-        s.connection['schedule'] = { scheduleType: 'cron', cronExpression: ' 0 0 12 * * ? ' };
+        s.connection['schedule'] = { scheduleType: 'cron', cronExpression: ' 0  0\t12 * * ? ' };
         s.connection['status'] = 'inactive';
         s.connection['namespaceDefinition'] = 'custom_format';
         s.connection['namespaceFormat'] = 'raw_${SOURCE_NAMESPACE}';

@@ -152,6 +152,18 @@ describe('parseYamlSafely: hostile input is a problem, never a throw', () => {
     );
   });
 
+  it('refuses several YAML documents in one descriptor', () => {
+    expect(validate('a: 1\n---\nb: 2\n')).to.deep.equal(
+      E.left([
+        {
+          path: 'descriptor',
+          message:
+            'is not valid YAML at line 2, column 1: it holds several documents (separated by ---); send exactly one',
+        },
+      ]),
+    );
+  });
+
   it('reports an unclosed quote', () => {
     expect(parseYamlSafely('a: "open\nb: 1\n', 'd')).to.deep.equal(
       E.left([{ path: 'd', message: 'is not valid YAML at line 3, column 1: Missing closing "quote' }]),

@@ -289,14 +289,19 @@ describe('validateProvisioningRequest: the Airbyte workload specific', () => {
       });
     }
 
-    it('rejects a cron expression with both day fields set', () => {
-      expect(problemsOf(cron('0 0 12 * * *'))).to.deep.equal(
-        left([
-          'connection.schedule.cronExpression',
-          'must have "?" in either day-of-month or day-of-week (Quartz cron), e.g. "0 0 12 * * ?"',
-        ]),
-      );
-    });
+    for (const [label, expression] of [
+      ['both day fields set', '0 0 12 * * *'],
+      ['"?" in both day fields', '0 0 12 ? * ?'],
+    ] as const) {
+      it(`rejects a cron expression with ${label}`, () => {
+        expect(problemsOf(cron(expression))).to.deep.equal(
+          left([
+            'connection.schedule.cronExpression',
+            'must have "?" in exactly one of day-of-month and day-of-week (Quartz cron), e.g. "0 0 12 * * ?"',
+          ]),
+        );
+      });
+    }
 
     it('rejects characters cron does not use', () => {
       expect(problemsOf(cron('0 0 12 * * ? $(rm)'))).to.deep.equal(
