@@ -8,6 +8,7 @@ import {
   isCollection,
   isNode,
   isPair,
+  Lexer,
   LineCounter,
   parseDocument,
   visit,
@@ -72,7 +73,70 @@ const unsupportedNodes = (doc: Document, lines: LineCounter, path: string): Read
   return found;
 };
 
+const deepFreeze = <A>(value: A): A => {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+};
+
+/**
+ * Parsing YAML costs ~0.5 ms for a typical descriptor, more than all the rest of a validate request, and
+ * the platform sends the same descriptor several times (validate, then provision, then status polls and
+ * retries). Recent parses are kept, frozen so no caller can change a shared value: at most 128 of them,
+ * each of a descriptor under 64 KB (8 MB at the very worst).
+ */
+const memo = new Map<string, E.Either<ReadonlyArray<Problem>, unknown>>();
+const MEMO_ENTRIES = 128;
+const MEMO_MAX_CHARS = 64 * 1024;
+
+const remembered = (
+  key: string,
+  parse: () => E.Either<ReadonlyArray<Problem>, unknown>,
+): E.Either<ReadonlyArray<Problem>, unknown> => {
+  const hit = memo.get(key);
+  if (hit !== undefined) {
+    memo.delete(key);
+    memo.set(key, hit);
+    return hit;
+  }
+  const result = deepFreeze(parse());
+  memo.set(key, result);
+  if (memo.size > MEMO_ENTRIES) memo.delete(memo.keys().next().value!);
+  return result;
+};
+
+/**
+ * How deep the parser would have to recurse, from one linear pass over the lexer's tokens: open flow
+ * collections plus the compact block indicators (`- - -`, `? ? ?`) on the current line. The parser recurses
+ * per level and a 1 MB input nested on one line takes it tens of seconds or exhausts the heap, so such
+ * input is refused before parsing. Indentation-only nesting costs a quadratic size, so it stays cheap.
+ */
+const nestingBound = (text: string): number => {
+  let flow = 0;
+  let compact = 0;
+  let max = 0;
+  for (const token of new Lexer().lex(text)) {
+    if (token === '[' || token === '{') flow += 1;
+    else if (token === ']' || token === '}') flow = Math.max(0, flow - 1);
+    else if (token === '-' || token === '?') compact += 1;
+    else if (token === '\n' || token === '\r\n') compact = 0;
+    max = Math.max(max, flow + compact);
+  }
+  return max;
+};
+
 export const parseYamlSafely = (
+  text: string,
+  path: string,
+  limits: YamlLimits = defaultYamlLimits,
+): E.Either<ReadonlyArray<Problem>, unknown> =>
+  text.length <= MEMO_MAX_CHARS && limits === defaultYamlLimits
+    ? remembered(`${path}\u0000${text}`, () => parseYamlUncached(text, path, limits))
+    : parseYamlUncached(text, path, limits);
+
+const parseYamlUncached = (
   text: string,
   path: string,
   limits: YamlLimits = defaultYamlLimits,
@@ -83,6 +147,7 @@ export const parseYamlSafely = (
   if (text.includes('\u0000'))
     return E.left([problem(path, 'contains a NUL character, which YAML does not allow')]);
   try {
+    if (nestingBound(text) > limits.maxDepth) return E.left([tooDeep(path, limits)]);
     const lines = new LineCounter();
     const doc = parseDocument(text, {
       schema: 'core',
