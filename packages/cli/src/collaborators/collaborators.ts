@@ -3,35 +3,23 @@
  * commands and modules depend on these shapes only, so each package's own types are checked against
  * them in one place (`load-collaborators.ts`).
  */
-import type { AirbyteCallEvent } from '@airbyte-provisioner/adapter-airbyte';
+import type { HttpAppOptions, HttpMetrics, startHttpServer } from '@airbyte-provisioner/adapter-http';
 import type { CoreDeps, Problem, ProvisioningRequest, UseCases } from '@airbyte-provisioner/core';
 import type * as E from 'fp-ts/lib/Either.js';
-import type { Logger as PinoLogger } from 'pino';
-import type { ProvisionMode } from '../config/app-config.js';
 
 /** Every use case, as the core's `makeUseCases` builds them: the commands call four, the HTTP app all. */
-export type { UseCases };
+export type { UseCases, HttpAppOptions };
 
-export interface Metrics {
-  readonly recordAirbyteCall: (event: AirbyteCallEvent) => void;
-}
-
-/** The Koa application, opaque here: only `startHttpServer` looks inside. */
-export type HttpApp = object;
-
-export interface HttpAppOptions {
-  readonly useCases: UseCases;
-  readonly provisionMode: ProvisionMode;
-  readonly apiToken?: string;
-  readonly bodyLimitBytes?: number;
-  readonly logger: PinoLogger;
-  readonly metrics?: Metrics;
-}
-
+/** What the server needs of a listening HTTP server. */
 export interface RunningHttpServer {
   readonly url: string;
   readonly close: () => Promise<void>;
 }
+
+export type Metrics = HttpMetrics;
+
+/** The Koa application the HTTP adapter builds. */
+export type HttpApp = Parameters<typeof startHttpServer>[0];
 
 export interface SandboxOptions {
   readonly port?: number;

@@ -7,7 +7,8 @@ import 'reflect-metadata';
 import { expect } from 'chai';
 import * as E from 'fp-ts/lib/Either.js';
 import { standInUseCases } from '../support/stand-in-use-cases.js';
-import type { Collaborators } from '../../src/collaborators/collaborators.js';
+import { createMetrics } from '@airbyte-provisioner/adapter-http';
+import type { Collaborators, HttpApp } from '../../src/collaborators/collaborators.js';
 import { runCli } from '../../src/commands/program.js';
 import { memoryIo, type MemoryIo } from '../support/memory-io.js';
 
@@ -21,8 +22,8 @@ const collaborators = (seen: Seen): Collaborators => ({
   makeUseCases: (deps) => {
     return standInUseCases(deps);
   },
-  createMetrics: () => ({ recordAirbyteCall: () => {} }),
-  createHttpApp: () => ({}),
+  createMetrics,
+  createHttpApp: () => ({}) as HttpApp,
   startHttpServer: (_app, options) =>
     Promise.resolve({
       url: `http://${options.host}:${options.port}`,

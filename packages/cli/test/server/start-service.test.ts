@@ -8,7 +8,8 @@ import { expect } from 'chai';
 import * as E from 'fp-ts/lib/Either.js';
 import type { CoreDeps } from '@airbyte-provisioner/core';
 import { standInUseCases } from '../support/stand-in-use-cases.js';
-import type { Collaborators, HttpAppOptions } from '../../src/collaborators/collaborators.js';
+import { createMetrics } from '@airbyte-provisioner/adapter-http';
+import type { Collaborators, HttpApp, HttpAppOptions } from '../../src/collaborators/collaborators.js';
 import type { AppConfig } from '../../src/config/app-config.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { startService } from '../../src/server/start-service.js';
@@ -29,10 +30,10 @@ const collaborators = (seen: Seen): Collaborators => ({
     seen.deps = deps;
     return standInUseCases(deps);
   },
-  createMetrics: () => ({ recordAirbyteCall: () => {} }),
+  createMetrics,
   createHttpApp: (options) => {
     seen.app = options;
-    return {};
+    return {} as HttpApp;
   },
   startHttpServer: (_app, options) => {
     seen.listening = options;

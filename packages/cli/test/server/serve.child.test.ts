@@ -1,0 +1,125 @@
+/**
+ * `serve` as deployed: a child process, over real HTTP. With --sandbox it answers /health and runs a
+ * full round trip; on SIGTERM it lets a running provision finish before exiting 0.
+ */
+import { expect } from 'chai';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { startAirbyteSandbox } from '@airbyte-provisioner/adapter-airbyte/sandbox';
+import { example, startCliChild, type LongRunningChild } from '../support/child-cli.js';
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+const waitForHealth = async (base: string, child: LongRunningChild): Promise<void> => {
+  for (let attempt = 0; attempt < 300; attempt++) {
+    if (child.process.exitCode !== null) throw new Error(`serve exited:\n${child.output()}`);
+    try {
+      if ((await fetch(`${base}/health`)).status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(50);
+  }
+  throw new Error(`serve never answered /health:\n${child.output()}`);
+};
+
+const pollStatus = async (url: string, headers: Record<string, string> = {}): Promise<{ status: string }> => {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const body = (await (await fetch(url, { headers })).json()) as { status: string };
+    if (body.status !== 'RUNNING') return body;
+    await sleep(25);
+  }
+  throw new Error(`${url} stayed RUNNING`);
+};
+
+describe('serve (child process)', () => {
+  let request: string;
+  before(async () => {
+    request = await readFile(example('provision-request.json'), 'utf8');
+  });
+
+  it('--sandbox: warns that nothing is real, answers /health, and provisions, reports status and unprovisions', async () => {
+    const port = await freePort();
+    const child = startCliChild(['serve', '--sandbox'], { PORT: String(port), HOST: '127.0.0.1' });
+    try {
+      const base = `http://127.0.0.1:${port}`;
+      await waitForHealth(base, child);
+      expect(child.output()).to.contain('NOTHING REAL IS DEPLOYED');
+      const json = { 'Content-Type': 'application/json' };
+
+      const provision = await fetch(`${base}/datamesh.airbytespecificprovisioner/0.0/provision`, {
+        method: 'POST',
+        headers: json,
+        body: request,
+      });
+      expect(provision.status).to.equal(202);
+      const token = await provision.text();
+      const done = await pollStatus(
+        `${base}/datamesh.airbytespecificprovisioner/0.0/provision/${token}/status`,
+      );
+      expect(done.status).to.equal('COMPLETED');
+
+      const unprovision = await fetch(`${base}/v1/unprovision`, {
+        method: 'POST',
+        headers: json,
+        body: request,
+      });
+      expect(unprovision.status).to.equal(202);
+      const removed = await pollStatus(`${base}/v1/provision/${await unprovision.text()}/status`);
+      expect(removed.status).to.equal('COMPLETED');
+
+      child.process.kill('SIGTERM');
+      expect(await child.exited).to.equal(0);
+    } finally {
+      child.kill();
+    }
+  });
+
+  it('on SIGTERM, lets a running async provision finish, then exits 0', async () => {
+    const sandbox = await startAirbyteSandbox({ host: '127.0.0.1', latencyMs: 150 });
+    const port = await freePort();
+    const child = startCliChild(['serve'], {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      AIRBYTE_API_URL: sandbox.url,
+      AIRBYTE_WORKSPACE_ID: sandbox.workspaceId,
+      AIRBYTE_CLIENT_ID: sandbox.credentials.clientId,
+      AIRBYTE_CLIENT_SECRET: sandbox.credentials.clientSecret,
+      SHUTDOWN_GRACE_MS: '20000',
+    });
+    try {
+      const base = `http://127.0.0.1:${port}`;
+      await waitForHealth(base, child);
+      const provision = await fetch(`${base}/v1/provision`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: request,
+      });
+      expect(provision.status).to.equal(202);
+      const connectionsBefore = sandbox
+        .calls()
+        .filter((c) => c.method === 'POST' && c.path.endsWith('/connections'));
+      expect(connectionsBefore).to.have.length(0);
+      child.process.kill('SIGTERM');
+      expect(await child.exited).to.equal(0);
+      // the provision ran to its end after the signal: the connection was created
+      const created = sandbox.calls().filter((c) => c.method === 'POST' && c.path.endsWith('/connections'));
+      expect(created).to.have.length(1);
+      expect(child.output()).to.contain('every running operation has finished');
+    } finally {
+      child.kill();
+      await sandbox.close();
+    }
+  });
+});
