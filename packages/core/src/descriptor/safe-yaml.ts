@@ -5,6 +5,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import {
+  isAlias,
   isCollection,
   isNode,
   isPair,
@@ -56,12 +57,25 @@ const isStackOverflow = (message: string): boolean => message.includes('Maximum 
 const tooDeep = (path: string, limits: YamlLimits): Problem =>
   problem(path, `is nested deeper than ${limits.maxDepth} levels`);
 
-/** Tags outside the core schema and mapping keys that are collections, which plain JSON cannot hold. */
+/**
+ * Tags outside the core schema and mapping keys that are collections, which plain JSON cannot hold, and
+ * aliases to no anchor (found here, in one pass, to give their position).
+ */
 const unsupportedNodes = (doc: Document, lines: LineCounter, path: string): ReadonlyArray<Problem> => {
   const found: Problem[] = [];
   const at = (node: Node): string =>
     node.range === undefined || node.range === null ? '' : position([lines.linePos(node.range[0])]);
+  // visit walks in document order, so an anchor not seen yet is one the alias cannot refer to
+  const anchors = new Set<string>();
   visit(doc, (_key, node) => {
+    if (isAlias(node) && !anchors.has(node.source)) {
+      found.push(
+        problem(
+          path,
+          `is not valid YAML${at(node)}: the alias *${node.source} refers to no anchor &${node.source} defined before it`,
+        ),
+      );
+    } else if (isNode(node) && node.anchor !== undefined) anchors.add(node.anchor);
     if (isPair(node) && isCollection(node.key)) {
       found.push(
         problem(path, `uses a list or mapping as a mapping key${at(node.key)}; keys must be plain values`),
@@ -127,6 +141,18 @@ const nestingBound = (text: string): number => {
   return max;
 };
 
+// Alias failures surface while the document is turned into values; the parser words them for its API.
+const readFailure = (message: string, limits: YamlLimits): string => {
+  const unresolved = /^Unresolved alias.*?: (.*)$/.exec(message);
+  if (unresolved !== null) {
+    return `is not valid YAML: the alias *${unresolved[1]} refers to no anchor &${unresolved[1]} defined before it`;
+  }
+  if (message.includes('Excessive alias count')) {
+    return `uses aliases (*name) that expand beyond the limit of ${limits.maxAliasCount}; write the values out instead`;
+  }
+  return `could not be read safely: ${firstLine(message) || 'unreadable YAML'}`;
+};
+
 export const parseYamlSafely = (
   text: string,
   path: string,
@@ -188,7 +214,6 @@ const parseYamlUncached = (
     return E.right(value);
   } catch (e) {
     if (e instanceof RangeError && isStackOverflow(e.message)) return E.left([tooDeep(path, limits)]);
-    const message = e instanceof Error ? e.message.split('\n')[0] : 'unreadable YAML';
-    return E.left([problem(path, `could not be read safely: ${message}`)]);
+    return E.left([problem(path, readFailure(e instanceof Error ? e.message : '', limits))]);
   }
 };

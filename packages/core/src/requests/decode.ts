@@ -6,19 +6,21 @@ import * as E from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
 import { problem, type Problem } from '../errors/problem.js';
 
+// Intersection and union members are numbered like array items; only array indices and keys are shown.
+const isMemberOf = (parent: t.ContextEntry | undefined): boolean => {
+  const tag = (parent?.type as { readonly _tag?: string } | undefined)?._tag;
+  return tag === 'IntersectionType' || tag === 'UnionType';
+};
+
 const pathOf = (context: t.Context, root: string): string =>
-  context.slice(1).reduce(
-    (path, entry) =>
-      // intersection and union members are numbered too: only array indices and keys are shown
-      /^\d+$/.test(entry.key) && Array.isArray(context[context.indexOf(entry) - 1]?.actual)
-        ? `${path}[${entry.key}]`
-        : /^\d+$/.test(entry.key) || entry.key === ''
-          ? path
-          : path === ''
-            ? entry.key
-            : `${path}.${entry.key}`,
-    root,
-  );
+  context.slice(1).reduce((path, entry, i) => {
+    const parent = context[i];
+    if (/^\d+$/.test(entry.key) && !isMemberOf(parent) && Array.isArray(parent?.actual)) {
+      return `${path}[${entry.key}]`;
+    }
+    if (/^\d+$/.test(entry.key) || entry.key === '') return path;
+    return path === '' ? entry.key : `${path}.${entry.key}`;
+  }, root);
 
 const describe = (value: unknown): string => {
   if (value === undefined) return 'nothing';

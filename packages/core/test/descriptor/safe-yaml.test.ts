@@ -29,7 +29,7 @@ describe('parseYamlSafely: hostile input is a problem, never a throw', () => {
       E.left([
         {
           path: 'descriptor',
-          message: 'could not be read safely: Excessive alias count indicates a resource exhaustion attack',
+          message: 'uses aliases (*name) that expand beyond the limit of 100; write the values out instead',
         },
       ]),
     );
@@ -52,6 +52,23 @@ describe('parseYamlSafely: hostile input is a problem, never a throw', () => {
     expect(E.isRight(parseYamlSafely(nested(defaultYamlLimits.maxDepth), 'd'))).to.equal(true);
     expect(parseYamlSafely(nested(defaultYamlLimits.maxDepth + 1), 'd')).to.deep.equal(
       E.left([{ path: 'd', message: 'is nested deeper than 64 levels' }]),
+    );
+  });
+
+  it('refuses an alias to no anchor, or to one defined after it, with its position', () => {
+    expect(parseYamlSafely('a: &x 1\nb: *y\nc: *z\nz: &z 2\n', 'd')).to.deep.equal(
+      E.left([
+        {
+          path: 'd',
+          message:
+            'is not valid YAML at line 2, column 4: the alias *y refers to no anchor &y defined before it',
+        },
+        {
+          path: 'd',
+          message:
+            'is not valid YAML at line 3, column 4: the alias *z refers to no anchor &z defined before it',
+        },
+      ]),
     );
   });
 
@@ -129,7 +146,7 @@ describe('parseYamlSafely: hostile input is a problem, never a throw', () => {
       E.left([
         {
           path: 'd',
-          message: 'could not be read safely: Excessive alias count indicates a resource exhaustion attack',
+          message: 'uses aliases (*name) that expand beyond the limit of 1; write the values out instead',
         },
       ]),
     );

@@ -131,10 +131,27 @@ describe('validateProvisioningRequest: the request and the component descriptor'
     expect(validate(text)).to.deep.equal(
       E.left([
         { path: 'dataProduct.id', message: 'is required (a non-empty string)' },
-        { path: 'dataProduct.components', message: 'must be Array<unknown>, got "none"' },
-        { path: 'dataProduct.name', message: 'must be string, got 3' },
+        { path: 'dataProduct.components', message: 'must be a list of components, got "none"' },
+        {
+          path: 'dataProduct.name',
+          message: 'must be a string (quote values such as "1.0" so YAML keeps them as text), got 3',
+        },
         { path: 'componentIdToProvision', message: 'must be a non-empty string, got 7' },
       ]),
+    );
+  });
+
+  it('says what dataProduct must be when it is not a mapping', () => {
+    const text = descriptorWith((tree) => (tree['dataProduct'] = ['a list']));
+    expect(validate(text)).to.deep.equal(
+      E.left([{ path: 'dataProduct', message: 'must be a mapping with id and components, got a list' }]),
+    );
+  });
+
+  it('says what the component to provision must be when its kind is blank', () => {
+    const text = descriptorWith((tree) => (componentsOf(tree)[0]!['kind'] = ' '));
+    expect(validate(text)).to.deep.equal(
+      E.left([{ path: `${AT}.kind`, message: 'must be a non-empty string, got " "' }]),
     );
   });
 
@@ -198,7 +215,9 @@ describe('validateProvisioningRequest: the request and the component descriptor'
 
   it('requires the component kind', () => {
     const text = descriptorWith((tree) => delete componentsOf(tree)[0]!['kind']);
-    expect(validate(text)).to.deep.equal(E.left([{ path: `${AT}.kind`, message: 'is required (string)' }]));
+    expect(validate(text)).to.deep.equal(
+      E.left([{ path: `${AT}.kind`, message: 'is required (a non-empty string)' }]),
+    );
   });
 
   it('requires specific', () => {
