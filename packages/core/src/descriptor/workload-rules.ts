@@ -2,8 +2,15 @@
  * Rules across fields of a decoded workload, each returning every problem it finds (applicative style:
  * they all run, their problems are concatenated).
  */
+import type { SyncMode } from '../domain/desired-state.js';
 import { problem, type Problem } from '../errors/problem.js';
-import { fileFormats, fileStorages, type WorkloadSpecific } from './workload-spec.codec.js';
+import {
+  fileFormats,
+  fileStorages,
+  syncModes,
+  type StreamSpec,
+  type WorkloadSpecific,
+} from './workload-spec.codec.js';
 
 // Airbyte takes Quartz cron expressions: seconds minutes hours day-of-month month day-of-week [year].
 const quartzField = /^[0-9A-Za-z*?/,#LW-]+$/;
@@ -65,6 +72,40 @@ const fileSourceProblems = (configuration: Record<string, unknown>, path: string
   return found;
 };
 
+const isIncremental = (mode: SyncMode): boolean => mode.startsWith('incremental_');
+
+/**
+ * Sync mode and cursor, as far as they can be judged without asking the source. An incremental mode
+ * without a cursorField is accepted: Airbyte then uses the source's default cursor, and whether the source
+ * has one is only known from stream discovery (the planner checks the modes a discovered stream offers).
+ * The File source is known here: it reads the whole file on every sync and offers full refresh only.
+ */
+const streamProblems = (stream: StreamSpec, path: string, fileSource: boolean): ReadonlyArray<Problem> => {
+  const found: Problem[] = [];
+  const mode = stream.syncMode;
+  if (fileSource && mode !== undefined && isIncremental(mode)) {
+    found.push(
+      problem(
+        `${path}.syncMode`,
+        `${mode} is not possible with a File source, which reads the whole file on every sync; use a full refresh mode (${syncModes.filter((m) => !isIncremental(m)).join(', ')})`,
+      ),
+    );
+  }
+  if (stream.cursorField !== undefined) {
+    if (stream.cursorField.length === 0) {
+      found.push(problem(`${path}.cursorField`, 'must name the cursor field, e.g. [updated_at]'));
+    } else if (mode !== undefined && !isIncremental(mode)) {
+      found.push(
+        problem(
+          `${path}.cursorField`,
+          `is used only by incremental sync modes; remove it or choose an incremental_* syncMode instead of ${mode}`,
+        ),
+      );
+    }
+  }
+  return found;
+};
+
 export const workloadProblems = (specific: WorkloadSpecific, path: string): ReadonlyArray<Problem> => {
   const found: Problem[] = [];
   const { source, destination, connection } = specific;
@@ -74,7 +115,8 @@ export const workloadProblems = (specific: WorkloadSpecific, path: string): Read
   if (destination.destinationType !== undefined && destination.definitionId !== undefined) {
     found.push(problem(`${path}.destination`, 'set either destinationType or definitionId, not both'));
   }
-  if (source.definitionId === undefined && (source.sourceType ?? 'file') === 'file') {
+  const fileSource = source.definitionId === undefined && (source.sourceType ?? 'file') === 'file';
+  if (fileSource) {
     found.push(
       ...fileSourceProblems(source.connectionConfiguration, `${path}.source.connectionConfiguration`),
     );
@@ -109,6 +151,7 @@ export const workloadProblems = (specific: WorkloadSpecific, path: string): Read
         ),
       );
     } else seen.set(stream.name, i);
+    found.push(...streamProblems(stream, `${path}.connection.streams[${i}]`, fileSource));
   });
   return found;
 };

@@ -3,6 +3,7 @@
  * keys are tolerated; the shapes of known keys are enforced. Cross-field rules live in workload-rules.ts.
  */
 import * as t from 'io-ts';
+import type { SyncMode } from '../domain/desired-state.js';
 
 const NonEmptyString = t.refinement(t.string, (s) => s.trim().length > 0, 'a non-empty string');
 const Uuid = t.refinement(
@@ -30,6 +31,8 @@ export const SyncModeCodec = t.keyof({
   incremental_update: null,
   incremental_soft_delete: null,
 });
+/** Airbyte's ConnectionSyncModeEnum, in the order of its public API. */
+export const syncModes = Object.keys(SyncModeCodec.keys) as ReadonlyArray<SyncMode>;
 
 export const StreamSpec = t.intersection(
   [

@@ -42,6 +42,9 @@ describe('the desired state built from a valid workload', () => {
 
     it('carries every connection setting that is given, with one space between cron fields', () => {
       const desired = desiredOf((s) => {
+        // a File source offers full refresh only: incremental needs another source
+        s.source['sourceType'] = 'postgres';
+        s.source.connectionConfiguration = { host: 'db' };
         s.connection['streams'] = [
           { name: 'a' },
           { name: 'b', syncMode: 'incremental_append', cursorField: ['updated_at'], primaryKey: [['id']] },

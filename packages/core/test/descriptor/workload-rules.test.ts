@@ -87,10 +87,13 @@ describe('validateProvisioningRequest: the Airbyte workload specific', () => {
   });
 
   describe('enumerations', () => {
-    it('accepts every sync mode', () => {
+    it('accepts every sync mode for a source that is not File', () => {
       for (const syncMode of SYNC_MODES) {
         expect(
-          accepted((s) => (s.connection['streams'] = [{ name: 'a', syncMode }])),
+          accepted((s) => {
+            s.source['sourceType'] = 'postgres';
+            s.connection['streams'] = [{ name: 'a', syncMode }];
+          }),
           syncMode,
         ).to.equal(true);
       }
@@ -337,6 +340,92 @@ describe('validateProvisioningRequest: the Airbyte workload specific', () => {
         left(['connection.namespaceFormat', 'is only used when namespaceDefinition is custom_format']),
       );
     }
+  });
+
+  describe('sync mode and cursor of a stream', () => {
+    const FULL_REFRESH = SYNC_MODES.filter((m) => m.startsWith('full_refresh_'));
+    const INCREMENTAL = SYNC_MODES.filter((m) => m.startsWith('incremental_'));
+
+    it('accepts every full refresh mode for a File source', () => {
+      for (const syncMode of FULL_REFRESH) {
+        expect(
+          accepted((s) => (s.connection['streams'] = [{ name: 'epidemiology', syncMode }])),
+          syncMode,
+        ).to.equal(true);
+      }
+    });
+
+    for (const syncMode of INCREMENTAL) {
+      it(`refuses ${syncMode} for a File source, which reads the whole file every time`, () => {
+        expect(
+          problemsOf(
+            (s) => (s.connection['streams'] = [{ name: 'epidemiology', syncMode, cursorField: ['date'] }]),
+          ),
+        ).to.deep.equal(
+          left([
+            'connection.streams[0].syncMode',
+            `${syncMode} is not possible with a File source, which reads the whole file on every sync; use a full refresh mode (${FULL_REFRESH.join(', ')})`,
+          ]),
+        );
+      });
+    }
+
+    it('refuses incremental modes for a File source named by sourceType too, but not for a definition id', () => {
+      const incremental = [{ name: 'a', syncMode: 'incremental_append' }];
+      expect(
+        accepted((s) => {
+          s.source['sourceType'] = 'file';
+          s.connection['streams'] = incremental;
+        }),
+      ).to.equal(false);
+      expect(
+        accepted((s) => {
+          s.source['definitionId'] = '778daa7c-feaf-4db6-96f3-70fd645acc77';
+          s.connection['streams'] = incremental;
+        }),
+      ).to.equal(true);
+    });
+
+    it('accepts an incremental mode without cursorField: the source may define its cursor', () => {
+      expect(
+        accepted((s) => {
+          s.source['sourceType'] = 'postgres';
+          s.connection['streams'] = [{ name: 'users', syncMode: 'incremental_deduped_history' }];
+        }),
+      ).to.equal(true);
+    });
+
+    it('accepts a cursorField with an incremental mode or with no mode given', () => {
+      expect(
+        accepted((s) => {
+          s.source['sourceType'] = 'postgres';
+          s.connection['streams'] = [
+            { name: 'users', syncMode: 'incremental_append', cursorField: ['updated_at'] },
+            { name: 'orders', cursorField: ['created_at'] },
+          ];
+        }),
+      ).to.equal(true);
+    });
+
+    it('refuses a cursorField with a full refresh mode, and an empty cursorField, all at once', () => {
+      expect(
+        problemsOf((s) => {
+          s.source['sourceType'] = 'postgres';
+          s.connection['streams'] = [
+            { name: 'users', syncMode: 'full_refresh_overwrite', cursorField: ['updated_at'] },
+            { name: 'orders', syncMode: 'incremental_append', cursorField: [] },
+          ];
+        }),
+      ).to.deep.equal(
+        left(
+          [
+            'connection.streams[0].cursorField',
+            'is used only by incremental sync modes; remove it or choose an incremental_* syncMode instead of full_refresh_overwrite',
+          ],
+          ['connection.streams[1].cursorField', 'must name the cursor field, e.g. [updated_at]'],
+        ),
+      );
+    });
   });
 
   it('rejects duplicate stream names, pointing at each repeat', () => {
