@@ -41,6 +41,34 @@ describe('parseYamlSafely: hostile input is a problem, never a throw', () => {
     );
   });
 
+  // Nesting on one line cost the parser tens of seconds (flow) or the whole heap (block) within the size limit.
+  for (const [label, text] of [
+    ['flow collections', '['.repeat(900_000)],
+    ['compact block sequences', '- '.repeat(450_000)],
+    ['compact explicit keys', '? '.repeat(450_000)],
+    ['flow mappings', '{a: '.repeat(220_000)],
+  ] as const) {
+    it(`refuses a near-limit input of nested ${label} before parsing it`, () => {
+      expect(parseYamlSafely(text, 'd')).to.deep.equal(
+        E.left([{ path: 'd', message: 'is nested deeper than 64 levels' }]),
+      );
+    });
+  }
+
+  it('accepts a flat flow mapping with many keys on one line', () => {
+    const keys = Array.from({ length: 200 }, (_, i) => `k${i}: [1, {b: 2}]`);
+    const result = parseYamlSafely(`{${keys.join(', ')}}`, 'd');
+    expect(E.isRight(result) && Object.keys(result.right as object).length).to.equal(200);
+  });
+
+  it('finds a duplicated key among many, in a nested mapping, with its position', () => {
+    const keys = Array.from({ length: 20_000 }, (_, i) => `  k${i}: ${i}`);
+    keys.push('  k7: again');
+    expect(parseYamlSafely(`outer:\n${keys.join('\n')}\n`, 'd')).to.deep.equal(
+      E.left([{ path: 'd', message: 'is not valid YAML at line 20002, column 3: Map keys must be unique' }]),
+    );
+  });
+
   it('refuses 10,000-deep block sequences with one problem', () => {
     expect(validate('- '.repeat(10_000) + 'x')).to.deep.equal(
       E.left([{ path: 'descriptor', message: 'is nested deeper than 64 levels' }]),
