@@ -13,7 +13,15 @@ import {
   type SandboxFaultAction,
 } from '@airbyte-provisioner/adapter-airbyte/sandbox';
 import { namesOf, requestOf } from './descriptors.js';
-import { airbyteEnv, LEGACY, pollStatus, send, startProvisioner, type Provisioner } from './harness.js';
+import {
+  airbyteEnv,
+  LEGACY,
+  pollStatus,
+  send,
+  startProvisioner,
+  tokenOf,
+  type Provisioner,
+} from './harness.js';
 
 type Phase = 'first deploy' | 're-deploy' | 'unprovision';
 
@@ -133,9 +141,7 @@ const countNamed = (sandbox: AirbyteSandbox, key: string) => {
   const names = namesOf(key);
   const snapshot = sandbox.snapshot();
   const mine = (list: ReadonlyArray<Readonly<Record<string, unknown>>>) =>
-    list.filter(
-      (r) => typeof r['name'] === 'string' && (r['name']).includes(`vaccinations.${key}.`),
-    );
+    list.filter((r) => typeof r['name'] === 'string' && r['name'].includes(`vaccinations.${key}.`));
   return {
     sources: mine(snapshot.sources).map((r) => r['name']),
     destinations: mine(snapshot.destinations).map((r) => r['name']),
@@ -150,7 +156,7 @@ const countNamed = (sandbox: AirbyteSandbox, key: string) => {
 const run = async (p: Provisioner, operation: 'provision' | 'unprovision', body: string) => {
   const accepted = await send(`${p.url}${LEGACY}/${operation}`, { body });
   expect(accepted.status, accepted.text).to.equal(202);
-  return pollStatus(p.url, accepted.text);
+  return pollStatus(p.url, tokenOf(accepted));
 };
 
 describe('reliability: fault matrix (every Airbyte call × every fault)', function () {

@@ -110,6 +110,10 @@ export const send = async (
   return { status: response.status, text, json };
 };
 
+/** The token of a 202: the 2.2.0 routes send it bare, others as a JSON string. */
+export const tokenOf = (answer: Answer): string =>
+  typeof answer.json === 'string' ? answer.json : answer.text;
+
 export const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
 
 /** Polls a provisioning token until it leaves RUNNING; fails the test past the deadline (stuck RUNNING). */

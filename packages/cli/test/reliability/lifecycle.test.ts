@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { expect } from 'chai';
 import { startAirbyteSandbox, type AirbyteSandbox } from '@airbyte-provisioner/adapter-airbyte/sandbox';
 import { namesOf, requestOf } from './descriptors.js';
-import { airbyteEnv, LEGACY, pollStatus, send, startProvisioner } from './harness.js';
+import { airbyteEnv, LEGACY, pollStatus, send, startProvisioner, tokenOf } from './harness.js';
 
 const freePort = (): Promise<number> =>
   new Promise((done, fail) => {
@@ -66,7 +66,7 @@ describe('reliability: concurrency, Airbyte down, restart', function () {
             : await Promise.all(
                 answers.map(async (a) => {
                   if (a.status !== 202) return { status: a.status, text: a.text };
-                  const done = await pollStatus(p.url, a.text, 15_000);
+                  const done = await pollStatus(p.url, tokenOf(a), 15_000);
                   return { status: done.status === 'COMPLETED' ? 200 : 500, text: done.result ?? '' };
                 }),
               );
@@ -95,7 +95,7 @@ describe('reliability: concurrency, Airbyte down, restart', function () {
         keys.map(async (key) => {
           const a = await send(`${p.url}${LEGACY}/provision`, { body: requestOf({ key }) });
           expect(a.status, a.text).to.equal(202);
-          return a.text;
+          return tokenOf(a);
         }),
       );
       const results = await Promise.all(tokens.map((t) => pollStatus(p.url, t, 50_000)));
@@ -142,14 +142,14 @@ describe('reliability: concurrency, Airbyte down, restart', function () {
       expect(validated.json).to.deep.equal({ valid: true });
       const accepted = await send(`${p.url}${LEGACY}/provision`, { body });
       expect(accepted.status).to.equal(202);
-      const failed = await pollStatus(p.url, accepted.text, 15_000);
+      const failed = await pollStatus(p.url, tokenOf(accepted), 15_000);
       expect(failed.status).to.equal('FAILED');
       expect(failed.result).to.match(/Airbyte unavailable/i);
 
       late = await startAirbyteSandbox({ port, workspaceId, ...credentials, jobDurationMs: 10 });
       expect((await send(`${p.url}/ready`)).status).to.equal(200);
       const again = await send(`${p.url}${LEGACY}/provision`, { body });
-      expect((await pollStatus(p.url, again.text)).status).to.equal('COMPLETED');
+      expect((await pollStatus(p.url, tokenOf(again))).status).to.equal('COMPLETED');
       exactlyOne(late, 'down');
     } finally {
       await p.close();
@@ -163,12 +163,12 @@ describe('reliability: concurrency, Airbyte down, restart', function () {
     const body = requestOf({ key: 'restart' });
     const accepted = await send(`${before.url}${LEGACY}/provision`, { body });
     expect(accepted.status).to.equal(202);
-    await pollStatus(before.url, accepted.text);
+    await pollStatus(before.url, tokenOf(accepted));
     await before.close();
 
     const afterRestart = await startProvisioner(env);
     try {
-      const status = await send(`${afterRestart.url}${LEGACY}/provision/${accepted.text}/status`);
+      const status = await send(`${afterRestart.url}${LEGACY}/provision/${tokenOf(accepted)}/status`);
       expect(status.status).to.equal(400);
       const answer = status.json as { userMessage: string; moreInfo: { solutions: string[] } };
       expect(answer.userMessage).to.match(/unknown or expired/);
@@ -176,7 +176,7 @@ describe('reliability: concurrency, Airbyte down, restart', function () {
       expect(answer.moreInfo.solutions.join(' ')).to.match(/safe/);
       // and sending it again is indeed safe: still exactly one of each
       const again = await send(`${afterRestart.url}${LEGACY}/provision`, { body });
-      expect((await pollStatus(afterRestart.url, again.text)).status).to.equal('COMPLETED');
+      expect((await pollStatus(afterRestart.url, tokenOf(again))).status).to.equal('COMPLETED');
       exactlyOne(sandbox, 'restart');
     } finally {
       await afterRestart.close();

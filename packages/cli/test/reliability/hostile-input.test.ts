@@ -1,0 +1,93 @@
+/**
+ * Hostile input at volume: every body of the corpus against every POST route. Each answer is a 4xx with the
+ * documented RequestValidationError shape (or, on the validate routes, the documented `valid: false` /
+ * accepted token for a well-formed request with a bad descriptor); nothing is deployed; the server lives.
+ */
+import { expect } from 'chai';
+import { startAirbyteSandbox, type AirbyteSandbox } from '@airbyte-provisioner/adapter-airbyte/sandbox';
+import { hostileCorpus, type HostileBody } from './hostile-corpus.js';
+import { airbyteEnv, LEGACY, send, startProvisioner, type Answer, type Provisioner } from './harness.js';
+
+const ROUTES = [
+  `${LEGACY}/validate`,
+  `${LEGACY}/provision`,
+  `${LEGACY}/unprovision`,
+  `${LEGACY}/updateacl`,
+  '/v1/validate',
+  '/v2/validate',
+  '/v1/provision',
+  '/v1/unprovision',
+  '/v1/updateacl',
+  '/v1/reverse-provisioning',
+];
+
+const isStrings = (v: unknown): boolean => Array.isArray(v) && v.every((s) => typeof s === 'string');
+
+const isRequestValidationError = (json: unknown): boolean => {
+  if (typeof json !== 'object' || json === null) return false;
+  const body = json as Record<string, unknown>;
+  const more = body['moreInfo'] as Record<string, unknown> | undefined;
+  return (
+    isStrings(body['errors']) &&
+    (body['errors'] as unknown[]).length > 0 &&
+    typeof body['userMessage'] === 'string' &&
+    typeof more === 'object' &&
+    more !== null &&
+    isStrings(more['problems']) &&
+    isStrings(more['solutions'])
+  );
+};
+
+const acceptable = (route: string, item: HostileBody, answer: Answer): boolean => {
+  if (answer.status >= 400 && answer.status < 500 && isRequestValidationError(answer.json)) return true;
+  if (!item.wellFormed) return false;
+  if (route.endsWith('/validate') && !route.startsWith('/v2') && answer.status === 200) {
+    const body = answer.json as { valid?: unknown; error?: { errors?: unknown } } | undefined;
+    return (
+      body?.valid === false && isStrings(body.error?.errors) && (body.error?.errors as unknown[]).length > 0
+    );
+  }
+  // the async validation accepts any well-formed request and reports the problems on its status
+  return route === '/v2/validate' && answer.status === 202;
+};
+
+describe('reliability: hostile input at volume', function () {
+  this.timeout(60_000);
+  let sandbox: AirbyteSandbox;
+  let p: Provisioner;
+  before(async () => {
+    sandbox = await startAirbyteSandbox({});
+    p = await startProvisioner(airbyteEnv(sandbox.url, sandbox.workspaceId, sandbox.credentials));
+  });
+  after(async () => {
+    await p.close();
+    await sandbox.close();
+  });
+
+  it('answers ≥ 200 hostile bodies on every POST route with a documented 4xx, deploys nothing, stays alive', async () => {
+    const corpus = hostileCorpus();
+    expect(corpus.length).to.be.at.least(200);
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    const baseline = process.memoryUsage().heapUsed;
+    const wrong: string[] = [];
+    for (const item of corpus) {
+      const routes = item.huge === true ? [ROUTES[1] ?? '', ROUTES[4] ?? ''] : ROUTES;
+      const answers = await Promise.all(routes.map((route) => send(`${p.url}${route}`, { body: item.body })));
+      answers.forEach((answer, i) => {
+        const route = routes[i] ?? '';
+        if (!acceptable(route, item, answer))
+          wrong.push(`${item.name} → ${route}: ${answer.status} ${answer.text.slice(0, 200)}`);
+      });
+    }
+    expect(wrong, wrong.slice(0, 10).join('\n')).to.deep.equal([]);
+    expect(sandbox.snapshot().sources).to.deep.equal([]);
+    expect(sandbox.snapshot().connections).to.deep.equal([]);
+    const health = await send(`${p.url}/health`);
+    expect(health.status).to.equal(200);
+    if (gc !== undefined) {
+      gc();
+      expect(process.memoryUsage().heapUsed - baseline).to.be.below(64 * 1024 * 1024);
+    }
+  });
+});
