@@ -59,6 +59,16 @@ const isStackOverflow = (message: string): boolean => message.includes('Maximum 
 const tooDeep = (path: string, limits: YamlLimits): Problem =>
   problem(path, `is nested deeper than ${limits.maxDepth} levels`);
 
+// A hostile input can repeat one mistake a hundred thousand times: the answer names the first ones.
+const maxReported = 100;
+const capped = (problems: ReadonlyArray<Problem>, path: string): ReadonlyArray<Problem> =>
+  problems.length <= maxReported
+    ? problems
+    : [
+        ...problems.slice(0, maxReported),
+        problem(path, `has ${problems.length - maxReported} more YAML problems like these (not listed)`),
+      ];
+
 /**
  * Tags outside the core schema and mapping keys that are collections, which plain JSON cannot hold, and
  * aliases to no anchor (found here, in one pass, to give their position).
@@ -208,7 +218,7 @@ const parseYamlUncached = (
         }`,
       ),
     );
-    if (errors.length > 0) return E.left(errors);
+    if (errors.length > 0) return E.left(capped(errors, path));
     const unknownTags = doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED');
     if (unknownTags.length > 0) {
       return E.left(
@@ -221,7 +231,7 @@ const parseYamlUncached = (
       );
     }
     const unsupported = unsupportedNodes(doc, lines, path);
-    if (unsupported.length > 0) return E.left(unsupported);
+    if (unsupported.length > 0) return E.left(capped(unsupported, path));
     const value: unknown = doc.toJS({ maxAliasCount: limits.maxAliasCount });
     if (deeperThan(value, limits.maxDepth)) return E.left([tooDeep(path, limits)]);
     return E.right(value);

@@ -209,6 +209,20 @@ describe('parseYamlSafely: hostile input is a problem, never a throw', () => {
     );
   });
 
+  it('lists the first 100 of a hundred thousand repeated mistakes and counts the rest', () => {
+    const result = parseYamlSafely('a: 1\n'.repeat(100_001), 'd');
+    const problems = E.isLeft(result) ? result.left : [];
+    expect(problems).to.have.length(101);
+    expect(problems[0]).to.deep.equal({
+      path: 'd',
+      message: 'is not valid YAML at line 2, column 1: Map keys must be unique',
+    });
+    expect(problems[100]).to.deep.equal({
+      path: 'd',
+      message: 'has 99900 more YAML problems like these (not listed)',
+    });
+  });
+
   it('reports an unclosed quote', () => {
     expect(parseYamlSafely('a: "open\nb: 1\n', 'd')).to.deep.equal(
       E.left([{ path: 'd', message: 'is not valid YAML at line 3, column 1: Missing closing "quote' }]),
