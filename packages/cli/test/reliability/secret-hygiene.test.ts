@@ -6,15 +6,7 @@
 import { expect } from 'chai';
 import { startAirbyteSandbox, type AirbyteSandbox } from '@airbyte-provisioner/adapter-airbyte/sandbox';
 import { requestOf } from './descriptors.js';
-import {
-  airbyteEnv,
-  LEGACY,
-  pollStatus,
-  send,
-  startProvisioner,
-  tokenOf,
-  type Provisioner,
-} from './harness.js';
+import { airbyteEnv, LEGACY, send, startProvisioner, tokenOf, type Provisioner } from './harness.js';
 
 const API_TOKEN = 'api-T0ken-for-the-coordinator-0123456789';
 const CLIENT_SECRET = 'sandb0x-Client-Secret-9f8e7d6c';
