@@ -4,6 +4,7 @@
  */
 import type { SyncMode } from '../domain/desired-state.js';
 import { problem, type Problem } from '../errors/problem.js';
+import { quartzCronProblems } from './quartz-cron.js';
 import {
   fileFormats,
   fileStorages,
@@ -11,34 +12,6 @@ import {
   type StreamSpec,
   type WorkloadSpecific,
 } from './workload-spec.codec.js';
-
-// Airbyte takes Quartz cron expressions: seconds minutes hours day-of-month month day-of-week [year].
-const quartzField = /^[0-9A-Za-z*?/,#LW-]+$/;
-
-const cronProblems = (expression: string, path: string): ReadonlyArray<Problem> => {
-  const fields = expression.trim().split(/\s+/);
-  if (fields.length < 6 || fields.length > 7) {
-    return [
-      problem(
-        path,
-        `must be a Quartz cron expression of 6 or 7 fields (seconds minutes hours day-of-month month day-of-week [year]), e.g. "0 0 12 * * ?"; got ${fields.length} field(s)`,
-      ),
-    ];
-  }
-  const bad = fields.filter((f) => !quartzField.test(f));
-  if (bad.length > 0) return [problem(path, `has invalid cron field(s): ${bad.join(', ')}`)];
-  const [, , , dayOfMonth, , dayOfWeek] = fields;
-  // Quartz refuses both a day-of-month and a day-of-week value, and refuses "?" in both as well.
-  if ((dayOfMonth === '?') === (dayOfWeek === '?')) {
-    return [
-      problem(
-        path,
-        'must have "?" in exactly one of day-of-month and day-of-week (Quartz cron), e.g. "0 0 12 * * ?"',
-      ),
-    ];
-  }
-  return [];
-};
 
 const fileSourceProblems = (configuration: Record<string, unknown>, path: string): ReadonlyArray<Problem> => {
   const found: Problem[] = [];
@@ -128,7 +101,9 @@ export const workloadProblems = (specific: WorkloadSpecific, path: string): Read
         problem(`${path}.connection.schedule.cronExpression`, 'is required when scheduleType is cron'),
       );
     } else {
-      found.push(...cronProblems(schedule.cronExpression, `${path}.connection.schedule.cronExpression`));
+      found.push(
+        ...quartzCronProblems(schedule.cronExpression, `${path}.connection.schedule.cronExpression`),
+      );
     }
   } else if (schedule?.cronExpression !== undefined) {
     found.push(

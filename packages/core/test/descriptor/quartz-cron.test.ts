@@ -1,0 +1,61 @@
+import { expect } from 'chai';
+import { quartzCronProblems } from '../../src/descriptor/quartz-cron.js';
+
+const PATH = 'specific.connection.schedule.cronExpression';
+const invalid = (detail: string) => [{ path: PATH, message: `has invalid cron field(s): ${detail}` }];
+
+describe('quartzCronProblems', () => {
+  for (const expression of [
+    '0 0 12 * * ?',
+    '0 15 10 ? * MON-FRI',
+    '0 15 10 ? * mon-fri',
+    '0 0/5 14 * * ?',
+    '*/10 * * * * ?',
+    '0 0 12 1,15,28-31 * ?',
+    '0 0 12 L-3 * ?',
+    '0 0 12 LW * ?',
+    '0 0 12 15W * ?',
+    '0 0 12 ? * 6L',
+    '0 0 12 ? * FRI#3',
+    '0 0 12 ? * L',
+    '0 0 12 ? JAN-MAR,DEC SUN',
+    '59 59 23 31 12 ? 2099',
+    '0 0 0 ? * 1-7 1970-2099/2',
+  ]) {
+    it(`accepts ${expression}`, () => {
+      expect(quartzCronProblems(expression, PATH)).to.deep.equal([]);
+    });
+  }
+
+  for (const [expression, detail] of [
+    ['60 0 12 * * ?', 'seconds "60" (allowed: 0-59 with , - * /)'],
+    ['0 60 12 * * ?', 'minutes "60" (allowed: 0-59 with , - * /)'],
+    ['0 0 24 * * ?', 'hours "24" (allowed: 0-23 with , - * /)'],
+    ['0 0 12 32 * ?', 'day-of-month "32" (allowed: 1-31 with , - * ? / L W)'],
+    ['0 0 12 0 * ?', 'day-of-month "0" (allowed: 1-31 with , - * ? / L W)'],
+    ['0 0 12 * 13 ?', 'month "13" (allowed: 1-12 or JAN-DEC with , - * /)'],
+    ['0 0 12 * JANUARY ?', 'month "JANUARY" (allowed: 1-12 or JAN-DEC with , - * /)'],
+    ['0 0 12 ? * 8', 'day-of-week "8" (allowed: 1-7 or SUN-SAT with , - * ? / L #)'],
+    ['0 0 12 ? * FRI#6', 'day-of-week "FRI#6" (allowed: 1-7 or SUN-SAT with , - * ? / L #)'],
+    ['0 0 12 * * ? 1969', 'year "1969" (allowed: 1970-2099 with , - * /)'],
+    ['0 0/0 12 * * ?', 'minutes "0/0" (allowed: 0-59 with , - * /)'],
+    ['0 1-2-3 12 * * ?', 'minutes "1-2-3" (allowed: 0-59 with , - * /)'],
+    ['0 0 ? * * ?', 'hours "?" (allowed: 0-23 with , - * /)'],
+    ['0 0 12 1W,L * ?', 'day-of-month "1W,L" (allowed: 1-31 with , - * ? / L W)'],
+    ['0 0 12 1,15,L * ?', 'day-of-month "1,15,L" (allowed: 1-31 with , - * ? / L W)'],
+    ['0 0 12 ? * MON#2,FRI#4', 'day-of-week "MON#2,FRI#4" (allowed: 1-7 or SUN-SAT with , - * ? / L #)'],
+    ['0 0 12 * * ?/2', 'day-of-week "?/2" (allowed: 1-7 or SUN-SAT with , - * ? / L #)'],
+    ['0 0 12 5L * ?', 'day-of-month "5L" (allowed: 1-31 with , - * ? / L W)'],
+    ['0,, 0 12 * * ?', 'seconds "0,," (allowed: 0-59 with , - * /)'],
+  ] as const) {
+    it(`names the field that is wrong in ${expression}`, () => {
+      expect(quartzCronProblems(expression, PATH)).to.deep.equal(invalid(detail));
+    });
+  }
+
+  it('names every wrong field in one problem', () => {
+    expect(quartzCronProblems('99 0 25 * * ?', PATH)).to.deep.equal(
+      invalid('seconds "99" (allowed: 0-59 with , - * /); hours "25" (allowed: 0-23 with , - * /)'),
+    );
+  });
+});
