@@ -74,7 +74,7 @@ const FAULTS: ReadonlyArray<Fault> = [
   { name: '500', action: { type: 'status', status: 500 } },
   { name: '503 then success', action: { type: 'status', status: 503 } },
   { name: '429 Retry-After 0', action: { type: 'status', status: 429, headers: { 'Retry-After': '0' } } },
-  { name: 'delay past the client timeout', action: { type: 'delay', ms: 450 } },
+  { name: 'delay past the client timeout', action: { type: 'delay', ms: 350 } },
   { name: 'dropped connection', action: { type: 'drop' } },
   { name: 'malformed JSON', action: { type: 'malformed' } },
   {

@@ -134,6 +134,6 @@ export const pollStatus = async (
         body,
       };
     if (Date.now() > until) throw new Error(`task ${token} still RUNNING after ${deadlineMs} ms`);
-    await sleep(20);
+    await sleep(5);
   }
 };
