@@ -5,6 +5,7 @@
 import type { ConnectorProfile, ConnectorProfiles } from '../domain/connector-profile.js';
 import type { ConnectorRef, DesiredActor, DesiredState, StreamSelection } from '../domain/desired-state.js';
 import type { JsonObject, JsonValue } from '../domain/json.js';
+import { normalizedCron } from './quartz-cron.js';
 import type { StreamSpec, WorkloadSpecific } from './workload-spec.codec.js';
 
 const isObject = (v: JsonValue | undefined): v is JsonObject =>
@@ -126,8 +127,8 @@ export const buildDesiredState = (specific: WorkloadSpecific, profiles: Connecto
           : { _tag: 'Selected', streams: connection.streams.map(toSelection) },
       schedule:
         schedule?.scheduleType === 'cron' && schedule.cronExpression !== undefined
-          ? // one space between fields: the planner compares this text with what Airbyte holds
-            { scheduleType: 'cron', cronExpression: schedule.cronExpression.trim().split(/\s+/).join(' ') }
+          ? // one space between fields, no UTC suffix: the planner compares this text with what Airbyte holds
+            { scheduleType: 'cron', cronExpression: normalizedCron(schedule.cronExpression) }
           : { scheduleType: 'manual' },
       status: connection.status ?? 'active',
       ...(connection.namespaceDefinition === undefined

@@ -72,11 +72,35 @@ const validField = (text: string, field: CronField, dayField: boolean): boolean 
   return items.every((item) => validItem(item.toUpperCase(), field, dayField, items.length === 1));
 };
 
-export const quartzCronProblems = (expression: string, path: string): ReadonlyArray<Problem> => {
-  const fields = expression
+/**
+ * The fields of an expression and the time zone after them, if any. Airbyte reads a schedule back with
+ * " UTC" appended, so a descriptor copied from Airbyte may carry it. UTC is never a cron field, and a
+ * seventh or eighth word that starts with a letter cannot be a year: either is taken as a time zone.
+ */
+export const cronParts = (expression: string): { fields: ReadonlyArray<string>; timeZone?: string } => {
+  const words = expression
     .trim()
     .split(/\s+/)
     .filter((f) => f !== '');
+  const last = words[words.length - 1];
+  const zone = last !== undefined && (/^utc$/i.test(last) || (words.length >= 7 && /^[A-Za-z]/.test(last)));
+  return zone ? { fields: words.slice(0, -1), timeZone: last } : { fields: words };
+};
+
+/** The expression as Airbyte should receive it: single spaces, without the UTC it assumes anyway. */
+export const normalizedCron = (expression: string): string => cronParts(expression).fields.join(' ');
+
+export const quartzCronProblems = (expression: string, path: string): ReadonlyArray<Problem> => {
+  const { fields, timeZone } = cronParts(expression);
+  // Airbyte's API takes UTC only when a connection is written (other zones are refused or ignored)
+  if (timeZone !== undefined && timeZone.toUpperCase() !== 'UTC') {
+    return [
+      problem(
+        path,
+        `ends with the time zone ${timeZone}, but Airbyte's API schedules in UTC only; write the times in UTC and drop the time zone`,
+      ),
+    ];
+  }
   if (fields.length < 6 || fields.length > 7) {
     return [
       problem(

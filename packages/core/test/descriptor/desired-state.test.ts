@@ -40,7 +40,7 @@ describe('the desired state built from a valid workload', () => {
       });
     });
 
-    it('carries every connection setting that is given, with one space between cron fields', () => {
+    it('carries every connection setting that is given, the cron with single spaces and no UTC', () => {
       const desired = desiredOf((s) => {
         // a File source offers full refresh only: incremental needs another source
         s.source['sourceType'] = 'postgres';
@@ -49,7 +49,7 @@ describe('the desired state built from a valid workload', () => {
           { name: 'a' },
           { name: 'b', syncMode: 'incremental_append', cursorField: ['updated_at'], primaryKey: [['id']] },
         ];
-        s.connection['schedule'] = { scheduleType: 'cron', cronExpression: ' 0  0\t12 * * ? ' };
+        s.connection['schedule'] = { scheduleType: 'cron', cronExpression: ' 0  0\t12 * * ? UTC ' };
         s.connection['status'] = 'inactive';
         s.connection['namespaceDefinition'] = 'custom_format';
         s.connection['namespaceFormat'] = 'raw_${SOURCE_NAMESPACE}';

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { quartzCronProblems } from '../../src/descriptor/quartz-cron.js';
+import { normalizedCron, quartzCronProblems } from '../../src/descriptor/quartz-cron.js';
 
 const PATH = 'specific.connection.schedule.cronExpression';
 const invalid = (detail: string) => [{ path: PATH, message: `has invalid cron field(s): ${detail}` }];
@@ -57,5 +57,42 @@ describe('quartzCronProblems', () => {
     expect(quartzCronProblems('99 0 25 * * ?', PATH)).to.deep.equal(
       invalid('seconds "99" (allowed: 0-59 with , - * /); hours "25" (allowed: 0-23 with , - * /)'),
     );
+  });
+
+  describe('time zone', () => {
+    for (const expression of ['0 0 12 * * ? UTC', '0 0 12 * * ? 2027 utc']) {
+      it(`accepts the UTC that Airbyte appends on read: ${expression}`, () => {
+        expect(quartzCronProblems(expression, PATH)).to.deep.equal([]);
+      });
+    }
+
+    for (const [expression, zone] of [
+      ['0 0 9 ? * MON-FRI Europe/Rome', 'Europe/Rome'],
+      ['0 0 9 ? * MON-FRI 2027 US/Pacific', 'US/Pacific'],
+    ] as const) {
+      it(`refuses another time zone: ${expression}`, () => {
+        expect(quartzCronProblems(expression, PATH)).to.deep.equal([
+          {
+            path: PATH,
+            message: `ends with the time zone ${zone}, but Airbyte's API schedules in UTC only; write the times in UTC and drop the time zone`,
+          },
+        ]);
+      });
+    }
+
+    it('still counts the fields before a UTC suffix', () => {
+      expect(quartzCronProblems('0 12 * * * UTC', PATH)).to.deep.equal([
+        {
+          path: PATH,
+          message:
+            'must be a Quartz cron expression of 6 or 7 fields (seconds minutes hours day-of-month month day-of-week [year]), e.g. "0 0 12 * * ?"; got 5 field(s)',
+        },
+      ]);
+    });
+
+    it('is dropped, with extra spacing, from the expression sent to Airbyte', () => {
+      expect(normalizedCron('  0 0\t12 * *  ? UTC ')).to.equal('0 0 12 * * ?');
+      expect(normalizedCron('0 0 12 * * ? 2027')).to.equal('0 0 12 * * ? 2027');
+    });
   });
 });
