@@ -12,10 +12,18 @@ const Uuid = t.refinement(
   'a UUID',
 );
 // Named codecs: their names are what a problem says was expected ("must be a mapping, got a list").
+// A connector configuration holds secrets: a wrong one is described by its kind, never quoted.
+const kindOf = (u: unknown): string =>
+  Array.isArray(u) ? 'a list' : u === null ? 'null' : `a ${typeof u === 'object' ? 'mapping' : typeof u}`;
 const ConfigurationObject = new t.Type<Record<string, unknown>, Record<string, unknown>, unknown>(
   'a mapping',
   t.UnknownRecord.is,
-  t.UnknownRecord.validate,
+  (u, c) =>
+    t.UnknownRecord.is(u)
+      ? t.success(u)
+      : u === undefined
+        ? t.failure(u, c)
+        : t.failure(u, c, `must be a mapping of the connector's settings, got ${kindOf(u)}`),
   t.identity,
 );
 const StringList = t.array(t.string, 'a list of strings');

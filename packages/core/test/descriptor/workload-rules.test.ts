@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import * as E from 'fp-ts/lib/Either.js';
 import { fileFormats, fileStorages } from '../../src/descriptor/workload-spec.codec.js';
-import { SPECIFIC, specificWith, validate, type Specific } from './fixtures.js';
+import { SPECIFIC, specificWith, validate, type Specific, type Tree } from './fixtures.js';
 
 const problemsOf = (change: (s: Specific) => void) => validate(specificWith(change));
 const accepted = (change: (s: Specific) => void): boolean => E.isRight(problemsOf(change));
@@ -43,6 +43,23 @@ describe('validateProvisioningRequest: the Airbyte workload specific', () => {
       );
     });
 
+    it('never quotes a connection configuration that is not a mapping, since it may be a secret', () => {
+      expect(
+        problemsOf((s) => {
+          (s.source as Tree)['connectionConfiguration'] = 'password=hunter2';
+          (s.destination as Tree)['connectionConfiguration'] = 42;
+        }),
+      ).to.deep.equal(
+        left(
+          ['source.connectionConfiguration', "must be a mapping of the connector's settings, got a string"],
+          [
+            'destination.connectionConfiguration',
+            "must be a mapping of the connector's settings, got a number",
+          ],
+        ),
+      );
+    });
+
     it('reports ill-typed source, destination and connection fields together', () => {
       expect(
         problemsOf((s) => {
@@ -61,7 +78,10 @@ describe('validateProvisioningRequest: the Airbyte workload specific', () => {
         left(
           ['source.name', 'must be a non-empty string, got 12'],
           ['source.sourceType', 'must be a non-empty string, got ""'],
-          ['destination.connectionConfiguration', 'must be a mapping, got a list'],
+          [
+            'destination.connectionConfiguration',
+            "must be a mapping of the connector's settings, got a list",
+          ],
           ['destination.destinationType', 'must be a non-empty string, got false'],
           ['connection.name', 'must be a non-empty string, got "   "'],
           ['connection.streams', 'must be a list of streams, got "all"'],
