@@ -42,11 +42,17 @@ export const requestValidationError = (
   };
 };
 
-const systemError = (message: string, solutions: ReadonlyArray<string>): SystemErrorBody => ({
+export const systemError = (message: string, solutions: ReadonlyArray<string>): SystemErrorBody => ({
   error: message,
   userMessage: message,
   moreInfo: { problems: [message], solutions },
 });
+
+/** A token comes from the URL: echo a bounded, printable part of it only. */
+const shorten = (token: string): string => {
+  const printable = token.replace(/[^\x20-\x7e]/g, '?');
+  return printable.length > 64 ? `${printable.slice(0, 64)}…` : printable;
+};
 
 const airbyteAdvice = (error: AirbyteError): string => {
   switch (error._tag) {
@@ -81,7 +87,7 @@ export const describeError = (
       };
     case 'UnknownTask':
       return {
-        message: `The token ${error.token} is unknown or expired (tasks are kept in memory and are lost on restart).`,
+        message: `The token ${shorten(error.token)} is unknown or expired (tasks are kept in memory and are lost on restart).`,
         solutions: ['Send the provisioning request again: deploys are idempotent, so this is safe.'],
       };
     case 'StateConflict':

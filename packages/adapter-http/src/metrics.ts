@@ -14,7 +14,14 @@ export interface HttpMetrics {
   readonly recordRequest: (route: string, method: string, status: number, durationMs: number) => void;
   readonly recordOutcome: (operation: string, status: 'COMPLETED' | 'FAILED' | 'ACCEPTED') => void;
   readonly recordAirbyteCall: (event: AirbyteCallMetric) => void;
+  /**
+   * The end of a background task, seen by a status request: counted once per token, so polling does not
+   * inflate the outcome counts (the last 10,000 tokens are remembered).
+   */
+  readonly recordTaskOutcome: (token: string, status: 'COMPLETED' | 'FAILED') => void;
 }
+
+const rememberedTokens = 10_000;
 
 export const createMetrics = (): HttpMetrics => {
   const registry = new Registry();
@@ -51,6 +58,13 @@ export const createMetrics = (): HttpMetrics => {
     buckets: [0.01, 0.05, 0.1, 0.5, 1, 5, 30, 120],
     registers: [registry],
   });
+  const airbyteErrors = new Counter({
+    name: 'provisioner_airbyte_call_errors_total',
+    help: 'Airbyte API calls that failed (error status, timeout or network), by method, path template and outcome',
+    labelNames: ['method', 'path', 'outcome'],
+    registers: [registry],
+  });
+  const finished = new Set<string>();
   return {
     registry,
     recordRequest: (route, method, status, durationMs) => {
@@ -66,6 +80,14 @@ export const createMetrics = (): HttpMetrics => {
         outcome: e.outcome,
       });
       airbyteLatency.observe({ method: e.method, path: e.path }, e.durationMs / 1000);
+      if (e.outcome !== 'ok') airbyteErrors.inc({ method: e.method, path: e.path, outcome: e.outcome });
+    },
+    recordTaskOutcome: (token, status) => {
+      if (finished.has(token)) return;
+      finished.add(token);
+      // a Set iterates in insertion order: the first entry is the oldest
+      if (finished.size > rememberedTokens) finished.delete(finished.values().next().value ?? '');
+      outcomes.inc({ operation: 'background', status });
     },
   };
 };

@@ -15,12 +15,16 @@ export const completedStatus = (result: OperationResult) => ({
   logs: result.logs,
 });
 
-export const failedStatus = (failure: OperationFailure) => ({
-  status: 'FAILED' as const,
-  result: describeError(failure.error).message,
-  ...(failure.info === undefined ? {} : { info: failure.info }),
-  logs: failure.logs,
-});
+/** `result` says what failed and what to do about it: Witboost shows it to the user as is. */
+export const failedStatus = (failure: OperationFailure) => {
+  const { message, solutions } = describeError(failure.error);
+  return {
+    status: 'FAILED' as const,
+    result: [message, ...solutions].join(' '),
+    ...(failure.info === undefined ? {} : { info: failure.info }),
+    logs: failure.logs,
+  };
+};
 
 export const provisioningStatus = (view: TaskView<OperationResult>) => {
   switch (view.status) {

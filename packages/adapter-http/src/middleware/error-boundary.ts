@@ -10,6 +10,22 @@ import type { RequestState } from './request-context.js';
 const statusOf = (e: unknown): number | undefined =>
   typeof e === 'object' && e !== null && 'status' in e && typeof e.status === 'number' ? e.status : undefined;
 
+/** raw-body's error types, in the client's terms; the parser's own message may quote the body, so it is not used. */
+const unreadableBody = (e: unknown, status: number): string => {
+  const type = typeof e === 'object' && e !== null && 'type' in e ? e.type : undefined;
+  // inflation throws an untyped 415 for an unknown Content-Encoding
+  switch (status === 415 ? 'encoding.unsupported' : type) {
+    case 'encoding.unsupported':
+      return 'the request body has a Content-Encoding this provisioner does not read (use identity, gzip, deflate or br)';
+    case 'request.aborted':
+      return 'the request body ended before its announced length';
+    case 'request.size.invalid':
+      return 'the request body does not have the length its Content-Length announced';
+    default:
+      return 'the request body is not valid JSON (a JSON object is expected)';
+  }
+};
+
 export const errorBoundary =
   (bodyLimitBytes: number): Middleware<RequestState> =>
   async (ctx, next) => {
@@ -27,7 +43,7 @@ export const errorBoundary =
       } else if (status !== undefined && status >= 400 && status < 500) {
         ctx.status = 400;
         ctx.body = requestValidationError(
-          [{ path: '', message: 'the request body is not valid JSON' }],
+          [{ path: '', message: unreadableBody(e, status) }],
           'The request body could not be read as JSON.',
           ['Send a JSON object with Content-Type: application/json.'],
         );

@@ -1,79 +1,112 @@
 /**
  * The OpenAPI document of exactly what this server serves: the legacy family under
- * `/datamesh.airbytespecificprovisioner/{version}` and the 2.2.0 family at the root. Tests validate every
- * response the suite produces against these schemas, so the document cannot drift from the code.
+ * `/datamesh.airbytespecificprovisioner/{version}` and the 2.2.0 family at the root. The tests validate
+ * every response the suite produces against it, so the document cannot drift from the code.
  */
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: object) => ({ 'application/json': { schema } });
-const text = { 'text/plain': { schema: { type: 'string' } } };
-const errors = {
-  '400': { description: 'Invalid input', content: json(ref('RequestValidationError')) },
-  '401': { description: 'Missing or wrong API token', content: json(ref('SystemError')) },
-  '413': { description: 'Body too large', content: json(ref('RequestValidationError')) },
-  '500': { description: 'System problem', content: json(ref('SystemError')) },
-};
-const body = (schema: string) => ({ required: true, content: json(ref(schema)) });
-const tokenParam = { name: 'token', in: 'path', required: true, schema: { type: 'string' } };
-const versionParam = { name: 'version', in: 'path', required: true, schema: { type: 'string' } };
+import { schemas } from './schemas.js';
 
-const provision = (summary: string, versioned: boolean) => ({
+interface Schema {
+  readonly $ref?: string;
+  readonly type?: string;
+}
+type Content = Readonly<Record<string, { readonly schema: Schema }>>;
+
+const ref = (name: keyof typeof schemas): Schema => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: Schema): Content => ({ 'application/json': { schema } });
+const answer = (description: string, content: Content) => ({ description, content });
+
+const unauthorized = {
+  '401': answer(
+    'API token configured, and the request has no or a wrong `Authorization: Bearer`',
+    json(ref('SystemError')),
+  ),
+};
+const systemProblem = {
+  '500': answer('System problem (Airbyte failed, a conflict in Airbyte, a bug)', json(ref('SystemError'))),
+};
+const invalidInput = {
+  '400': answer(
+    'Invalid input: not JSON, wrong Content-Type, missing or ill-typed fields, invalid descriptor, unknown token',
+    json(ref('RequestValidationError')),
+  ),
+};
+/** What any route with a JSON body may answer besides its own results. */
+const bodyErrors = {
+  ...invalidInput,
+  ...unauthorized,
+  '413': answer(
+    'The body is larger than the configured limit (5 MB by default)',
+    json(ref('RequestValidationError')),
+  ),
+  ...systemProblem,
+};
+const statusErrors = { ...invalidInput, ...unauthorized, ...systemProblem };
+
+const versionParam = {
+  name: 'version',
+  in: 'path',
+  required: true,
+  schema: { type: 'string' },
+  example: '0.0',
+};
+const tokenParam = { name: 'token', in: 'path', required: true, schema: { type: 'string' } };
+const body = (schema: keyof typeof schemas) => ({ required: true, content: json(ref(schema)) });
+
+/** The 2.2.0 provision routes answer the bare token as text; the legacy ones and `/v2/validate` a JSON string. */
+const tokenAnswer = (encoding: 'text' | 'json') =>
+  answer(
+    'Accepted (async mode): the token to poll the status route with',
+    encoding === 'text' ? { 'text/plain': { schema: ref('TaskToken') } } : json(ref('TaskToken')),
+  );
+
+type Family = 'legacy' | '2.2.0';
+const familyParams = (family: Family) => (family === 'legacy' ? { parameters: [versionParam] } : {});
+
+const provision = (summary: string, family: Family) => ({
   post: {
+    tags: [family],
     summary,
-    ...(versioned ? { parameters: [versionParam] } : {}),
+    ...familyParams(family),
     requestBody: body('ProvisioningRequest'),
     responses: {
-      '200': { description: 'Completed (sync mode)', content: json(ref('ProvisioningStatus')) },
-      '202': { description: 'Accepted: the token to poll (async mode)', content: text },
-      ...errors,
+      '200': answer('Completed (sync mode)', json(ref('ProvisioningStatus'))),
+      '202': tokenAnswer(family === 'legacy' ? 'json' : 'text'),
+      ...bodyErrors,
     },
   },
 });
-const status = (versioned: boolean) => ({
+const provisionStatus = (family: Family) => ({
   get: {
-    summary: 'Status of a provisioning task',
-    parameters: versioned ? [versionParam, tokenParam] : [tokenParam],
-    responses: { '200': { description: 'The status', content: json(ref('ProvisioningStatus')) }, ...errors },
+    tags: [family],
+    summary:
+      'Status of a provision or unprovision task: RUNNING, COMPLETED or FAILED; 400 if the token is unknown or expired',
+    parameters: family === 'legacy' ? [versionParam, tokenParam] : [tokenParam],
+    responses: { '200': answer('The status', json(ref('ProvisioningStatus'))), ...statusErrors },
   },
 });
-const validate = (versioned: boolean) => ({
+const validate = (family: Family) => ({
   post: {
+    tags: [family],
     summary: 'Validate a provisioning request',
-    ...(versioned ? { parameters: [versionParam] } : {}),
+    ...familyParams(family),
     requestBody: body('ProvisioningRequest'),
-    responses: {
-      '200': { description: 'Validation result', content: json(ref('ValidationResult')) },
-      ...errors,
-    },
+    responses: { '200': answer('The validation result', json(ref('ValidationResult'))), ...bodyErrors },
   },
 });
-const updateAcl = (schema: string, versioned: boolean) => ({
+const updateAcl = (schema: keyof typeof schemas, family: Family) => ({
   post: {
-    summary: 'Update access: Airbyte workloads hold no data access, so this completes with a log entry',
-    ...(versioned ? { parameters: [versionParam] } : {}),
+    tags: [family],
+    summary: 'Update access: an Airbyte workload grants no data access, so this completes with a log entry',
+    ...familyParams(family),
     requestBody: body(schema),
-    responses: { '200': { description: 'Completed', content: json(ref('ProvisioningStatus')) }, ...errors },
+    responses: { '200': answer('Completed', json(ref('ProvisioningStatus'))), ...bodyErrors },
   },
 });
+const operation = (summary: string, responses: Readonly<Record<string, ReturnType<typeof answer>>>) => ({
+  get: { tags: ['operations'], summary, responses },
+});
+
 const legacy = '/datamesh.airbytespecificprovisioner/{version}';
-const strings = { type: 'array', items: { type: 'string' } };
-const moreInfo = {
-  type: 'object',
-  required: ['problems', 'solutions'],
-  properties: { problems: strings, solutions: strings },
-};
-const infoEntry = {
-  type: 'object',
-  required: ['type', 'label', 'value'],
-  properties: {
-    type: { type: 'string', enum: ['string', 'link', 'date'] },
-    label: { type: 'string' },
-    value: { type: 'string' },
-    href: { type: 'string' },
-  },
-};
-const operations = (summary: string) => ({
-  get: { summary, responses: { '200': { description: 'OK' }, '503': { description: 'Not ready' } } },
-});
 
 export const openApiDocument = {
   openapi: '3.0.3',
@@ -81,169 +114,79 @@ export const openApiDocument = {
     title: 'Airbyte specific provisioner',
     version: '2.2.0',
     description:
-      'Deploys Airbyte sources, destinations and connections declared in Witboost component descriptors. Serves the legacy routes and the 2.2.0 routes.',
+      'Deploys the Airbyte source, destination and connection declared in a Witboost component descriptor, and removes them again. Serves the legacy routes (any version segment) and the 2.2.0 routes, over the same use cases. With an API token configured, every route but the operations routes requires `Authorization: Bearer <token>`.',
   },
+  tags: [
+    {
+      name: 'legacy',
+      description: 'The first specific-provisioner API, under /datamesh.airbytespecificprovisioner/{version}',
+    },
+    { name: '2.2.0', description: 'The routes current Witboost platforms call' },
+    {
+      name: 'operations',
+      description: 'Health, readiness, metrics and this document; never behind the API token',
+    },
+  ],
   paths: {
-    [`${legacy}/provision`]: provision('Deploy a component', true),
-    [`${legacy}/provision/{token}/status`]: status(true),
-    [`${legacy}/unprovision`]: provision('Undeploy a component', true),
-    [`${legacy}/validate`]: validate(true),
-    [`${legacy}/updateacl`]: updateAcl('LegacyUpdateAclRequest', true),
-    '/v1/provision': provision('Deploy a component', false),
-    '/v1/provision/{token}/status': status(false),
-    '/v1/unprovision': provision('Undeploy a component', false),
-    '/v1/validate': validate(false),
+    [`${legacy}/validate`]: validate('legacy'),
+    [`${legacy}/provision`]: provision('Deploy a component', 'legacy'),
+    [`${legacy}/provision/{token}/status`]: provisionStatus('legacy'),
+    [`${legacy}/unprovision`]: provision('Undeploy a component', 'legacy'),
+    [`${legacy}/updateacl`]: updateAcl('LegacyUpdateAclRequest', 'legacy'),
+    '/v1/validate': validate('2.2.0'),
     '/v2/validate': {
       post: {
-        summary: 'Validate asynchronously',
+        tags: ['2.2.0'],
+        summary: 'Validate asynchronously: a token to poll',
         requestBody: body('ProvisioningRequest'),
-        responses: { '202': { description: 'The token to poll', content: text }, ...errors },
+        responses: { '202': tokenAnswer('json'), ...bodyErrors },
       },
     },
     '/v2/validate/{token}/status': {
       get: {
-        summary: 'Status of a validation task',
+        tags: ['2.2.0'],
+        summary: 'Status of a validation task; 400 if the token is unknown or expired',
         parameters: [tokenParam],
-        responses: {
-          '200': { description: 'The status', content: json(ref('ValidationStatus')) },
-          ...errors,
-        },
+        responses: { '200': answer('The status', json(ref('ValidationStatus'))), ...statusErrors },
       },
     },
-    '/v1/updateacl': updateAcl('UpdateAclRequest', false),
+    '/v1/provision': provision('Deploy a component', '2.2.0'),
+    '/v1/provision/{token}/status': provisionStatus('2.2.0'),
+    '/v1/unprovision': provision('Undeploy a component', '2.2.0'),
+    '/v1/updateacl': updateAcl('UpdateAclRequest', '2.2.0'),
     '/v1/reverse-provisioning': {
       post: {
+        tags: ['2.2.0'],
         summary: 'Not supported by this provisioner: always 400',
         requestBody: body('ReverseProvisioningRequest'),
-        responses: errors,
+        responses: bodyErrors,
       },
     },
     '/v1/reverse-provisioning/{token}/status': {
-      get: { summary: 'Not supported: always 400', parameters: [tokenParam], responses: errors },
-    },
-    '/health': operations('Liveness'),
-    '/ready': operations('Readiness: Airbyte reachable and our credentials accepted'),
-    '/metrics': operations('Prometheus metrics'),
-    '/openapi.yaml': operations('This document'),
-    '/docs': operations('This document as a page'),
-  },
-  components: {
-    schemas: {
-      DescriptorKind: {
-        type: 'string',
-        enum: ['DATAPRODUCT_DESCRIPTOR', 'COMPONENT_DESCRIPTOR', 'DATAPRODUCT_DESCRIPTOR_WITH_RESULTS'],
-      },
-      ProvisioningRequest: {
-        type: 'object',
-        required: ['descriptorKind', 'descriptor'],
-        properties: {
-          descriptorKind: ref('DescriptorKind'),
-          descriptor: { type: 'string', description: 'The component descriptor, YAML' },
-          removeData: { type: 'boolean', default: false },
-          latestEnrichedDescriptor: { type: 'string' },
-        },
-      },
-      ProvisionInfo: {
-        type: 'object',
-        required: ['request'],
-        properties: { request: { type: 'string' }, result: { type: 'string' } },
-      },
-      LegacyUpdateAclRequest: {
-        type: 'object',
-        required: ['acl', 'provisionInfo'],
-        properties: {
-          acl: {
-            type: 'object',
-            required: ['users', 'groups'],
-            properties: { users: strings, groups: strings },
-          },
-          provisionInfo: ref('ProvisionInfo'),
-        },
-      },
-      UpdateAclRequest: {
-        type: 'object',
-        required: ['refs', 'provisionInfo'],
-        properties: { refs: strings, provisionInfo: ref('ProvisionInfo') },
-      },
-      ReverseProvisioningRequest: {
-        type: 'object',
-        required: ['useCaseTemplateId', 'environment'],
-        properties: {
-          useCaseTemplateId: { type: 'string' },
-          environment: { type: 'string' },
-          params: { type: 'object' },
-          catalogInfo: { type: 'object' },
-        },
-      },
-      ProvisioningStatus: {
-        type: 'object',
-        required: ['status', 'result'],
-        additionalProperties: false,
-        properties: {
-          status: { type: 'string', enum: ['RUNNING', 'COMPLETED', 'FAILED'] },
-          result: { type: 'string' },
-          info: ref('Info'),
-          logs: { type: 'array', items: ref('Log') },
-        },
-      },
-      Info: {
-        type: 'object',
-        required: ['publicInfo', 'privateInfo'],
-        properties: {
-          publicInfo: { type: 'object', additionalProperties: infoEntry },
-          privateInfo: { type: 'object' },
-        },
-      },
-      Log: {
-        type: 'object',
-        required: ['timestamp', 'level', 'message'],
-        properties: {
-          timestamp: { type: 'string', format: 'date-time' },
-          level: { type: 'string', enum: ['DEBUG', 'INFO', 'WARNING', 'ERROR'] },
-          message: { type: 'string' },
-          phase: { type: 'string' },
-        },
-      },
-      ValidationResult: {
-        type: 'object',
-        required: ['valid'],
-        additionalProperties: false,
-        properties: {
-          valid: { type: 'boolean' },
-          error: { type: 'object', required: ['errors'], properties: { errors: strings } },
-        },
-      },
-      ValidationStatus: {
-        type: 'object',
-        required: ['status'],
-        additionalProperties: false,
-        properties: {
-          status: { type: 'string', enum: ['RUNNING', 'COMPLETED', 'FAILED'] },
-          info: {
-            type: 'object',
-            required: ['publicInfo'],
-            properties: { publicInfo: ref('ValidationResult') },
-          },
-        },
-      },
-      RequestValidationError: {
-        type: 'object',
-        required: ['errors', 'userMessage', 'moreInfo'],
-        additionalProperties: false,
-        properties: {
-          errors: strings,
-          userMessage: { type: 'string' },
-          input: { type: 'string' },
-          inputErrorField: { type: 'string' },
-          moreInfo,
-        },
-      },
-      SystemError: {
-        type: 'object',
-        required: ['error', 'userMessage', 'moreInfo'],
-        additionalProperties: false,
-        properties: { error: { type: 'string' }, userMessage: { type: 'string' }, moreInfo },
+      get: {
+        tags: ['2.2.0'],
+        summary: 'Not supported by this provisioner: always 400',
+        parameters: [tokenParam],
+        responses: { ...invalidInput, ...unauthorized },
       },
     },
+    '/health': operation('Liveness: the process answers; checks no dependency', {
+      '200': answer('Alive', json(ref('Health'))),
+    }),
+    '/ready': operation('Readiness: Airbyte answers and accepts our credentials', {
+      '200': answer('Ready', json(ref('Readiness'))),
+      '503': answer('Not ready, and why', json(ref('Readiness'))),
+      ...systemProblem,
+    }),
+    '/metrics': operation('Prometheus metrics: requests, provisioning outcomes, Airbyte calls', {
+      '200': answer('Prometheus text exposition', { 'text/plain': { schema: { type: 'string' } } }),
+    }),
+    '/openapi.yaml': operation('This document', {
+      '200': answer('OpenAPI 3 YAML', { 'application/yaml': { schema: { type: 'string' } } }),
+    }),
+    '/docs': operation('This document as a page', {
+      '200': answer('HTML', { 'text/html': { schema: { type: 'string' } } }),
+    }),
   },
+  components: { schemas },
 } as const;

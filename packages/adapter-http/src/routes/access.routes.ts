@@ -3,7 +3,7 @@ import {
   LegacyUpdateAclRequest,
   RefsUpdateAclRequest,
   ReverseProvisioningRequest,
-  unknownTask,
+  unsupported,
 } from '@airbyte-provisioner/core';
 import * as E from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
@@ -35,7 +35,8 @@ export const accessRoutes = (router: AppRouter, legacyPrefix: string, options: H
   router.post(`${legacyPrefix}/updateacl`, updateAcl(options, LegacyUpdateAclRequest));
   router.post('/v1/updateacl', updateAcl(options, RefsUpdateAclRequest));
   router.post('/v1/reverse-provisioning', reverseProvision(options));
+  // no reverse provisioning is ever started, so no token of it can exist
   router.get('/v1/reverse-provisioning/:token/status', (ctx: Ctx) =>
-    sendError(ctx, unknownTask(ctx.params['token'] ?? '')),
+    sendError(ctx, unsupported('This provisioner does not support reverse provisioning.')),
   );
 };

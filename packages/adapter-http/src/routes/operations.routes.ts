@@ -5,9 +5,10 @@ import type { HttpAppOptions } from '../http-app-options.js';
 import { openApiDocument } from '../openapi/openapi-document.js';
 import { renderDocsPage } from '../openapi/docs-page.js';
 import { describeError } from '../error-response.js';
+import type { HttpMetrics } from '../metrics.js';
 import type { AppRouter, Ctx } from './respond.js';
 
-export const operationsRoutes = (router: AppRouter, options: HttpAppOptions): void => {
+export const operationsRoutes = (router: AppRouter, options: HttpAppOptions, metrics: HttpMetrics): void => {
   const documentYaml = stringify(openApiDocument);
   const docsPage = renderDocsPage(openApiDocument);
   router.get('/health', (ctx: Ctx) => {
@@ -21,13 +22,8 @@ export const operationsRoutes = (router: AppRouter, options: HttpAppOptions): vo
       : { status: 'NOT_READY', reason: describeError(ready.left).message };
   });
   router.get('/metrics', async (ctx: Ctx) => {
-    if (options.metrics === undefined) {
-      ctx.status = 404;
-      ctx.body = { error: 'metrics are not enabled' };
-      return;
-    }
-    ctx.type = options.metrics.registry.contentType;
-    ctx.body = await options.metrics.registry.metrics();
+    ctx.type = metrics.registry.contentType;
+    ctx.body = await metrics.registry.metrics();
   });
   router.get('/openapi.yaml', (ctx: Ctx) => {
     ctx.type = 'application/yaml';

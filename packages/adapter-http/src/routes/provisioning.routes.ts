@@ -1,47 +1,54 @@
 /** provision, unprovision and their status: sync (200 with the result) or async (202 with a token). */
 import { ProvisioningRequest } from '@airbyte-provisioner/core';
 import * as E from 'fp-ts/lib/Either.js';
-import { errorResponse } from '../error-response.js';
 import type { HttpAppOptions } from '../http-app-options.js';
 import { completedStatus, provisioningStatus } from '../status-body.js';
-import { decodeBody, sendError, type AppRouter, type Ctx } from './respond.js';
+import {
+  decodeBody,
+  sendError,
+  sendToken,
+  tokenParam,
+  type AppRouter,
+  type Ctx,
+  type TokenEncoding,
+} from './respond.js';
 
 type Operation = 'provision' | 'unprovision';
 
-const runOperation = (options: HttpAppOptions, operation: Operation) => async (ctx: Ctx) => {
-  const request = decodeBody(ctx, ProvisioningRequest);
-  if (E.isLeft(request)) return;
-  ctx.state.log.info({ operation, mode: options.provisionMode }, 'operation requested');
-  if (options.provisionMode === 'sync') {
-    const outcome = await options.useCases[operation](request.right)();
-    options.metrics?.recordOutcome(operation, E.isRight(outcome) ? 'COMPLETED' : 'FAILED');
-    if (E.isLeft(outcome)) return sendError(ctx, outcome.left.error);
-    ctx.body = completedStatus(outcome.right);
-    return;
-  }
-  const submit =
-    operation === 'provision' ? options.useCases.submitProvision : options.useCases.submitUnprovision;
-  const token = await submit(request.right)();
-  if (E.isLeft(token)) return sendError(ctx, token.left.error);
-  options.metrics?.recordOutcome(operation, 'ACCEPTED');
-  ctx.status = 202;
-  ctx.type = 'text/plain';
-  ctx.body = token.right;
-};
+const runOperation =
+  (options: HttpAppOptions, operation: Operation, tokenEncoding: TokenEncoding) => async (ctx: Ctx) => {
+    const request = decodeBody(ctx, ProvisioningRequest);
+    if (E.isLeft(request)) return;
+    ctx.state.log.info({ operation, mode: options.provisionMode }, 'operation requested');
+    if (options.provisionMode === 'sync') {
+      const outcome = await options.useCases[operation](request.right)();
+      options.metrics?.recordOutcome(operation, E.isRight(outcome) ? 'COMPLETED' : 'FAILED');
+      if (E.isLeft(outcome)) return sendError(ctx, outcome.left.error);
+      ctx.body = completedStatus(outcome.right);
+      return;
+    }
+    const submit =
+      operation === 'provision' ? options.useCases.submitProvision : options.useCases.submitUnprovision;
+    const token = await submit(request.right)();
+    if (E.isLeft(token)) return sendError(ctx, token.left.error);
+    options.metrics?.recordOutcome(operation, 'ACCEPTED');
+    sendToken(ctx, token.right, tokenEncoding);
+  };
 
 const getStatus = (options: HttpAppOptions) => async (ctx: Ctx) => {
-  const view = await options.useCases.getProvisioningStatus(ctx.params['token'] ?? '')();
-  if (E.isLeft(view)) {
-    const { status, body } = errorResponse(view.left);
-    ctx.status = status;
-    ctx.body = body;
-    return;
-  }
+  const view = await options.useCases.getProvisioningStatus(tokenParam(ctx))();
+  if (E.isLeft(view)) return sendError(ctx, view.left);
+  if (view.right.status !== 'RUNNING') options.metrics?.recordTaskOutcome(tokenParam(ctx), view.right.status);
   ctx.body = provisioningStatus(view.right);
 };
 
-export const provisioningRoutes = (router: AppRouter, prefix: string, options: HttpAppOptions): void => {
-  router.post(`${prefix}/provision`, runOperation(options, 'provision'));
-  router.post(`${prefix}/unprovision`, runOperation(options, 'unprovision'));
+export const provisioningRoutes = (
+  router: AppRouter,
+  prefix: string,
+  tokenEncoding: TokenEncoding,
+  options: HttpAppOptions,
+): void => {
+  router.post(`${prefix}/provision`, runOperation(options, 'provision', tokenEncoding));
+  router.post(`${prefix}/unprovision`, runOperation(options, 'unprovision', tokenEncoding));
   router.get(`${prefix}/provision/:token/status`, getStatus(options));
 };

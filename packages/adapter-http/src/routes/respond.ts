@@ -15,6 +15,24 @@ export const sendError = (ctx: Ctx, error: ProvisioningError): void => {
   ctx.body = body;
 };
 
+/**
+ * How a route hands out a task token, as its spec says: the 2.2.0 provision routes answer the bare token
+ * as `text/plain`; the legacy routes and `/v2/validate` declare a JSON string (`"<token>"`).
+ */
+export type TokenEncoding = 'text' | 'json';
+
+export const sendToken = (ctx: Ctx, token: string, encoding: TokenEncoding): void => {
+  ctx.status = 202;
+  ctx.type = encoding === 'text' ? 'text/plain' : 'application/json';
+  ctx.body = encoding === 'text' ? token : JSON.stringify(token);
+};
+
+/** The `:token` of a status route; a client that kept the JSON quotes of a token still finds its task. */
+export const tokenParam = (ctx: Ctx): string => {
+  const raw = ctx.params['token'] ?? '';
+  return raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"') ? raw.slice(1, -1) : raw;
+};
+
 /** The body decoded with `codec`, or a 400 already answered (wrong content type, missing or ill-typed fields). */
 export const decodeBody = <A>(ctx: Ctx, codec: t.Type<A, unknown, unknown>): E.Either<void, A> => {
   if (!ctx.is('application/json')) {

@@ -3,7 +3,7 @@ import { ProvisioningRequest } from '@airbyte-provisioner/core';
 import * as E from 'fp-ts/lib/Either.js';
 import type { HttpAppOptions } from '../http-app-options.js';
 import { validationResult, validationStatus } from '../status-body.js';
-import { decodeBody, sendError, type AppRouter, type Ctx } from './respond.js';
+import { decodeBody, sendError, sendToken, tokenParam, type AppRouter, type Ctx } from './respond.js';
 
 const validate = (options: HttpAppOptions) => async (ctx: Ctx) => {
   const request = decodeBody(ctx, ProvisioningRequest);
@@ -14,13 +14,11 @@ const validate = (options: HttpAppOptions) => async (ctx: Ctx) => {
 const submitValidation = (options: HttpAppOptions) => async (ctx: Ctx) => {
   const request = decodeBody(ctx, ProvisioningRequest);
   if (E.isLeft(request)) return;
-  ctx.status = 202;
-  ctx.type = 'text/plain';
-  ctx.body = await options.useCases.submitValidation(request.right)();
+  sendToken(ctx, await options.useCases.submitValidation(request.right)(), 'json');
 };
 
 const validationStatusRoute = (options: HttpAppOptions) => async (ctx: Ctx) => {
-  const view = await options.useCases.getValidationStatus(ctx.params['token'] ?? '')();
+  const view = await options.useCases.getValidationStatus(tokenParam(ctx))();
   if (E.isLeft(view)) return sendError(ctx, view.left);
   ctx.body = validationStatus(view.right);
 };

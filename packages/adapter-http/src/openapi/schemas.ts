@@ -1,0 +1,168 @@
+/**
+ * The component schemas of our OpenAPI document. Each is at least as strict as the Witboost schema of the
+ * same name (legacy and 2.2.0), so a response that passes ours passes theirs.
+ */
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const strings = { type: 'array', items: { type: 'string' } };
+const moreInfo = {
+  type: 'object',
+  required: ['problems', 'solutions'],
+  additionalProperties: false,
+  properties: { problems: strings, solutions: strings },
+};
+const infoEntry = {
+  type: 'object',
+  required: ['type', 'label', 'value'],
+  properties: {
+    type: { type: 'string', enum: ['string', 'link', 'date'] },
+    label: { type: 'string' },
+    value: { type: 'string' },
+    href: { type: 'string' },
+  },
+};
+const taskStatus = { type: 'string', enum: ['RUNNING', 'COMPLETED', 'FAILED'] };
+
+export const schemas = {
+  DescriptorKind: {
+    type: 'string',
+    enum: ['DATAPRODUCT_DESCRIPTOR', 'COMPONENT_DESCRIPTOR', 'DATAPRODUCT_DESCRIPTOR_WITH_RESULTS'],
+  },
+  ProvisioningRequest: {
+    type: 'object',
+    required: ['descriptorKind', 'descriptor'],
+    properties: {
+      descriptorKind: ref('DescriptorKind'),
+      descriptor: { type: 'string', description: 'The descriptor, YAML (a component descriptor)' },
+      removeData: { type: 'boolean', default: false },
+      latestEnrichedDescriptor: {
+        type: 'string',
+        description: 'YAML; the `info.privateInfo` of the last deploy in it lets us find the same resources',
+      },
+    },
+  },
+  ProvisionInfo: {
+    type: 'object',
+    required: ['request'],
+    properties: { request: { type: 'string' }, result: { type: 'string' } },
+  },
+  LegacyUpdateAclRequest: {
+    type: 'object',
+    required: ['acl', 'provisionInfo'],
+    properties: {
+      acl: {
+        type: 'object',
+        required: ['users', 'groups'],
+        properties: { users: strings, groups: strings },
+      },
+      provisionInfo: ref('ProvisionInfo'),
+    },
+  },
+  UpdateAclRequest: {
+    type: 'object',
+    required: ['refs', 'provisionInfo'],
+    properties: { refs: strings, provisionInfo: ref('ProvisionInfo') },
+  },
+  ReverseProvisioningRequest: {
+    type: 'object',
+    required: ['useCaseTemplateId', 'environment'],
+    properties: {
+      useCaseTemplateId: { type: 'string' },
+      environment: { type: 'string' },
+      params: { type: 'object' },
+      catalogInfo: { type: 'object' },
+    },
+  },
+  ProvisioningStatus: {
+    type: 'object',
+    required: ['status', 'result'],
+    additionalProperties: false,
+    properties: {
+      status: taskStatus,
+      result: { type: 'string', description: 'What happened; for FAILED, what failed and what to do' },
+      info: ref('Info'),
+      logs: { type: 'array', items: ref('Log') },
+    },
+  },
+  Info: {
+    type: 'object',
+    required: ['publicInfo', 'privateInfo'],
+    additionalProperties: false,
+    properties: {
+      publicInfo: { type: 'object', additionalProperties: infoEntry },
+      privateInfo: { type: 'object', description: 'Ids and fingerprints, never a secret' },
+    },
+  },
+  Log: {
+    type: 'object',
+    required: ['timestamp', 'level', 'message'],
+    additionalProperties: false,
+    properties: {
+      timestamp: { type: 'string', format: 'date-time' },
+      level: { type: 'string', enum: ['DEBUG', 'INFO', 'WARNING', 'ERROR'] },
+      message: { type: 'string' },
+      phase: { type: 'string' },
+    },
+  },
+  ValidationResult: {
+    type: 'object',
+    required: ['valid'],
+    additionalProperties: false,
+    properties: {
+      valid: { type: 'boolean' },
+      error: {
+        type: 'object',
+        required: ['errors'],
+        additionalProperties: false,
+        properties: { errors: { ...strings, description: 'One per problem: `dot.path: message`' } },
+      },
+    },
+  },
+  ValidationStatus: {
+    type: 'object',
+    required: ['status'],
+    additionalProperties: false,
+    properties: {
+      status: taskStatus,
+      info: {
+        type: 'object',
+        required: ['publicInfo'],
+        additionalProperties: false,
+        properties: { publicInfo: ref('ValidationResult') },
+      },
+    },
+  },
+  TaskToken: { type: 'string', description: 'The token to poll the status route with' },
+  RequestValidationError: {
+    type: 'object',
+    required: ['errors', 'userMessage', 'moreInfo'],
+    additionalProperties: false,
+    properties: {
+      errors: strings,
+      userMessage: { type: 'string' },
+      input: { type: 'string' },
+      inputErrorField: { type: 'string', description: 'Dot path of the first problem' },
+      moreInfo,
+    },
+  },
+  SystemError: {
+    type: 'object',
+    required: ['error', 'userMessage', 'moreInfo'],
+    additionalProperties: false,
+    properties: { error: { type: 'string' }, userMessage: { type: 'string' }, moreInfo },
+  },
+  Health: {
+    type: 'object',
+    required: ['status'],
+    additionalProperties: false,
+    properties: { status: { type: 'string', enum: ['UP'] } },
+  },
+  Readiness: {
+    type: 'object',
+    required: ['status'],
+    additionalProperties: false,
+    properties: {
+      status: { type: 'string', enum: ['READY', 'NOT_READY'] },
+      reason: { type: 'string', description: 'Why Airbyte cannot be used (NOT_READY only)' },
+    },
+  },
+} as const;
