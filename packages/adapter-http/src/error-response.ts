@@ -54,19 +54,43 @@ const shorten = (token: string): string => {
   return printable.length > 64 ? `${printable.slice(0, 64)}…` : printable;
 };
 
-const airbyteAdvice = (error: AirbyteError): string => {
+/** What Airbyte's failure is called in a sentence, and what the user can do about it. */
+const airbyteTerms = (error: AirbyteError): { readonly what: string; readonly advice: string } => {
   switch (error._tag) {
     case 'AirbyteUnavailable':
+      return {
+        what: 'unavailable',
+        advice: 'Airbyte is unavailable; the request can safely be sent again once Airbyte is healthy.',
+      };
     case 'AirbyteBadResponse':
-      return 'Airbyte is unavailable or answered unexpectedly; the request can safely be sent again once Airbyte is healthy.';
+      return {
+        what: 'answered unexpectedly',
+        advice:
+          'Airbyte answered something unexpected; the request can safely be sent again, and the platform team should check the Airbyte version.',
+      };
     case 'AirbyteUnauthorized':
-      return "Airbyte refused the provisioner's credentials: check AIRBYTE_CLIENT_ID/AIRBYTE_CLIENT_SECRET (or AIRBYTE_TOKEN) and the workspace permissions.";
+      return {
+        what: 'refused our credentials',
+        advice:
+          "Airbyte refused the provisioner's credentials: check AIRBYTE_CLIENT_ID/AIRBYTE_CLIENT_SECRET (or AIRBYTE_TOKEN) and the workspace permissions.",
+      };
     case 'AirbyteRejected':
-      return "Airbyte rejected the configuration: fix the descriptor's connectionConfiguration as Airbyte's message says, then deploy again.";
+      return {
+        what: 'rejected',
+        advice:
+          "Airbyte rejected the configuration: fix the descriptor's connectionConfiguration as Airbyte's message says, then deploy again.",
+      };
     case 'AirbyteConflict':
-      return 'Airbyte reported a conflict (e.g. a sync is running or the connection is locked); wait and send the request again.';
+      return {
+        what: 'reported a conflict',
+        advice: 'Airbyte reported a conflict (e.g. a sync is running); wait and send the request again.',
+      };
     case 'AirbyteNotFound':
-      return 'A resource disappeared from Airbyte while deploying; sending the request again recreates it.';
+      return {
+        what: 'did not find a resource',
+        advice:
+          'A resource disappeared from Airbyte while deploying; sending the request again recreates it.',
+      };
   }
 };
 
@@ -97,11 +121,10 @@ export const describeError = (
           'Resolve the conflict in Airbyte (rename or remove the resources named) and deploy again.',
         ],
       };
-    case 'AirbyteFailure':
-      return {
-        message: `${error.step} failed: Airbyte ${error.error._tag.replace('Airbyte', '').toLowerCase()}: ${error.error.detail}`,
-        solutions: [airbyteAdvice(error.error)],
-      };
+    case 'AirbyteFailure': {
+      const { what, advice } = airbyteTerms(error.error);
+      return { message: `${error.step} failed: Airbyte ${what}: ${error.error.detail}`, solutions: [advice] };
+    }
     case 'Internal':
       return {
         message: `Internal error: ${error.message}`,

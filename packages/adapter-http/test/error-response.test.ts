@@ -1,0 +1,73 @@
+import type { AirbyteError, ProvisioningError } from '@airbyte-provisioner/core';
+import { expect } from 'chai';
+import { describeError, errorResponse } from '../src/index.js';
+
+const airbyteErrors: ReadonlyArray<[AirbyteError, RegExp, RegExp]> = [
+  [{ _tag: 'AirbyteUnavailable', detail: 'reset' }, /Airbyte unavailable: reset/, /safely be sent again/],
+  [
+    { _tag: 'AirbyteBadResponse', detail: 'not JSON' },
+    /Airbyte answered unexpectedly: not JSON/,
+    /sent again/,
+  ],
+  [
+    { _tag: 'AirbyteUnauthorized', status: 403, detail: 'forbidden' },
+    /Airbyte refused our credentials/,
+    /AIRBYTE_CLIENT_ID/,
+  ],
+  [
+    { _tag: 'AirbyteRejected', status: 422, detail: 'bad url' },
+    /Airbyte rejected: bad url/,
+    /connectionConfiguration/,
+  ],
+  [{ _tag: 'AirbyteConflict', detail: 'sync running' }, /Airbyte reported a conflict: sync running/, /wait/],
+  [{ _tag: 'AirbyteNotFound', detail: 'gone' }, /Airbyte did not find a resource: gone/, /recreates/],
+];
+
+describe('errorResponse: the one mapping from core errors to HTTP', () => {
+  for (const [error, message, advice] of airbyteErrors) {
+    it(`${error._tag} during a step is a 500 that names the step, the problem and what to do`, () => {
+      const failure: ProvisioningError = { _tag: 'AirbyteFailure', step: 'create source "orders"', error };
+      const { status, body } = errorResponse(failure);
+      expect(status).to.equal(500);
+      expect(body).to.have.keys('error', 'userMessage', 'moreInfo');
+      expect(body.userMessage)
+        .to.match(/^create source "orders" failed: /)
+        .and.match(message);
+      expect(body.moreInfo.solutions.join(' ')).to.match(advice);
+    });
+  }
+
+  it('an invalid request lists every problem as "path: message", its first path as inputErrorField', () => {
+    const { status, body } = errorResponse({
+      _tag: 'InvalidRequest',
+      problems: [
+        { path: 'specific.source.name', message: 'is required' },
+        { path: '', message: 'root problem' },
+      ],
+    });
+    expect(status).to.equal(400);
+    expect(body).to.deep.include({
+      errors: ['specific.source.name: is required', 'root problem'],
+      inputErrorField: 'specific.source.name',
+    });
+    expect(body.moreInfo.problems).to.deep.equal(['specific.source.name: is required', 'root problem']);
+  });
+
+  it('an unknown token is a 400 that bounds and cleans the echoed token', () => {
+    const { status, body } = errorResponse({ _tag: 'UnknownTask', token: `${'a'.repeat(500)}\u0000<x>` });
+    expect(status).to.equal(400);
+    expect(body.userMessage.length).to.be.lessThan(200);
+    expect(body.userMessage).to.not.include('\u0000');
+    expect(body).to.not.have.property('inputErrorField');
+  });
+
+  it('a state conflict names the ids Airbyte holds', () => {
+    const { message } = describeError({
+      _tag: 'StateConflict',
+      step: 'find source',
+      message: 'two sources named x',
+      ids: ['s-1', 's-2'],
+    });
+    expect(message).to.equal('find source failed: two sources named x (ids: s-1, s-2)');
+  });
+});
