@@ -2,7 +2,12 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
 import { stringify } from 'yaml';
-import { parseRequestFile, witboostExampleDescriptor } from '../../src/descriptor/index.js';
+import {
+  parseRequestFile,
+  validateUpdateAclRequest,
+  witboostExampleDescriptor,
+} from '../../src/descriptor/index.js';
+import { normalizedCron, quartzCronProblems } from '../../src/descriptor/quartz-cron.js';
 import { validateProvisioningRequest } from '../../src/descriptor/validate-provisioning-request.js';
 import { noConnectorProfiles } from '../../src/domain/connector-profile.js';
 import { componentsOf, exampleTree, validate, type Tree } from './fixtures.js';
@@ -146,6 +151,86 @@ describe('validation never throws (property)', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('on arbitrary text as the request inside an ACL update', () => {
+    const validateAcl = validateUpdateAclRequest(noConnectorProfiles);
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.jsonValue().map((v) => JSON.stringify(v)),
+          fc
+            .record({ descriptorKind: fc.string(), descriptor: fc.oneof(fc.string(), fc.jsonValue()) })
+            .map((v) => JSON.stringify(v)),
+        ),
+        (request) => {
+          const result = validateAcl({ refs: [], provisionInfo: { request, result: '' } });
+          expect(readable(result)).to.equal(true);
+          expect(
+            E.isLeft(result) && result.left.every((p) => p.path.startsWith('provisionInfo.request')),
+          ).to.equal(E.isLeft(result));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('on cron expressions made of cron words; a valid one keeps a stable, valid normal form', () => {
+    const word = fc.constantFrom(
+      '0',
+      '7',
+      '59',
+      '60',
+      '2099',
+      '*',
+      '?',
+      '*/5',
+      '1-5',
+      '1,2',
+      'L',
+      '15W',
+      '6#3',
+      'MON',
+      'JAN',
+      'UTC',
+      'Europe/Rome',
+    );
+    const junk = fc
+      .array(fc.oneof(word, fc.constantFrom('/', '-', ',', '#', ' ', '\t')), { maxLength: 30 })
+      .map((parts) => parts.join(''));
+    // mostly valid words per position, so that valid expressions come up often
+    const optional = (...words: string[]) => fc.constantFrom('', ...words);
+    const fields = fc
+      .tuple(
+        fc.constantFrom('0', '59', '*/5', '60'),
+        fc.constantFrom('0', '0/15', '1,2', '1-5'),
+        fc.constantFrom('12', '*', '23', '24'),
+        fc.constantFrom('*', '?', 'L', '15W', '1-5'),
+        fc.constantFrom('*', 'JAN', 'JAN-MAR', '1-12', '13'),
+        fc.constantFrom('?', '*', 'MON-FRI', '6#3', '6L'),
+        optional('2099', '*', '1969'),
+        optional('UTC', 'utc', 'Europe/Rome'),
+        fc.constantFrom(' ', '  ', '\t'),
+      )
+      .map((parts) =>
+        parts
+          .slice(0, -1)
+          .filter((w) => w !== '')
+          .join(parts[parts.length - 1]),
+      );
+    fc.assert(
+      fc.property(fc.oneof(junk, fields), (expression) => {
+        const problems = quartzCronProblems(expression, 'cron');
+        expect(problems.every((p) => p.path === 'cron' && p.message !== '')).to.equal(true);
+        if (problems.length === 0) {
+          const normal = normalizedCron(expression);
+          expect(normalizedCron(normal)).to.equal(normal);
+          expect(quartzCronProblems(normal, 'cron')).to.deep.equal([]);
+        }
+      }),
+      { numRuns: 2000 },
     );
   });
 });
