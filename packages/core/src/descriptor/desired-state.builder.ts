@@ -46,9 +46,13 @@ const knownSecretPaths: Readonly<Record<string, ReadonlyArray<string>>> = {
 };
 
 const secretKey =
-  /(password|secret|token|private_key|credentials_json|api_key|access_key|sas_key|shared_key)/i;
+  /(password|passphrase|secret|token|private_key|ssh_key|credentials_json|service_account_(json|key|info)|api_key|access_key|sas_key|shared_key)/i;
 
-/** Dot paths of secret leaves: the connector's known ones, and any key whose name says it is secret. */
+/**
+ * Dot paths of secret leaves: the connector's known ones, and any key whose name says it is secret.
+ * A number counts too (`password: 123456` unquoted in YAML): Airbyte masks it on read, so unless it is
+ * fingerprinted as a secret a change to it would go unseen.
+ */
 export const secretPathsOf = (
   connectorType: string | undefined,
   configuration: JsonObject,
@@ -59,7 +63,7 @@ export const secretPathsOf = (
       const path = prefix === '' ? key : `${prefix}.${key}`;
       if (isObject(value)) walk(value, path);
       else if (
-        typeof value === 'string' &&
+        (typeof value === 'string' || typeof value === 'number') &&
         (secretKey.test(key) || knownSecretPaths[connectorType ?? '']?.includes(path))
       ) {
         found.add(path);
@@ -82,6 +86,8 @@ const resolveActor = (
     definitionId !== undefined
       ? { _tag: 'DefinitionId', definitionId }
       : { _tag: 'ConnectorType', connectorType: connectorType ?? fallbackType };
+  // A connector chosen by definition id (a custom or pinned connector) has no type name to key a profile
+  // by, so its profile, if the platform configures one, is keyed by that id.
   const profileKey = connector._tag === 'DefinitionId' ? connector.definitionId : connector.connectorType;
   const profile = profiles[profileKey];
   const merged =

@@ -212,14 +212,29 @@ describe('the desired state built from a valid workload', () => {
       ]);
     });
 
-    it('finds the known File provider secrets, including ones the name heuristic would miss', () => {
+    it('finds the known File provider secrets', () => {
       expect(
         secretPathsOf('file', {
           url: 'gs://b/f.csv',
-          provider: { storage: 'GCS', service_account_json: '{}', aws_secret_access_key: 's', user: 'u' },
+          provider: {
+            storage: 'GCS',
+            service_account_json: '{}',
+            aws_secret_access_key: 's',
+            sas_token: 't',
+            shared_key: 'k',
+            private_key: 'p',
+            password: 'pw',
+            user: 'u',
+          },
         }),
-      ).to.deep.equal(['provider.aws_secret_access_key', 'provider.service_account_json']);
-      expect(secretPathsOf('postgres', { provider: { service_account_json: '{}' } })).to.deep.equal([]);
+      ).to.deep.equal([
+        'provider.aws_secret_access_key',
+        'provider.password',
+        'provider.private_key',
+        'provider.sas_token',
+        'provider.service_account_json',
+        'provider.shared_key',
+      ]);
     });
 
     it('finds secrets of any connector by the key name, at any depth', () => {
@@ -230,6 +245,9 @@ describe('the desired state built from a valid workload', () => {
             deeper: { client_secret: 's', refresh_token: 't', SAS_KEY: 'x', credentials_json: '{}' },
           },
           access_key_id: 'id',
+          tunnel_method: { ssh_key: 'k', tunnel_user_password: 'p', tunnel_host: 'h' },
+          passphrase: 'pp',
+          service_account_info: '{}',
           username: 'u',
           port: 5432,
         }),
@@ -240,11 +258,17 @@ describe('the desired state built from a valid workload', () => {
         'nested.deeper.client_secret',
         'nested.deeper.credentials_json',
         'nested.deeper.refresh_token',
+        'passphrase',
+        'service_account_info',
+        'tunnel_method.ssh_key',
+        'tunnel_method.tunnel_user_password',
       ]);
     });
 
-    it('ignores secret-named keys whose value is not a string', () => {
-      expect(secretPathsOf('snowflake', { password: 12, token: null, secret: true })).to.deep.equal([]);
+    it('counts a number as a secret, since Airbyte masks it on read; null, booleans and lists are not', () => {
+      expect(
+        secretPathsOf('snowflake', { password: 123456, token: null, secret: true, api_key: ['a'] }),
+      ).to.deep.equal(['password']);
     });
   });
 });
