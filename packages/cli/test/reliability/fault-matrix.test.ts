@@ -208,7 +208,15 @@ describe('reliability: fault matrix (every Airbyte call × every fault)', functi
         sandbox.inject(fault);
         const outcome = await run(p, operation, body);
         expect(outcome.status, outcome.result).to.equal(expectedOf(c));
-        if (outcome.status === 'FAILED') expect(outcome.result ?? '').to.match(/\S failed: \S/);
+        if (outcome.status === 'FAILED') {
+          // which step, which Airbyte call, and what to do
+          const result = outcome.result ?? '';
+          expect(result).to.match(/^\S.* failed: Airbyte \S/);
+          expect(result).to.include(
+            `${c.call.method} ${c.call.label.replace('{id}', '').replace(/ \(.*\)$/, '')}`,
+          );
+          expect(result).to.match(/again/i);
+        }
         sandbox.clearFaults();
         const again = await run(p, operation, body);
         expect(again.status, again.result).to.equal('COMPLETED');
