@@ -27,6 +27,10 @@ const ConfigurationObject = new t.Type<Record<string, unknown>, Record<string, u
   t.identity,
 );
 const StringList = t.array(t.string, 'a list of strings');
+const named = <A>(codec: t.Type<A, A, unknown>, name: string): t.Type<A, A, unknown> =>
+  new t.Type(name, codec.is, codec.validate, t.identity);
+const Text = named(t.string, 'a string');
+const Flag = named(t.boolean, 'true or false');
 
 export const SyncModeCodec = t.keyof({
   full_refresh_overwrite: null,
@@ -44,7 +48,7 @@ export const syncModes = Object.keys(SyncModeCodec.keys) as ReadonlyArray<SyncMo
 
 export const StreamSpec = t.intersection(
   [
-    t.type({ name: NonEmptyString }),
+    t.type({ name: NonEmptyString }, 'a mapping with name and optional syncMode, cursorField, primaryKey'),
     t.partial({
       syncMode: SyncModeCodec,
       cursorField: StringList,
@@ -56,7 +60,13 @@ export const StreamSpec = t.intersection(
 export type StreamSpec = t.TypeOf<typeof StreamSpec>;
 
 export const ScheduleSpec = t.intersection(
-  [t.type({ scheduleType: t.keyof({ manual: null, cron: null }) }), t.partial({ cronExpression: t.string })],
+  [
+    t.type(
+      { scheduleType: t.keyof({ manual: null, cron: null }) },
+      'a mapping with scheduleType and optional cronExpression',
+    ),
+    t.partial({ cronExpression: named(t.string, 'a string such as "0 0 12 * * ?"') }),
+  ],
   'a mapping with scheduleType and optional cronExpression',
 );
 
@@ -86,22 +96,22 @@ export type DestinationSpec = t.TypeOf<typeof DestinationSpec>;
 
 export const ConnectionSpecCodec = t.intersection(
   [
-    t.type({ name: NonEmptyString }),
+    t.type({ name: NonEmptyString }, 'a mapping with name'),
     t.partial({
       streams: t.array(StreamSpec, 'a list of streams'),
       schedule: ScheduleSpec,
       status: t.keyof({ active: null, inactive: null }),
       namespaceDefinition: t.keyof({ source: null, destination: null, custom_format: null }),
-      namespaceFormat: t.string,
-      prefix: t.string,
+      namespaceFormat: Text,
+      prefix: Text,
       nonBreakingSchemaUpdatesBehavior: t.keyof({
         ignore: null,
         disable_connection: null,
         propagate_columns: null,
         propagate_fully: null,
       }),
-      syncOnProvision: t.boolean,
-      dbtGitUrl: t.string,
+      syncOnProvision: Flag,
+      dbtGitUrl: Text,
     }),
   ],
   'a mapping with name',

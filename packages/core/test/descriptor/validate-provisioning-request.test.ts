@@ -250,4 +250,74 @@ describe('validateProvisioningRequest: the request and the component descriptor'
     });
     expect(E.isRight(result) && 'componentName' in result.right).to.equal(false);
   });
+
+  it('accepts a descriptor laid out like the Witboost Airbyte provisioner docs, with null and empty header fields', () => {
+    // the layout of the original provisioner's examples: a dbt-flavoured workload header, informationSLA
+    // null, billing {}, and platform settings (host, warehouse) written in the descriptor itself
+    const text = `dataProduct:
+  id: urn:dmb:dp:finance:payments:1
+  kind: dataproduct
+  name: Payments
+  domain: finance
+  environment: qa
+  version: 1.2.0
+  informationSLA: null
+  billing: {}
+  tags: []
+  specific: {}
+  components:
+    - kind: workload
+      id: urn:dmb:cmp:finance:payments:1:ingest
+      name: Payments ingest
+      technology: airbyte
+      version: 0.0.1
+      dependsOn:
+        - urn:dmb:cmp:finance:payments:1:storage
+      readsFrom: []
+      tags: []
+      specific:
+        source:
+          name: Payments CSV
+          connectionConfiguration:
+            url: https://example.com/exports/payments.csv
+            format: csv
+            provider:
+              storage: HTTPS
+              user_agent: false
+            dataset_name: payments
+        destination:
+          name: Payments Snowflake
+          connectionConfiguration:
+            host: account.snowflakecomputing.com
+            warehouse: LOAD_WH
+            database: FINANCE
+            schema: PAYMENTS
+        connection:
+          name: Payments CSV <> Snowflake
+          dbtGitUrl: https://git.example.com/finance/payments-dbt.git
+componentIdToProvision: urn:dmb:cmp:finance:payments:1:ingest
+`;
+    const result = validate(text);
+    expect(E.isRight(result) && result.right.desired.destination.configuration).to.deep.equal({
+      host: 'account.snowflakecomputing.com',
+      warehouse: 'LOAD_WH',
+      database: 'FINANCE',
+      schema: 'PAYMENTS',
+    });
+    expect(E.isRight(result) && result.right.warnings).to.deep.equal([
+      'dataProduct.components[0].specific.connection.dbtGitUrl is accepted for compatibility and ignored: this provisioner runs no dbt transformation',
+    ]);
+  });
+
+  it('reports the three parts of an empty specific at once', () => {
+    const text = descriptorWith((tree) => (componentsOf(tree)[0]!['specific'] = {}));
+    expect(validate(text)).to.deep.equal(
+      E.left(
+        ['source', 'destination', 'connection'].map((part) => ({
+          path: `${AT}.specific.${part}`,
+          message: `is required (a mapping with ${part === 'connection' ? 'name' : 'name and connectionConfiguration'})`,
+        })),
+      ),
+    );
+  });
 });

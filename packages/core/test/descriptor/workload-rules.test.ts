@@ -85,8 +85,8 @@ describe('validateProvisioningRequest: the Airbyte workload specific', () => {
           ['destination.destinationType', 'must be a non-empty string, got false'],
           ['connection.name', 'must be a non-empty string, got "   "'],
           ['connection.streams', 'must be a list of streams, got "all"'],
-          ['connection.prefix', 'must be string, got 3'],
-          ['connection.syncOnProvision', 'must be boolean, got "yes"'],
+          ['connection.prefix', 'must be a string, got 3'],
+          ['connection.syncOnProvision', 'must be true or false, got "yes"'],
         ),
       );
     });
