@@ -17,12 +17,23 @@ const isEither = (value: unknown): boolean =>
   value !== null &&
   ((value as { _tag?: unknown })._tag === 'Left' || (value as { _tag?: unknown })._tag === 'Right');
 
-/** Every problem has a path and a one-line message: the answer is always something a person can read. */
+// What io-ts prints when a codec has no name of its own: a data engineer should never read it.
+const typeDump = /Array<|Partial<|\{ \w+: |\(\{|\bunknown\b|\bUnknownRecord\b|\w+ & \w+/;
+
+/**
+ * Every problem has a path and a one-line message in words: the answer is always something a person can
+ * read.
+ */
 const readable = (result: ReturnType<typeof validate>): boolean =>
   E.isRight(result) ||
   (result.left.length > 0 &&
     result.left.every(
-      (p) => typeof p.path === 'string' && typeof p.message === 'string' && p.message !== '',
+      (p) =>
+        typeof p.path === 'string' &&
+        typeof p.message === 'string' &&
+        p.message !== '' &&
+        !p.message.includes('\n') &&
+        !typeDump.test(p.message),
     ));
 
 const validateAll = validateProvisioningRequest(noConnectorProfiles);
