@@ -1,7 +1,15 @@
 import { expect } from 'chai';
 import { sampleResult, statusUseCases } from './support/fake-use-cases.js';
 import { secrets, startHarness, type Harness } from './support/harness.js';
-import { aliasBomb, bodyOf, exampleRequest, families, tokenOf, waitForStatus } from './support/requests.js';
+import {
+  aliasBomb,
+  bodyOf,
+  exampleRequest,
+  families,
+  legacy,
+  tokenOf,
+  waitForStatus,
+} from './support/requests.js';
 
 interface Status {
   status: string;
@@ -61,6 +69,16 @@ describe('provision and unprovision, async mode (the default)', () => {
       expect(h.deps.gateway.counts().writes).to.equal(0);
     });
   }
+
+  it('legacy: the 202 body is a JSON string, and a client that keeps its quotes still reaches the status', async () => {
+    const accepted = await h.call('POST', `${legacy}/provision`, exampleRequest());
+    expect(accepted.text).to.match(/^"[\w-]+"$/);
+    const done = await waitForStatus(h, `${legacy}/provision/${accepted.text}/status`);
+    expect(bodyOf<Status>(done).status).to.equal('COMPLETED');
+    const removal = await h.call('POST', `${legacy}/unprovision`, exampleRequest());
+    await waitForStatus(h, `${legacy}/provision/${removal.text}/status`);
+    expect(h.deps.gateway.listConnections()).to.have.length(0);
+  });
 
   it('an alias bomb in the descriptor is refused at once with 400', async () => {
     const answer = await h.call('POST', '/v1/provision', exampleRequest({ descriptor: aliasBomb }));
