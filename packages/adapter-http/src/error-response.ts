@@ -111,7 +111,7 @@ export const describeError = (
       };
     case 'UnknownTask':
       return {
-        message: `The token ${shorten(error.token)} is unknown or expired (tasks are kept in memory and are lost on restart).`,
+        message: `The token ${shorten(error.token)} is unknown or expired (tasks are kept in memory and are lost on restart); the request can safely be sent again.`,
         solutions: ['Send the provisioning request again: deploys are idempotent, so this is safe.'],
       };
     case 'StateConflict':

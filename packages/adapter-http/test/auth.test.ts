@@ -53,6 +53,19 @@ describe('API token', () => {
     }
   });
 
+  it('the Bearer scheme is case-insensitive, the token is not', async () => {
+    for (const scheme of ['bearer', 'BEARER']) {
+      const answer = await h.call('POST', '/v1/validate', exampleRequest(), {
+        Authorization: `${scheme} ${token}`,
+      });
+      expect(answer.status, scheme).to.equal(200);
+    }
+    const upper = await h.call('POST', '/v1/validate', exampleRequest(), {
+      Authorization: `Bearer ${token.toUpperCase()}`,
+    });
+    expect(upper.status).to.equal(401);
+  });
+
   it('the right token lets every provisioning route through', async () => {
     for (const [method, path, body] of protectedCalls) {
       const answer = await h.call(method, path, body, { Authorization: `Bearer ${token}` });

@@ -6,10 +6,14 @@ import type { RequestState } from './request-context.js';
 const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
 const openPaths = new Set(['/health', '/ready', '/metrics', '/openapi.yaml', '/docs']);
 
+/** The credentials of `Authorization: Bearer <token>`; the scheme is case-insensitive (RFC 9110). */
+const bearerToken = (header: string): string => /^Bearer (.*)$/i.exec(header)?.[1] ?? '';
+
 export const bearerAuth = (apiToken: string): Middleware<RequestState> => {
-  const expected = digest(`Bearer ${apiToken}`);
+  const expected = digest(apiToken);
   return async (ctx, next) => {
-    if (openPaths.has(ctx.path) || timingSafeEqual(digest(ctx.get('Authorization')), expected)) {
+    const given = bearerToken(ctx.get('Authorization'));
+    if (openPaths.has(ctx.path) || (given !== '' && timingSafeEqual(digest(given), expected))) {
       await next();
       return;
     }
