@@ -104,36 +104,68 @@ const previousRecord = (
   return recordOfComponent(component);
 };
 
+const problemsOf = <A>(result: Validation<A>): ReadonlyArray<Problem> =>
+  E.isLeft(result) ? result.left : [];
+
+const validateDescriptor = (
+  request: ProvisioningRequest,
+  profiles: ConnectorProfiles,
+  limits: YamlLimits,
+): Validation<ValidatedComponent> => {
+  const parsed = parseYamlSafely(request.descriptor, 'descriptor', limits);
+  if (E.isLeft(parsed)) return parsed;
+  if (!isMapping(parsed.right)) {
+    return E.left([
+      problem('descriptor', 'must be a YAML mapping with dataProduct and componentIdToProvision'),
+    ]);
+  }
+  const descriptor = decodeWith(ComponentDescriptorCodec)(parsed.right);
+  // A wrong header field (a number as name, a missing data product id) does not stop the component from
+  // being checked: as long as the components and the id to provision can be read, all problems are told.
+  const dataProduct = parsed.right['dataProduct'];
+  const components = isMapping(dataProduct) ? dataProduct['components'] : undefined;
+  const componentId = parsed.right['componentIdToProvision'];
+  if (!Array.isArray(components) || typeof componentId !== 'string' || componentId.trim() === '') {
+    // the codec refuses exactly these cases, so its problems say what is wrong
+    return E.isLeft(descriptor) ? descriptor : E.left([problem('dataProduct', 'could not be read')]);
+  }
+  const index = locateComponent(components, componentId);
+  const component: unknown = E.isRight(index) ? components[index.right] : undefined;
+  const validated = E.isRight(index)
+    ? validateComponent(component, `dataProduct.components[${index.right}]`, profiles)
+    : index;
+  if (E.isLeft(descriptor) || E.isLeft(validated)) {
+    return E.left([...problemsOf(descriptor), ...problemsOf(validated)]);
+  }
+  const header = descriptor.right.dataProduct;
+  return E.right({
+    dataProduct: {
+      id: header.id,
+      ...(header.name === undefined ? {} : { name: header.name }),
+      ...(header.domain === undefined ? {} : { domain: header.domain }),
+      ...(header.environment === undefined ? {} : { environment: header.environment }),
+      ...(header.version === undefined ? {} : { version: header.version }),
+    },
+    componentId,
+    ...validated.right,
+    previous: previousRecord(request, component, componentId, limits),
+  });
+};
+
 export const validateProvisioningRequest =
   (profiles: ConnectorProfiles, limits: YamlLimits = defaultYamlLimits) =>
   (request: ProvisioningRequest): Validation<ValidatedComponent> => {
     const kindProblems = descriptorKindProblems(request);
     if (kindProblems.length > 0) return E.left(kindProblems);
-    const parsed = parseYamlSafely(request.descriptor, 'descriptor', limits);
-    if (E.isLeft(parsed)) return parsed;
-    if (!isMapping(parsed.right)) {
+    try {
+      return validateDescriptor(request, profiles, limits);
+    } catch {
+      // Only a bug gets here, but a request must never crash the caller: the answer is still a problem.
       return E.left([
-        problem('descriptor', 'must be a YAML mapping with dataProduct and componentIdToProvision'),
+        problem(
+          'descriptor',
+          'could not be validated because of an internal error of the provisioner; please report this descriptor',
+        ),
       ]);
     }
-    const descriptor = decodeWith(ComponentDescriptorCodec)(parsed.right);
-    if (E.isLeft(descriptor)) return descriptor;
-    const { dataProduct, componentIdToProvision } = descriptor.right;
-    const index = locateComponent(dataProduct.components, componentIdToProvision);
-    if (E.isLeft(index)) return index;
-    const component = dataProduct.components[index.right];
-    const validated = validateComponent(component, `dataProduct.components[${index.right}]`, profiles);
-    if (E.isLeft(validated)) return validated;
-    return E.right({
-      dataProduct: {
-        id: dataProduct.id,
-        ...(dataProduct.name === undefined ? {} : { name: dataProduct.name }),
-        ...(dataProduct.domain === undefined ? {} : { domain: dataProduct.domain }),
-        ...(dataProduct.environment === undefined ? {} : { environment: dataProduct.environment }),
-        ...(dataProduct.version === undefined ? {} : { version: dataProduct.version }),
-      },
-      componentId: componentIdToProvision,
-      ...validated.right,
-      previous: previousRecord(request, component, componentIdToProvision, limits),
-    });
   };

@@ -141,6 +141,73 @@ describe('validateProvisioningRequest: the request and the component descriptor'
     );
   });
 
+  it('reports header problems together with the problems of the component to provision', () => {
+    const text = descriptorWith((tree) => {
+      const dp = tree['dataProduct'] as Tree;
+      delete dp['id'];
+      dp['version'] = 1.5;
+      const component = componentsOf(tree)[0]!;
+      component['kind'] = 'outputport';
+      ((component['specific'] as Tree)['connection'] as Tree)['status'] = 'paused';
+    });
+    expect(validate(text)).to.deep.equal(
+      E.left([
+        { path: 'dataProduct.id', message: 'is required (a non-empty string)' },
+        {
+          path: 'dataProduct.version',
+          message: 'must be a string (quote values such as "1.0" so YAML keeps them as text), got 1.5',
+        },
+        { path: `${AT}.kind`, message: 'must be workload for the Airbyte provisioner; got "outputport"' },
+        {
+          path: `${AT}.specific.connection.status`,
+          message: 'must be one of "active", "inactive", got "paused"',
+        },
+      ]),
+    );
+  });
+
+  it('reports header problems together with a component id that matches nothing', () => {
+    const text = descriptorWith((tree) => {
+      (tree['dataProduct'] as Tree)['name'] = ['x'];
+      tree['componentIdToProvision'] = 'urn:dmb:cmp:nowhere';
+    });
+    expect(validate(text)).to.deep.equal(
+      E.left([
+        {
+          path: 'dataProduct.name',
+          message: 'must be a string (quote values such as "1.0" so YAML keeps them as text), got a list',
+        },
+        {
+          path: 'componentIdToProvision',
+          message: 'no component of dataProduct.components has the id "urn:dmb:cmp:nowhere"',
+        },
+      ]),
+    );
+  });
+
+  it('answers an internal failure with a problem instead of throwing', () => {
+    const broken = {
+      get sources(): never {
+        throw new Error('a bug');
+      },
+      destinations: {},
+    };
+    expect(
+      validateProvisioningRequest(broken)({
+        descriptorKind: 'COMPONENT_DESCRIPTOR',
+        descriptor: witboostExampleDescriptor,
+      }),
+    ).to.deep.equal(
+      E.left([
+        {
+          path: 'descriptor',
+          message:
+            'could not be validated because of an internal error of the provisioner; please report this descriptor',
+        },
+      ]),
+    );
+  });
+
   it('says what dataProduct must be when it is not a mapping', () => {
     const text = descriptorWith((tree) => (tree['dataProduct'] = ['a list']));
     expect(validate(text)).to.deep.equal(
