@@ -46,7 +46,11 @@ export const validationStatus = (view: TaskView<ValidationOutcome>) => {
       return { status: 'RUNNING' as const };
     case 'COMPLETED':
       return { status: 'COMPLETED' as const, info: { publicInfo: validationResult(view.value) } };
-    case 'FAILED':
-      return { status: 'FAILED' as const };
+    case 'FAILED': {
+      // ValidationStatus has no field for the cause; the result's errors are where Witboost shows text
+      const { message, solutions } = describeError(view.failure.error);
+      const errors = [[message, ...solutions].join(' ')];
+      return { status: 'FAILED' as const, info: { publicInfo: { valid: false, error: { errors } } } };
+    }
   }
 };

@@ -90,7 +90,16 @@ describe('validation status while running and after a failure', () => {
       ),
     });
     try {
-      expect((await failed.call('GET', '/v2/validate/t/status')).body).to.deep.equal({ status: 'FAILED' });
+      const answer = await failed.call('GET', '/v2/validate/t/status');
+      expect(answer.body).to.deep.equal({
+        status: 'FAILED',
+        info: {
+          publicInfo: {
+            valid: false,
+            error: { errors: ['Internal error: x Report this to the platform team.'] },
+          },
+        },
+      });
     } finally {
       await failed.close();
     }
