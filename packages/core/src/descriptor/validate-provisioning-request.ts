@@ -22,6 +22,9 @@ type Validation<A> = E.Either<ReadonlyArray<Problem>, A>;
 const isMapping = (u: unknown): u is Record<string, unknown> =>
   typeof u === 'object' && u !== null && !Array.isArray(u);
 
+const problemsOf = <A>(result: Validation<A>): ReadonlyArray<Problem> =>
+  E.isLeft(result) ? result.left : [];
+
 const descriptorKindProblems = (request: ProvisioningRequest): ReadonlyArray<Problem> =>
   request.descriptorKind === 'COMPONENT_DESCRIPTOR'
     ? []
@@ -32,11 +35,16 @@ const descriptorKindProblems = (request: ProvisioningRequest): ReadonlyArray<Pro
         ),
       ];
 
-/** Index of the one component with this id, or the problem of finding none or several. */
-const locateComponent = (components: ReadonlyArray<unknown>, id: string): Validation<number> => {
-  const matches: number[] = [];
-  components.forEach((c, i) => {
-    if (isMapping(c) && c['id'] === id) matches.push(i);
+interface Located {
+  readonly index: number;
+  readonly component: Record<string, unknown>;
+}
+
+/** The one component with this id and where it is, or the problem of finding none or several (one pass). */
+const locateComponent = (components: ReadonlyArray<unknown>, id: string): Validation<Located> => {
+  const matches: Located[] = [];
+  components.forEach((component, index) => {
+    if (isMapping(component) && component['id'] === id) matches.push({ index, component });
   });
   if (matches.length === 1) return E.right(matches[0]!);
   return E.left([
@@ -44,37 +52,39 @@ const locateComponent = (components: ReadonlyArray<unknown>, id: string): Valida
       ? problem('componentIdToProvision', `no component of dataProduct.components has the id "${id}"`)
       : problem(
           'componentIdToProvision',
-          `${matches.length} components have the id "${id}" (dataProduct.components[${matches.join('], [')}]); ids must be unique`,
+          `${matches.length} components have the id "${id}" (dataProduct.components[${matches.map((m) => m.index).join('], [')}]); ids must be unique`,
         ),
   ]);
 };
 
 const validateComponent = (
-  component: unknown,
+  component: Record<string, unknown>,
   path: string,
   profiles: ConnectorProfiles,
 ): Validation<Pick<ValidatedComponent, 'componentName' | 'desired' | 'warnings'>> => {
+  // The header, the kind and the workload are all checked, so that every problem is told at once.
   const header = decodeWith(ComponentHeaderCodec, path)(component);
-  if (E.isLeft(header)) return header;
+  const kind = component['kind'];
   const kindProblems =
-    header.right.kind === 'workload'
+    typeof kind !== 'string' || kind.trim() === '' || kind === 'workload'
       ? []
       : [
           problem(
             `${path}.kind`,
-            `must be workload for the Airbyte provisioner; got ${JSON.stringify(header.right.kind)}`,
+            `must be workload for the Airbyte provisioner; got ${JSON.stringify(kind)}`,
           ),
         ];
-  if (header.right.specific === undefined) {
-    return E.left([
-      ...kindProblems,
-      problem(`${path}.specific`, 'is required: the Airbyte source, destination and connection'),
-    ]);
-  }
-  const specific = decodeWith(WorkloadSpecific, `${path}.specific`)(header.right.specific);
-  if (E.isLeft(specific)) return E.left([...kindProblems, ...specific.left]);
-  const problems = [...kindProblems, ...workloadProblems(specific.right, `${path}.specific`)];
-  if (problems.length > 0) return E.left(problems);
+  const specific =
+    component['specific'] === undefined
+      ? E.left([problem(`${path}.specific`, 'is required: the Airbyte source, destination and connection')])
+      : decodeWith(WorkloadSpecific, `${path}.specific`)(component['specific']);
+  const problems = [
+    ...problemsOf(header),
+    ...kindProblems,
+    ...problemsOf(specific),
+    ...(E.isRight(specific) ? workloadProblems(specific.right, `${path}.specific`) : []),
+  ];
+  if (problems.length > 0 || E.isLeft(header) || E.isLeft(specific)) return E.left(problems);
   const warnings =
     specific.right.connection.dbtGitUrl === undefined
       ? []
@@ -104,9 +114,6 @@ const previousRecord = (
   return recordOfComponent(component);
 };
 
-const problemsOf = <A>(result: Validation<A>): ReadonlyArray<Problem> =>
-  E.isLeft(result) ? result.left : [];
-
 const validateDescriptor = (
   request: ProvisioningRequest,
   profiles: ConnectorProfiles,
@@ -129,12 +136,11 @@ const validateDescriptor = (
     // the codec refuses exactly these cases, so its problems say what is wrong
     return E.isLeft(descriptor) ? descriptor : E.left([problem('dataProduct', 'could not be read')]);
   }
-  const index = locateComponent(components, componentId);
-  const component: unknown = E.isRight(index) ? components[index.right] : undefined;
-  const validated = E.isRight(index)
-    ? validateComponent(component, `dataProduct.components[${index.right}]`, profiles)
-    : index;
-  if (E.isLeft(descriptor) || E.isLeft(validated)) {
+  const located = locateComponent(components, componentId);
+  const validated = E.isRight(located)
+    ? validateComponent(located.right.component, `dataProduct.components[${located.right.index}]`, profiles)
+    : located;
+  if (E.isLeft(descriptor) || E.isLeft(located) || E.isLeft(validated)) {
     return E.left([...problemsOf(descriptor), ...problemsOf(validated)]);
   }
   const header = descriptor.right.dataProduct;
@@ -148,7 +154,7 @@ const validateDescriptor = (
     },
     componentId,
     ...validated.right,
-    previous: previousRecord(request, component, componentId, limits),
+    previous: previousRecord(request, located.right.component, componentId, limits),
   });
 };
 

@@ -166,6 +166,25 @@ describe('validateProvisioningRequest: the request and the component descriptor'
     );
   });
 
+  it("reports the component's own header problems together with its workload's", () => {
+    const text = descriptorWith((tree) => {
+      const component = componentsOf(tree)[0]!;
+      delete component['kind'];
+      component['name'] = 7;
+      ((component['specific'] as Tree)['source'] as Tree)['name'] = '';
+    });
+    expect(validate(text)).to.deep.equal(
+      E.left([
+        { path: `${AT}.kind`, message: 'is required (a non-empty string)' },
+        {
+          path: `${AT}.name`,
+          message: 'must be a string (quote values such as "1.0" so YAML keeps them as text), got 7',
+        },
+        { path: `${AT}.specific.source.name`, message: 'must be a non-empty string, got ""' },
+      ]),
+    );
+  });
+
   it('reports header problems together with a component id that matches nothing', () => {
     const text = descriptorWith((tree) => {
       (tree['dataProduct'] as Tree)['name'] = ['x'];
