@@ -82,7 +82,7 @@ const validateComponent = (
     ...problemsOf(header),
     ...kindProblems,
     ...problemsOf(specific),
-    ...(E.isRight(specific) ? workloadProblems(specific.right, `${path}.specific`) : []),
+    ...workloadProblems(component['specific'], `${path}.specific`),
   ];
   if (problems.length > 0 || E.isLeft(header) || E.isLeft(specific)) return E.left(problems);
   const warnings =

@@ -1,19 +1,30 @@
 /**
- * Rules across fields of a decoded workload, each returning every problem it finds (applicative style:
- * they all run, their problems are concatenated).
+ * Rules across fields of a workload `specific`, each returning every problem it finds (applicative style:
+ * they all run, their problems are concatenated). They read the raw value, not the decoded one, so they
+ * run even when some field has the wrong type: a rule whose inputs are ill-typed stays silent (decoding
+ * reports those), and the others are still told in the same answer.
  */
 import type { SyncMode } from '../domain/desired-state.js';
 import { problem, type Problem } from '../errors/problem.js';
 import { quartzCronProblems } from './quartz-cron.js';
-import {
-  fileFormats,
-  fileStorages,
-  syncModes,
-  type StreamSpec,
-  type WorkloadSpecific,
-} from './workload-spec.codec.js';
+import { fileFormats, fileStorages, syncModes } from './workload-spec.codec.js';
 
-const fileSourceProblems = (configuration: Record<string, unknown>, path: string): ReadonlyArray<Problem> => {
+type Mapping = Readonly<Record<string, unknown>>;
+
+const isMapping = (u: unknown): u is Mapping => typeof u === 'object' && u !== null && !Array.isArray(u);
+
+/** The mapping at `key`, or an empty one: absent and ill-typed parts have no rules of their own. */
+const mappingAt = (parent: unknown, key: string): Mapping => {
+  const value = isMapping(parent) ? parent[key] : undefined;
+  return isMapping(value) ? value : {};
+};
+
+const isSyncMode = (u: unknown): u is SyncMode => typeof u === 'string' && syncModes.includes(u as SyncMode);
+
+const isIncremental = (mode: SyncMode): boolean => mode.startsWith('incremental_');
+
+const fileSourceProblems = (configuration: unknown, path: string): ReadonlyArray<Problem> => {
+  if (!isMapping(configuration)) return [];
   const found: Problem[] = [];
   const format = configuration['format'];
   if (format !== undefined && (typeof format !== 'string' || !fileFormats.includes(format))) {
@@ -23,10 +34,7 @@ const fileSourceProblems = (configuration: Record<string, unknown>, path: string
   }
   const provider = configuration['provider'];
   if (provider !== undefined) {
-    const storage =
-      typeof provider === 'object' && provider !== null
-        ? (provider as Record<string, unknown>)['storage']
-        : undefined;
+    const storage = isMapping(provider) ? provider['storage'] : undefined;
     if (typeof storage !== 'string' || !fileStorages.includes(storage)) {
       found.push(
         problem(
@@ -45,17 +53,15 @@ const fileSourceProblems = (configuration: Record<string, unknown>, path: string
   return found;
 };
 
-const isIncremental = (mode: SyncMode): boolean => mode.startsWith('incremental_');
-
 /**
  * Sync mode and cursor, as far as they can be judged without asking the source. An incremental mode
  * without a cursorField is accepted: Airbyte then uses the source's default cursor, and whether the source
  * has one is only known from stream discovery (the planner checks the modes a discovered stream offers).
  * The File source is known here: it reads the whole file on every sync and offers full refresh only.
  */
-const streamProblems = (stream: StreamSpec, path: string, fileSource: boolean): ReadonlyArray<Problem> => {
+const streamProblems = (stream: Mapping, path: string, fileSource: boolean): ReadonlyArray<Problem> => {
   const found: Problem[] = [];
-  const mode = stream.syncMode;
+  const mode = isSyncMode(stream['syncMode']) ? stream['syncMode'] : undefined;
   if (fileSource && mode !== undefined && isIncremental(mode)) {
     found.push(
       problem(
@@ -64,8 +70,9 @@ const streamProblems = (stream: StreamSpec, path: string, fileSource: boolean): 
       ),
     );
   }
-  if (stream.cursorField !== undefined) {
-    if (stream.cursorField.length === 0) {
+  const cursorField = stream['cursorField'];
+  if (Array.isArray(cursorField)) {
+    if (cursorField.length === 0) {
       found.push(problem(`${path}.cursorField`, 'must name the cursor field, e.g. [updated_at]'));
     } else if (mode !== undefined && !isIncremental(mode)) {
       found.push(
@@ -79,54 +86,70 @@ const streamProblems = (stream: StreamSpec, path: string, fileSource: boolean): 
   return found;
 };
 
-export const workloadProblems = (specific: WorkloadSpecific, path: string): ReadonlyArray<Problem> => {
+const streamsProblems = (streams: unknown, path: string, fileSource: boolean): ReadonlyArray<Problem> => {
+  if (!Array.isArray(streams)) return [];
   const found: Problem[] = [];
-  const { source, destination, connection } = specific;
-  if (source.sourceType !== undefined && source.definitionId !== undefined) {
+  const seen = new Map<string, number>();
+  streams.forEach((stream: unknown, i) => {
+    if (!isMapping(stream)) return;
+    const name = stream['name'];
+    if (typeof name === 'string' && name.trim() !== '') {
+      const first = seen.get(name);
+      if (first !== undefined) {
+        found.push(problem(`${path}[${i}].name`, `duplicates streams[${first}]: "${name}" is listed twice`));
+      } else seen.set(name, i);
+    }
+    found.push(...streamProblems(stream, `${path}[${i}]`, fileSource));
+  });
+  return found;
+};
+
+const scheduleProblems = (schedule: Mapping, path: string): ReadonlyArray<Problem> => {
+  const { scheduleType, cronExpression } = schedule;
+  if (scheduleType === 'cron') {
+    if (cronExpression === undefined) {
+      return [problem(`${path}.cronExpression`, 'is required when scheduleType is cron')];
+    }
+    return typeof cronExpression === 'string'
+      ? quartzCronProblems(cronExpression, `${path}.cronExpression`)
+      : [];
+  }
+  return scheduleType === 'manual' && cronExpression !== undefined
+    ? [problem(`${path}.cronExpression`, 'is only allowed when scheduleType is cron')]
+    : [];
+};
+
+const namespaceProblems = (connection: Mapping, path: string): ReadonlyArray<Problem> => {
+  const definition = connection['namespaceDefinition'];
+  const knownDefinition = definition === undefined || definition === 'source' || definition === 'destination';
+  return connection['namespaceFormat'] !== undefined && knownDefinition
+    ? [problem(`${path}.namespaceFormat`, 'is only used when namespaceDefinition is custom_format')]
+    : [];
+};
+
+export const workloadProblems = (specific: unknown, path: string): ReadonlyArray<Problem> => {
+  const source = mappingAt(specific, 'source');
+  const destination = mappingAt(specific, 'destination');
+  const connection = mappingAt(specific, 'connection');
+  const found: Problem[] = [];
+  if (source['sourceType'] !== undefined && source['definitionId'] !== undefined) {
     found.push(problem(`${path}.source`, 'set either sourceType or definitionId, not both'));
   }
-  if (destination.destinationType !== undefined && destination.definitionId !== undefined) {
+  if (destination['destinationType'] !== undefined && destination['definitionId'] !== undefined) {
     found.push(problem(`${path}.destination`, 'set either destinationType or definitionId, not both'));
   }
-  const fileSource = source.definitionId === undefined && (source.sourceType ?? 'file') === 'file';
+  const fileSource =
+    source['definitionId'] === undefined &&
+    (source['sourceType'] === undefined || source['sourceType'] === 'file');
   if (fileSource) {
     found.push(
-      ...fileSourceProblems(source.connectionConfiguration, `${path}.source.connectionConfiguration`),
+      ...fileSourceProblems(source['connectionConfiguration'], `${path}.source.connectionConfiguration`),
     );
   }
-  const schedule = connection.schedule;
-  if (schedule?.scheduleType === 'cron') {
-    if (schedule.cronExpression === undefined) {
-      found.push(
-        problem(`${path}.connection.schedule.cronExpression`, 'is required when scheduleType is cron'),
-      );
-    } else {
-      found.push(
-        ...quartzCronProblems(schedule.cronExpression, `${path}.connection.schedule.cronExpression`),
-      );
-    }
-  } else if (schedule?.cronExpression !== undefined) {
-    found.push(
-      problem(`${path}.connection.schedule.cronExpression`, 'is only allowed when scheduleType is cron'),
-    );
-  }
-  if (connection.namespaceFormat !== undefined && connection.namespaceDefinition !== 'custom_format') {
-    found.push(
-      problem(`${path}.connection.namespaceFormat`, 'is only used when namespaceDefinition is custom_format'),
-    );
-  }
-  const seen = new Map<string, number>();
-  (connection.streams ?? []).forEach((stream, i) => {
-    const first = seen.get(stream.name);
-    if (first !== undefined) {
-      found.push(
-        problem(
-          `${path}.connection.streams[${i}].name`,
-          `duplicates streams[${first}]: "${stream.name}" is listed twice`,
-        ),
-      );
-    } else seen.set(stream.name, i);
-    found.push(...streamProblems(stream, `${path}.connection.streams[${i}]`, fileSource));
-  });
+  found.push(
+    ...scheduleProblems(mappingAt(connection, 'schedule'), `${path}.connection.schedule`),
+    ...namespaceProblems(connection, `${path}.connection`),
+    ...streamsProblems(connection['streams'], `${path}.connection.streams`, fileSource),
+  );
   return found;
 };

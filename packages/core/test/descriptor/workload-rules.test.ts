@@ -486,6 +486,72 @@ describe('validateProvisioningRequest: the Airbyte workload specific', () => {
     );
   });
 
+  it('tells the rules together with the type problems, never twice for one field', () => {
+    expect(
+      problemsOf((s) => {
+        s.source.connectionConfiguration['format'] = 'xml';
+        s.destination['definitionId'] = 'not-a-uuid';
+        s.connection['status'] = 'paused';
+        s.connection['schedule'] = { scheduleType: 'cron', cronExpression: '0 0 25 * * ?' };
+        s.connection['namespaceDefinition'] = 'custom';
+        s.connection['namespaceFormat'] = 'x';
+        s.connection['streams'] = [
+          { name: 'a', syncMode: 'sometimes', cursorField: [] },
+          { name: 'a', syncMode: 'incremental_append' },
+          { name: '' },
+        ];
+      }),
+    ).to.deep.equal(
+      left(
+        ['destination.definitionId', 'must be a UUID, got "not-a-uuid"'],
+        [
+          'connection.streams[0].syncMode',
+          `must be one of ${SYNC_MODES.map((m) => JSON.stringify(m)).join(', ')}, got "sometimes"`,
+        ],
+        ['connection.streams[2].name', 'must be a non-empty string, got ""'],
+        ['connection.status', 'must be one of "active", "inactive", got "paused"'],
+        [
+          'connection.namespaceDefinition',
+          'must be one of "source", "destination", "custom_format", got "custom"',
+        ],
+        [
+          'source.connectionConfiguration.format',
+          'must be one of csv, json, jsonl, excel, excel_binary, fwf, feather, parquet, yaml; got "xml"',
+        ],
+        [
+          'connection.schedule.cronExpression',
+          'has invalid cron field(s): hours "25" (allowed: 0-23 with , - * /)',
+        ],
+        ['connection.streams[0].cursorField', 'must name the cursor field, e.g. [updated_at]'],
+        ['connection.streams[1].name', 'duplicates streams[0]: "a" is listed twice'],
+        [
+          'connection.streams[1].syncMode',
+          'incremental_append is not possible with a File source, which reads the whole file on every sync; use a full refresh mode (full_refresh_overwrite, full_refresh_overwrite_deduped, full_refresh_append, full_refresh_update, full_refresh_soft_delete)',
+        ],
+      ),
+    );
+  });
+
+  it('stays silent about a schedule, a cron or streams whose types are wrong: decoding tells those', () => {
+    expect(
+      problemsOf((s) => {
+        s.connection['schedule'] = { scheduleType: 'hourly', cronExpression: 5 };
+        s.connection['streams'] = [3, { name: 4, cursorField: 'x' }];
+      }),
+    ).to.deep.equal(
+      left(
+        [
+          'connection.streams[0]',
+          'must be a mapping with name and optional syncMode, cursorField, primaryKey, got 3',
+        ],
+        ['connection.streams[1].name', 'must be a non-empty string, got 4'],
+        ['connection.streams[1].cursorField', 'must be a list of strings, got "x"'],
+        ['connection.schedule.scheduleType', 'must be one of "manual", "cron", got "hourly"'],
+        ['connection.schedule.cronExpression', 'must be a string such as "0 0 12 * * ?", got 5'],
+      ),
+    );
+  });
+
   it('reports the component kind together with the workload rules', () => {
     const text = specificWith((s) => (s.connection['streams'] = [{ name: 'a' }, { name: 'a' }]));
     const result = validate(text.replace('kind: workload', 'kind: storage'));
