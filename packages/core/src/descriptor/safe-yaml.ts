@@ -18,7 +18,7 @@ import {
   type Document,
   type Node,
 } from 'yaml';
-import { problem, type Problem } from '../errors/problem.js';
+import { distinctProblems, problem, type Problem } from '../errors/problem.js';
 
 export interface YamlLimits {
   readonly maxBytes: number;
@@ -207,15 +207,17 @@ const parseYamlUncached = (
     });
     // A deeply nested input overflows the parser's stack at every level: one problem says it all.
     if (doc.errors.some((e) => isStackOverflow(e.message))) return E.left([tooDeep(path, limits)]);
-    const errors = doc.errors.map((e) =>
-      problem(
-        path,
-        `is not valid YAML${position(e.linePos)}: ${
-          // the parser's own wording points at its API (parseAllDocuments), not at the input
-          e.code === 'MULTIPLE_DOCS'
-            ? 'it holds several documents (separated by ---); send exactly one'
-            : firstLine(e.message) || e.code
-        }`,
+    const errors = distinctProblems(
+      doc.errors.map((e) =>
+        problem(
+          path,
+          `is not valid YAML${position(e.linePos)}: ${
+            // the parser's own wording points at its API (parseAllDocuments), not at the input
+            e.code === 'MULTIPLE_DOCS'
+              ? 'it holds several documents (separated by ---); send exactly one'
+              : firstLine(e.message) || e.code
+          }`,
+        ),
       ),
     );
     if (errors.length > 0) return E.left(capped(errors, path));

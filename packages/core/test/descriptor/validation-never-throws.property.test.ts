@@ -20,20 +20,26 @@ const isEither = (value: unknown): boolean =>
 // What io-ts prints when a codec has no name of its own: a data engineer should never read it.
 const typeDump = /Array<|Partial<|\{ \w+: |\(\{|\bunknown\b|\bUnknownRecord\b|\w+ & \w+/;
 
+// A message may quote what the user sent (got "({"): only the provisioner's own words are searched.
+const quoted = /"(?:[^"\\]|\\.)*"/g;
+const ownWords = (message: string): string => message.replace(quoted, '""');
+
 /**
- * Every problem has a path and a one-line message in words: the answer is always something a person can
- * read.
+ * Every problem has a path and a one-line message in words, told once: the answer is always something a
+ * person can read.
  */
 const readable = (result: ReturnType<typeof validate>): boolean =>
   E.isRight(result) ||
   (result.left.length > 0 &&
+    // the same problem is never told twice
+    new Set(result.left.map((p) => `${p.path}\u0000${p.message}`)).size === result.left.length &&
     result.left.every(
       (p) =>
         typeof p.path === 'string' &&
         typeof p.message === 'string' &&
         p.message !== '' &&
         !p.message.includes('\n') &&
-        !typeDump.test(p.message),
+        !typeDump.test(ownWords(p.message)),
     ));
 
 const validateAll = validateProvisioningRequest(noConnectorProfiles);
