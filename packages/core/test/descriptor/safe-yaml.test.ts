@@ -35,6 +35,18 @@ describe('parseYamlSafely: hostile input is a problem, never a throw', () => {
     );
   });
 
+  it('tells a mistake the parser reports twice only once', () => {
+    expect(parseYamlSafely('? [[', 'd')).to.deep.equal(
+      E.left([
+        {
+          path: 'd',
+          message:
+            'is not valid YAML at line 1, column 5: Flow sequence in block collection must be sufficiently indented and end with a ]',
+        },
+      ]),
+    );
+  });
+
   it('refuses 10,000-deep flow nesting with one problem', () => {
     expect(validate('['.repeat(10_000) + ']'.repeat(10_000))).to.deep.equal(
       E.left([{ path: 'descriptor', message: 'is nested deeper than 64 levels' }]),
