@@ -1,6 +1,7 @@
 /**
- * Runs `airbyte-provisioner` as a child process. The built CLI starts twice as fast, so it is used when it
- * is newer than every source file of the workspace (as after `pnpm test`'s build); otherwise the source
+ * Runs `airbyte-provisioner` as a child process. The built bundle (what the package's `bin` runs) starts
+ * several times faster, so it is used when it is newer than every source file of the workspace (as after
+ * `pnpm test`'s build); otherwise the source
  * runs through tsx, so a test never exercises stale code. The child's env holds only what the test gives
  * it (plus PATH), so the developer's own AIRBYTE_* never leak in.
  */
@@ -14,7 +15,7 @@ export const mainScript = fileURLToPath(new URL('../../src/main.ts', import.meta
 export const example = (name: string): string =>
   fileURLToPath(new URL(`../../../../examples/${name}`, import.meta.url));
 
-const builtScript = fileURLToPath(new URL('../../dist/src/main.js', import.meta.url));
+const builtScript = fileURLToPath(new URL('../../dist/bundle/airbyte-provisioner.js', import.meta.url));
 
 const newestMtime = (dir: string): number =>
   readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {

@@ -10,7 +10,7 @@ export const startupGroup: FigureGroup = {
   title: 'Start-up',
   method: `
 Time from spawning the process to the first \`200\` on \`GET /health\` (polled every 2 ms over a fresh
-connection), for \`node packages/cli/dist/src/main.js serve\` and for \`node\` running a bare Koa app
+connection), for \`node packages/cli/dist/bundle/airbyte-provisioner.js serve\` (the bundle the package's \`bin\` runs) and for \`node\` running a bare Koa app
 (Koa + koa-bodyparser, the versions adapter-http ships). Both are started the same way: \`node <script>\`,
 no extra flags, \`LOG_LEVEL=warn\`, \`HOST=127.0.0.1\`, a free \`PORT\`. Our server is configured with
 \`AIRBYTE_API_URL\` pointing at a sandbox started beforehand in its own process, so the sandbox's start is

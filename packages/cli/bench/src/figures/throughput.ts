@@ -42,7 +42,7 @@ export const throughputGroup: FigureGroup = {
   method: `
 Requests per second of \`POST /v1/validate\` with the Witboost example descriptor (core's
 \`witboostExampleDescriptor\`, as a COMPONENT_DESCRIPTOR request) against our built server
-(\`node packages/cli/dist/src/main.js serve\`, Airbyte = a sandbox in another process, never called by
+(\`node packages/cli/dist/bundle/airbyte-provisioner.js serve\`, the bundle the package's \`bin\` runs, Airbyte = a sandbox in another process, never called by
 validate), versus a bare Koa server (Koa + koa-bodyparser) echoing the same body. Both run as \`node\`
 children with the same flags and \`LOG_LEVEL=warn\`; the client is autocannon 8, in the bench process,
 ${CONNECTIONS} connections. Each server gets ${WARM_UP_SECONDS} s of warm-up, then ${SECONDS} s measured in

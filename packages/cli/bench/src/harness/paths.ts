@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 const fromHere = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
 
 export const repoRoot = fromHere('../../../../../');
-export const cliMain = fromHere('../../../dist/src/main.js');
+/** The bundle the package's `bin` runs. */
+export const cliMain = fromHere('../../../dist/bundle/airbyte-provisioner.js');
 export const benchmarksMarkdown = fromHere('../../../../../BENCHMARKS.md');
 export const benchScript = (relative: string): string => fromHere(`../${relative}`);
