@@ -4,6 +4,7 @@
  * injectable so tests run on a fake clock.
  */
 import { silentLogger, type Logger } from '@airbyte-provisioner/core';
+import { fetchExchange, nodeHttpExchange, type HttpExchange } from '../http/http-exchange.js';
 
 export type AirbyteAuth =
   | { readonly type: 'clientCredentials'; readonly clientId: string; readonly clientSecret: string }
@@ -40,7 +41,11 @@ export interface AirbyteGatewayOptions {
    * max(timeoutMs, 120000). Never shorter than timeoutMs.
    */
   readonly discoveryTimeoutMs?: number;
-  /** Calls in flight at once against this Airbyte; default 8. */
+  /**
+   * Calls in flight at once against this Airbyte; default 32: enough for dozens of deploys at once (a
+   * deploy has at most 3 calls in flight), few enough that a larger burst waits here, in order, rather than
+   * piling onto Airbyte's server. Raise it for large bursts (128 for 100 deploys at once).
+   */
   readonly maxConcurrentCalls?: number;
   readonly retry?: AirbyteRetryOptions;
   /** List page size; default 100 (the spec's maximum). */
@@ -50,6 +55,7 @@ export interface AirbyteGatewayOptions {
   readonly sleep?: (ms: number) => Promise<void>;
   readonly random?: () => number;
   readonly now?: () => number;
+  /** Sends the requests through this fetch instead of node:http (for tests that watch the traffic). */
   readonly fetch?: typeof fetch;
 }
 
@@ -67,11 +73,11 @@ export interface ResolvedGatewayOptions {
   readonly sleep: (ms: number) => Promise<void>;
   readonly random: () => number;
   readonly now: () => number;
-  readonly fetch: typeof fetch;
+  readonly exchange: HttpExchange;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
-export const DEFAULT_MAX_CONCURRENT_CALLS = 8;
+export const DEFAULT_MAX_CONCURRENT_CALLS = 32;
 export const DEFAULT_PAGE_SIZE = 100;
 export const DEFAULT_RETRY: Required<AirbyteRetryOptions> = {
   maxAttempts: 4,
@@ -102,5 +108,5 @@ export const resolveOptions = (options: AirbyteGatewayOptions): ResolvedGatewayO
   sleep: options.sleep ?? realSleep,
   random: options.random ?? Math.random,
   now: options.now ?? Date.now,
-  fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+  exchange: options.fetch === undefined ? nodeHttpExchange() : fetchExchange(options.fetch),
 });

@@ -13,13 +13,17 @@ import { makeSendOnce } from './airbyte-transport.js';
 import { makeAuthorizer } from './authorizer.js';
 import { withRetries, type RetryDeps } from './retry.js';
 import { makeSemaphore, type Semaphore } from './semaphore.js';
+import { makeSharedWalks } from './shared-walks.js';
 
 export interface AirbyteClient {
   /** One authorized attempt (a 401 with client credentials is retried once with a fresh token). */
   readonly send: <A>(request: AirbyteRequest<A>) => Promise<Attempt<A>>;
   /** `send`, retried on transient failures when the method is idempotent. */
   readonly call: <A>(request: AirbyteRequest<A>) => Promise<E.Either<AirbyteError, A>>;
-  /** Every item of a list endpoint, page by page with limit/offset, until a short page. */
+  /**
+   * Every item of a list endpoint, page by page with limit/offset, until a short page. Concurrent walks
+   * of one list are shared as far as that is safe (shared-walks.ts).
+   */
   readonly listAll: <C extends t.Mixed>(
     template: string,
     item: C,
@@ -78,10 +82,11 @@ export const makeAirbyteClient = (options: ResolvedGatewayOptions): AirbyteClien
       ? withRetries(retryDeps, describeRequest(request), () => send(request))
       : send(request).then((r) => (r._tag === 'Ok' ? E.right(r.value) : E.left(r.error)));
 
-  const listAll = async <C extends t.Mixed>(
+  const walkPages = async <C extends t.Mixed>(
     template: string,
     item: C,
     query: ReadonlyArray<readonly [string, string]>,
+    sent: () => void,
   ): Promise<E.Either<AirbyteError, ReadonlyArray<t.TypeOf<C>>>> => {
     const codec = PageCodec(item);
     const all: Array<t.TypeOf<C>> = [];
@@ -92,6 +97,7 @@ export const makeAirbyteClient = (options: ResolvedGatewayOptions): AirbyteClien
         template,
         query: [...query, ['limit', String(options.pageSize)], ['offset', String(offset)]],
         codec,
+        onSend: sent,
       });
       if (E.isLeft(result)) return result;
       const page = result.right.data;
@@ -108,6 +114,14 @@ export const makeAirbyteClient = (options: ResolvedGatewayOptions): AirbyteClien
       if (page.length < options.pageSize) return E.right(all);
     }
   };
+
+  const walks = makeSharedWalks();
+  const listAll = <C extends t.Mixed>(
+    template: string,
+    item: C,
+    query: ReadonlyArray<readonly [string, string]>,
+  ): Promise<E.Either<AirbyteError, ReadonlyArray<t.TypeOf<C>>>> =>
+    walks.walk(JSON.stringify([template, query]), (sent) => walkPages(template, item, query, sent));
 
   return { send, call, listAll, retryDeps, semaphore };
 };

@@ -15,6 +15,8 @@ export interface AirbyteRequest<A> {
   /** Values to scrub from error details, in case Airbyte echoes what we sent. */
   readonly secrets?: ReadonlyArray<string>;
   readonly timeoutMs?: number;
+  /** Called just before the request leaves (after waiting for a permit and a token). */
+  readonly onSend?: () => void;
 }
 
 /** For answers whose body is ignored (204 on delete). */

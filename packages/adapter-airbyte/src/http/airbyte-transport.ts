@@ -31,7 +31,8 @@ type Exchange =
   | { readonly _tag: 'Timeout' }
   | { readonly _tag: 'Network'; readonly cause: string };
 
-// undici reports "fetch failed" and hides the useful part (ECONNRESET, ECONNREFUSED...) in `cause`
+// node:http puts the useful part (ECONNRESET, ECONNREFUSED...) in `code`; fetch reports "fetch failed"
+// and hides it in `cause`
 const causeOf = (error: unknown): string => {
   const text = (value: unknown, key: 'code' | 'message'): string | undefined => {
     const field =
@@ -71,18 +72,18 @@ export const makeSendOnce = (options: ResolvedGatewayOptions, semaphore: Semapho
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), request.timeoutMs ?? options.timeoutMs);
     try {
-      const response = await options.fetch(buildUrl(options.baseUrl, request), {
+      request.onSend?.();
+      const answer = await options.exchange(buildUrl(options.baseUrl, request), {
         method: request.method,
         headers: headersFor(request, authorization),
         ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
         signal: controller.signal,
       });
-      const text = await response.text();
       return {
         _tag: 'Answered',
-        status: response.status,
-        text,
-        retryAfter: response.headers.get('retry-after'),
+        status: answer.status,
+        text: answer.text,
+        retryAfter: answer.header('retry-after'),
       };
     } catch (error) {
       return controller.signal.aborted ? { _tag: 'Timeout' } : { _tag: 'Network', cause: causeOf(error) };

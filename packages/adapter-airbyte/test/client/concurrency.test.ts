@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import * as E from 'fp-ts/lib/Either.js';
 import nock from 'nock';
-import { airbyte, harness, ORIGIN, PREFIX, run, setUpNock, WS } from './fixtures.js';
+import { airbyte, harness, networkFailure, ORIGIN, PREFIX, run, setUpNock, WS } from './fixtures.js';
 
 describe('AirbytePublicApiGateway concurrency bound', () => {
   setUpNock();
@@ -54,7 +54,7 @@ describe('AirbytePublicApiGateway concurrency bound', () => {
 
   it('releases the permit of a failed call', async () => {
     const { gateway } = harness({ maxConcurrentCalls: 1, retry: { maxAttempts: 1 } });
-    airbyte().get(`${PREFIX}/workspaces/${WS}`).replyWithError({ code: 'ECONNREFUSED' });
+    airbyte().get(`${PREFIX}/workspaces/${WS}`).replyWithError(networkFailure('ECONNREFUSED'));
     airbyte().get(`${PREFIX}/workspaces/${WS}`).reply(500, {});
     airbyte().get(`${PREFIX}/workspaces/${WS}`).reply(200, { workspaceId: WS });
     await run(gateway.checkWorkspace());

@@ -7,6 +7,7 @@ import {
   connectionResponse,
   DEST_ID,
   harness,
+  networkFailure,
   NOW,
   PREFIX,
   run,
@@ -67,7 +68,7 @@ describe('AirbytePublicApiGateway create whose answer was lost', () => {
 
   it('counts a match whose creation time Airbyte did not give as ours', async () => {
     const { gateway } = harness();
-    airbyte().post(`${PREFIX}/sources`).replyWithError({ code: 'ECONNRESET' });
+    airbyte().post(`${PREFIX}/sources`).replyWithError(networkFailure('ECONNRESET'));
     const { createdAt: _, ...withoutCreatedAt } = sourceResponse();
     airbyte()
       .get(`${PREFIX}/sources`)

@@ -108,6 +108,10 @@ const checkSeenRequests = (): void => {
   }
 };
 
+/** A network failure as Node reports it (an Error with a code), for nock's replyWithError. */
+export const networkFailure = (code: string, message = `${code} (simulated)`): Error =>
+  Object.assign(new Error(message), { code });
+
 export const run = <L, A>(te: TaskEither<L, A>): Promise<E.Either<L, A>> => te();
 
 export const setUpNock = (): void => {

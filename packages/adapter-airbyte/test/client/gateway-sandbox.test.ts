@@ -190,4 +190,34 @@ describe('AirbytePublicApiGateway against the Airbyte sandbox', () => {
     sandbox.revokeTokens();
     await ok(gateway.checkWorkspace());
   });
+
+  it('walks the list once for lookups that ask at the same time', async () => {
+    for (const name of ['a', 'b', 'c', 'd', 'e']) await ok(gateway.createActor('source', fileSource(name)));
+    await ok(gateway.checkWorkspace()); // the token is held: only list pages are counted below
+    sandbox.clearCalls();
+    const found = await Promise.all(
+      ['a', 'c', 'e', 'missing'].map((name) => ok(gateway.findActorsByName('source', name))),
+    );
+    expect(found.map((actors) => actors.map((a) => a.name))).to.deep.equal([['a'], ['c'], ['e'], []]);
+    // five sources, two per page: one walk of three pages instead of four walks
+    expect(sandbox.calls().map((c) => `${c.method} ${c.path}`)).to.deep.equal(
+      Array.from({ length: 3 }, () => 'GET /sources'),
+    );
+  });
+
+  it('finds a source created while an earlier walk was on its way: a late lookup walks again', async () => {
+    await ok(gateway.createActor('source', fileSource('first')));
+    // the first walk reads the list now and answers late, after the create below has landed
+    sandbox.inject({
+      match: { method: 'GET', path: '/sources' },
+      action: { type: 'delay', ms: 200 },
+      when: 'after',
+    });
+    const early = gateway.findActorsByName('source', 'late')();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await ok(gateway.createActor('source', fileSource('late')));
+    const late = await ok(gateway.findActorsByName('source', 'late'));
+    expect(late.map((a) => a.name)).to.deep.equal(['late']);
+    expect(await early).to.deep.equal(E.right([]));
+  });
 });

@@ -1,6 +1,16 @@
 import { expect } from 'chai';
 import * as E from 'fp-ts/lib/Either.js';
-import { airbyte, harness, NOW, PREFIX, run, setUpNock, SOURCE_ID, sourceResponse } from './fixtures.js';
+import {
+  airbyte,
+  harness,
+  networkFailure,
+  NOW,
+  PREFIX,
+  run,
+  setUpNock,
+  SOURCE_ID,
+  sourceResponse,
+} from './fixtures.js';
 
 const PATH = `${PREFIX}/sources/${SOURCE_ID}`;
 
@@ -13,7 +23,7 @@ describe('AirbytePublicApiGateway retries', () => {
     airbyte().get(PATH).reply(503, '');
     airbyte().get(PATH).reply(502, '');
     airbyte().get(PATH).reply(504, '');
-    airbyte().get(PATH).replyWithError({ code: 'ECONNRESET', message: 'socket hang up' });
+    airbyte().get(PATH).replyWithError(networkFailure('ECONNRESET', 'socket hang up'));
     airbyte().get(PATH).reply(200, sourceResponse());
     const result = await run(gateway.findActorById('source', SOURCE_ID));
     expect(E.isRight(result)).to.equal(true);
@@ -120,7 +130,7 @@ describe('AirbytePublicApiGateway retries', () => {
 
   it('reports a reset connection as unavailable, with the cause', async () => {
     const { gateway, calls } = harness({ retry: { maxAttempts: 1 } });
-    airbyte().get(PATH).replyWithError({ code: 'ECONNRESET', message: 'socket hang up' });
+    airbyte().get(PATH).replyWithError(networkFailure('ECONNRESET', 'socket hang up'));
     expect(await run(gateway.findActorById('source', SOURCE_ID))).to.deep.equal(
       E.left({
         _tag: 'AirbyteUnavailable',
