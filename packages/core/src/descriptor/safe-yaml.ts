@@ -149,7 +149,16 @@ const remembered = (
  * per level and a 1 MB input nested on one line takes it tens of seconds or exhausts the heap, so such
  * input is refused before parsing. Indentation-only nesting costs a quadratic size, so it stays cheap.
  */
-const nestingBound = (text: string): number => {
+const nestingBound = (text: string, maxDepth: number): number => {
+  // each level needs one of these characters: a text with few of them cannot be nested deeper (most
+  // descriptors), and is not lexed twice
+  let indicators = 0;
+  for (let i = 0; i < text.length && indicators <= maxDepth; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b || c === 0x2d || c === 0x3f) indicators += 1; // [ { - ?
+  }
+  if (indicators <= maxDepth) return indicators;
+
   let flow = 0;
   let compact = 0;
   let max = 0;
@@ -195,7 +204,7 @@ const parseYamlUncached = (
   if (text.includes('\u0000'))
     return E.left([problem(path, 'contains a NUL character, which YAML does not allow')]);
   try {
-    if (nestingBound(text) > limits.maxDepth) return E.left([tooDeep(path, limits)]);
+    if (nestingBound(text, limits.maxDepth) > limits.maxDepth) return E.left([tooDeep(path, limits)]);
     const lines = new LineCounter();
     const doc = parseDocument(text, {
       schema: 'core',
