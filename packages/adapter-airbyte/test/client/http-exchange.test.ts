@@ -7,7 +7,7 @@ import { nodeHttpExchange } from '../../src/http/http-exchange.js';
 describe('nodeHttpExchange', () => {
   let server: Server;
   let url: string;
-  const received: Array<{ method?: string; headers: Record<string, unknown>; body: string }> = [];
+  const received: Array<{ method: string | undefined; headers: Record<string, unknown>; body: string }> = [];
 
   before(async () => {
     server = createServer((request, response) => {
