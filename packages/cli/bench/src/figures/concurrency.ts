@@ -31,8 +31,9 @@ const measure = async (
   await provisioner.checkReady();
   const singles: number[] = [];
   for (let i = 0; i < 3; i += 1) {
+    const descriptor = distinctComponent(example, `-${tag}-single-${i}`);
     const started = performance.now();
-    await provisioner.provision(distinctComponent(example, `-${tag}-single-${i}`));
+    await provisioner.provision(descriptor);
     singles.push(performance.now() - started);
   }
   const descriptors = Array.from({ length: COMPONENTS }, (_, i) =>

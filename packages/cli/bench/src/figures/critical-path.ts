@@ -6,6 +6,8 @@ import { LATENCY_MS, PLANNED_CHAIN } from '../harness/latency.js';
 import { makeBenchProvisioner } from '../harness/provisioner.js';
 import { startSandboxChild } from '../harness/sandbox-child.js';
 
+const WARM_RUNS = 5;
+
 export const criticalPathGroup: FigureGroup = {
   id: 'critical-path',
   title: 'Critical path of a first deploy',
@@ -15,7 +17,9 @@ depend on one another in a first deploy is, from the plan: the three lookups (so
 connection by name; independent, in parallel) → the source and destination creates (independent, in
 parallel) → stream discovery (needs both ids) → the connection create (needs the catalog): **${PLANNED_CHAIN}**
 calls. A fresh token adds one call before them (**${PLANNED_CHAIN + 1}**). The main figure is a first deploy
-by a provisioner that already holds a token (as a running server does: tokens live for minutes); it is
+by a provisioner that already holds a token (as a running server does: tokens live for minutes) and has
+already deployed one other component (a server's code is compiled after its first requests; that cold
+deploy is \`coldFirstDeployMs\` in the details): the median of ${WARM_RUNS} first deploys of distinct components,
 wall time ÷ (${LATENCY_MS} ms × ${PLANNED_CHAIN}). Target ≤ 1.1. The same with a fresh token
 (÷ ${LATENCY_MS} ms × ${PLANNED_CHAIN + 1}) is in the details, and so is the longest chain observed in the
 sandbox's log (calls each starting after the previous one ended), which checks the planned count.
@@ -28,15 +32,34 @@ Wall time includes validation of the request (well under a millisecond).`,
       const warm = await makeBenchProvisioner(sandbox);
       await warm.checkReady();
       await sandbox.clearCalls();
+      // descriptors are built before the clock starts: only the deploy is timed
+      const cold = distinctComponent(example, '-critical-cold');
+      const warmDescriptors = Array.from({ length: WARM_RUNS }, (_, i) =>
+        distinctComponent(example, `-critical-warm-${i}`),
+      );
+      const freshDescriptor = distinctComponent(example, '-critical-fresh');
       let started = performance.now();
-      await warm.provision(distinctComponent(example, '-critical-warm'));
-      const warmMs = performance.now() - started;
-      const warmCalls = await sandbox.calls();
+      await warm.provision(cold);
+      const coldMs = performance.now() - started;
+      // a server that has served a few requests runs compiled code: the figure is the median of first
+      // deploys of distinct components after the first one
+      const runs: Array<{ readonly ms: number; readonly calls: Awaited<ReturnType<typeof sandbox.calls>> }> =
+        [];
+      for (let i = 0; i < WARM_RUNS; i += 1) {
+        await sandbox.clearCalls();
+        started = performance.now();
+        await warm.provision(warmDescriptors[i]!);
+        runs.push({ ms: performance.now() - started, calls: await sandbox.calls() });
+      }
+      const sorted = [...runs].sort((a, b) => a.ms - b.ms);
+      const middle = sorted[Math.floor(sorted.length / 2)]!;
+      const warmMs = middle.ms;
+      const warmCalls = middle.calls;
 
       const fresh = await makeBenchProvisioner(sandbox);
       await sandbox.clearCalls();
       started = performance.now();
-      await fresh.provision(distinctComponent(example, '-critical-fresh'));
+      await fresh.provision(freshDescriptor);
       const freshMs = performance.now() - started;
       const freshCalls = await sandbox.calls();
 
@@ -76,6 +99,8 @@ Wall time includes validation of the request (well under a millisecond).`,
               sandboxSpanMs: round(timeline(warmCalls).spanMs, 1),
               outsideSandboxMs: round(warmMs - timeline(warmCalls).spanMs, 1),
               timeline: timeline(warmCalls).calls,
+              warmRunsMs: runs.map((r) => round(r.ms, 1)),
+              coldFirstDeployMs: round(coldMs, 1),
               freshTokenWallMs: round(freshMs, 1),
               freshTokenRatio: round(freshRatio),
               freshTokenObservedChain: longestObservedChain(freshCalls),
