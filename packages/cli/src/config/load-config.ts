@@ -5,7 +5,13 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { parseDocument } from 'yaml';
-import { decodeWith, noConnectorProfiles, problem, type Problem } from '@airbyte-provisioner/core';
+import {
+  decodeWith,
+  defaultTaskRepositoryLimits,
+  noConnectorProfiles,
+  problem,
+  type Problem,
+} from '@airbyte-provisioner/core';
 import {
   DEFAULT_HOST,
   DEFAULT_PORT,
@@ -72,8 +78,6 @@ const airbyteConfigOf = (env: EnvConfig): AirbyteConfig | undefined =>
           : { maxConcurrentCalls: env.AIRBYTE_MAX_CONCURRENT_CALLS }),
       };
 
-const DAY_SECONDS = 24 * 60 * 60;
-
 export const loadConfig = (sources: ConfigSources): E.Either<ReadonlyArray<Problem>, AppConfig> => {
   const raw = relevantEnv(sources.env);
   const decoded = decodeWith(EnvConfig)(raw);
@@ -98,7 +102,11 @@ export const loadConfig = (sources: ConfigSources): E.Either<ReadonlyArray<Probl
       shutdownGraceMs: env.SHUTDOWN_GRACE_MS ?? DEFAULT_SHUTDOWN_GRACE_MS,
     },
     ...(airbyte === undefined ? {} : { airbyte }),
-    tasks: { ttlMs: (env.TASK_TTL_SECONDS ?? DAY_SECONDS) * 1000, maxTasks: env.TASK_MAX_COUNT ?? 100_000 },
+    tasks: {
+      ttlMs:
+        env.TASK_TTL_SECONDS === undefined ? defaultTaskRepositoryLimits.ttlMs : env.TASK_TTL_SECONDS * 1000,
+      maxTasks: env.TASK_MAX_COUNT ?? defaultTaskRepositoryLimits.maxTasks,
+    },
     logLevel: env.LOG_LEVEL ?? 'info',
     profiles,
     profileSecretPaths: [

@@ -46,7 +46,7 @@ describe('loadConfig', () => {
       shutdownGraceMs: 25_000,
     });
     expect(config.airbyte).to.equal(undefined);
-    expect(config.tasks).to.deep.equal({ ttlMs: 86_400_000, maxTasks: 100_000 });
+    expect(config.tasks).to.deep.equal({ ttlMs: 86_400_000, maxTasks: 20_000 });
     expect(config.logLevel).to.equal('info');
     expect(config.profiles).to.deep.equal({ sources: {}, destinations: {} });
     expect(config.fingerprintKey).to.deep.equal({ source: 'derived' });

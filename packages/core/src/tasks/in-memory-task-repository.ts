@@ -3,10 +3,10 @@
  * the oldest finished ones go first and a RUNNING task is never dropped. Expiry is checked against the
  * Clock on each call (no timers).
  *
- * Memory: 100,000 finished results must stay cheap, so each task is one string in one Map. A finished
- * task's string holds its status, finishing time and its result as edits against a shared reference
- * result (results differ mostly in ids and timestamps; see `delta-codec.ts`). A task is moved to the end
- * of the Map when it finishes, so the Map's order is finishing order and eviction reads from its head.
+ * Memory: a server keeps many finished results (20,000 within the default limits), so a finished task is
+ * a record of a few hundred bytes in a byte log outside the garbage-collected heap (finished-task-log.ts):
+ * its result as edits against a shared reference result (results differ mostly in ids, fingerprints and
+ * timestamps; see delta-codec.ts). Running tasks, a handful at a time, are a plain set of tokens.
  */
 import * as E from 'fp-ts/lib/Either.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
@@ -15,66 +15,58 @@ import { internal, unknownTask, type ProvisioningError } from '../errors/provisi
 import type { Clock } from '../ports/clock.port.js';
 import type { TaskRepository } from '../ports/task-repository.port.js';
 import type { TaskView } from '../use-cases/use-case.types.js';
-import {
-  decodeAgainst,
-  encodeAgainst,
-  makeReference,
-  readVarint,
-  unzigzag,
-  writeVarint,
-  zigzag,
-  type Reference,
-} from './delta-codec.js';
+import { ByteWriter } from './byte-writer.js';
+import { decodeAgainst, encodeAgainst, makeReference, type Reference } from './delta-codec.js';
+import { FinishedTaskLog } from './finished-task-log.js';
 
 export interface TaskRepositoryLimits {
   readonly ttlMs: number;
   readonly maxTasks: number;
 }
 
+/**
+ * A day, and 20,000 tasks: a coordinator reads a task's status within minutes, and 20,000 finished tasks
+ * (~250 bytes each with the ids and fingerprints of a real deploy, ~5 MB) last a day at 14 tasks a minute.
+ */
 export const defaultTaskRepositoryLimits: TaskRepositoryLimits = {
   ttlMs: 24 * 60 * 60 * 1000,
-  maxTasks: 100_000,
+  maxTasks: 20_000,
 };
 
-const RUNNING = 'R';
-const COMPLETED = 'C';
-const FAILED = 'F';
+const COMPLETED = 1;
+const FAILED = 2;
+type FinishedStatus = typeof COMPLETED | typeof FAILED;
+
 /** References tried for each new result: enough for a success shape and a few failure shapes. */
 const RECENT_REFERENCES = 4;
 
-interface Header {
-  readonly status: typeof COMPLETED | typeof FAILED;
-  readonly finishedAt: number;
-  readonly referenceId: number;
-  /** Where the edits start. */
-  readonly body: number;
-}
-
 export class InMemoryTaskRepository<A> implements TaskRepository<A> {
-  private readonly tasks = new Map<string, string>();
+  private readonly running = new Set<string>();
+  private readonly finished = new FinishedTaskLog();
   private readonly references = new Map<number, { readonly reference: Reference; uses: number }>();
   private recent: number[] = [];
   private nextReferenceId = 0;
-  private readonly epoch: number;
+  // reused for every encoding: finishing a task allocates no buffer
+  private readonly attempt = new ByteWriter(4096);
+  private readonly best = new ByteWriter(4096);
 
   constructor(
     private readonly clock: Clock,
     private readonly limits: TaskRepositoryLimits = defaultTaskRepositoryLimits,
-  ) {
-    this.epoch = clock.now();
-  }
+  ) {}
 
   /** How many tasks are held (running and finished), after expiry. */
   readonly size = (): number => {
     this.evict();
-    return this.tasks.size;
+    return this.running.size + this.finished.size;
   };
 
   readonly create = (token: string): TE.TaskEither<ProvisioningError, void> =>
     TE.fromIOEither((): E.Either<ProvisioningError, void> => {
       this.evict();
-      if (this.tasks.has(token)) return E.left(internal(`task token ${token} is already in use`));
-      this.tasks.set(token, RUNNING);
+      if (this.running.has(token) || this.finished.has(token))
+        return E.left(internal(`task token ${token} is already in use`));
+      this.running.add(token);
       this.evict();
       return E.right(undefined);
     });
@@ -88,13 +80,12 @@ export class InMemoryTaskRepository<A> implements TaskRepository<A> {
   readonly get = (token: string): TE.TaskEither<ProvisioningError, TaskView<A>> =>
     TE.fromIOEither((): E.Either<ProvisioningError, TaskView<A>> => {
       this.evict();
-      const code = this.tasks.get(token);
-      if (code === undefined) return E.left(unknownTask(token));
-      if (code === RUNNING) return E.right({ status: 'RUNNING' });
-      const header = this.header(code);
-      const text = decodeAgainst(this.referenceText(header.referenceId), code, { i: header.body });
+      if (this.running.has(token)) return E.right({ status: 'RUNNING' });
+      const entry = this.finished.get(token);
+      if (entry === undefined) return E.left(unknownTask(token));
+      const text = decodeAgainst(this.referenceText(entry.referenceId), entry.payload);
       return E.right(
-        header.status === COMPLETED
+        entry.status === COMPLETED
           ? { status: 'COMPLETED', value: JSON.parse(text) as A }
           : { status: 'FAILED', failure: JSON.parse(text) as OperationFailure },
       );
@@ -102,44 +93,45 @@ export class InMemoryTaskRepository<A> implements TaskRepository<A> {
 
   private finish(
     token: string,
-    status: typeof COMPLETED | typeof FAILED,
+    status: FinishedStatus,
     payload: unknown,
   ): TE.TaskEither<ProvisioningError, void> {
     return TE.fromIOEither((): E.Either<ProvisioningError, void> => {
       this.evict();
-      const code = this.tasks.get(token);
-      if (code === undefined) return E.left(unknownTask(token));
-      if (code !== RUNNING) {
-        const done = this.header(code).status === COMPLETED ? 'COMPLETED' : 'FAILED';
+      if (!this.running.has(token)) {
+        const entry = this.finished.get(token);
+        if (entry === undefined) return E.left(unknownTask(token));
+        const done = entry.status === COMPLETED ? 'COMPLETED' : 'FAILED';
         return E.left(internal(`task ${token} is already ${done}; statuses only move forward`));
       }
-      // re-inserted at the end: the Map's order is finishing order
-      this.tasks.delete(token);
-      this.tasks.set(token, this.encode(status, JSON.stringify(payload)));
+      const referenceId = this.encode(JSON.stringify(payload));
+      this.running.delete(token);
+      this.finished.append(token, status, this.clock.now(), referenceId, this.best.bytes());
       this.evict();
       return E.right(undefined);
     });
   }
 
-  private encode(status: typeof COMPLETED | typeof FAILED, text: string): string {
-    const attempt = (id: number): string[] => {
-      const out: string[] = [status];
-      writeVarint(out, zigzag(this.clock.now() - this.epoch));
-      writeVarint(out, id);
-      encodeAgainst(this.references.get(id)!.reference, text, out);
-      return out;
-    };
-    let best: { readonly id: number; readonly out: string[] } | undefined;
+  /** Encodes `text` into `this.best` against the recent reference that gives the fewest bytes. */
+  private encode(text: string): number {
+    let bestId: number | undefined;
     for (const id of this.recent) {
-      const out = attempt(id);
-      if (best === undefined || out.join('').length < best.out.join('').length) best = { id, out };
+      this.attempt.reset();
+      encodeAgainst(this.references.get(id)!.reference, text, this.attempt);
+      if (bestId === undefined || this.attempt.length < this.best.length) {
+        bestId = id;
+        this.best.reset();
+        this.best.append(this.attempt.bytes());
+      }
     }
     // a result unlike the recent ones becomes a reference itself
-    if (best === undefined || best.out.join('').length > text.length / 4)
-      best = { id: this.addReference(text), out: [] };
-    const out = best.out.length > 0 ? best.out : attempt(best.id);
-    this.references.get(best.id)!.uses += 1;
-    return out.join('');
+    if (bestId === undefined || this.best.length > text.length / 4) {
+      bestId = this.addReference(text);
+      this.best.reset();
+      encodeAgainst(this.references.get(bestId)!.reference, text, this.best);
+    }
+    this.references.get(bestId)!.uses += 1;
+    return bestId;
   }
 
   private addReference(text: string): number {
@@ -162,22 +154,13 @@ export class InMemoryTaskRepository<A> implements TaskRepository<A> {
     return this.references.get(id)?.reference.text ?? '';
   }
 
-  private header(code: string): Header {
-    const at = { i: 1 };
-    const finishedAt = this.epoch + unzigzag(readVarint(code, at));
-    const referenceId = readVarint(code, at);
-    return { status: code[0] === COMPLETED ? COMPLETED : FAILED, finishedAt, referenceId, body: at.i };
-  }
-
   private evict(): void {
     const now = this.clock.now();
-    for (const [token, code] of this.tasks) {
-      if (code === RUNNING) continue;
-      const header = this.header(code);
-      const expired = now - header.finishedAt >= this.limits.ttlMs;
-      if (!expired && this.tasks.size <= this.limits.maxTasks) return;
-      this.tasks.delete(token);
-      this.release(header.referenceId, 1);
+    for (let oldest = this.finished.oldest(); oldest !== undefined; oldest = this.finished.oldest()) {
+      const expired = now - oldest.finishedAt >= this.limits.ttlMs;
+      if (!expired && this.running.size + this.finished.size <= this.limits.maxTasks) return;
+      this.finished.dropOldest();
+      this.release(oldest.referenceId, 1);
     }
   }
 }

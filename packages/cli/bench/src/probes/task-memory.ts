@@ -1,6 +1,6 @@
 /**
  * Probe: RSS after 100,000 finished tasks ÷ idle RSS, with the real InMemoryTaskRepository and its default
- * limits. Run with `--expose-gc`. Prints one JSON line.
+ * limits (or `maxTasks` given as the third argument). Run with `--expose-gc`. Prints one JSON line.
  *
  * The stored result has the size and shape of a real first deploy's result (summary, public info entries,
  * the DeploymentRecord as privateInfo, the user-facing logs), so the figure reflects what a server keeps.
@@ -10,21 +10,25 @@ import {
   defaultTaskRepositoryLimits,
   type OperationResult,
 } from '@airbyte-provisioner/core';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { settledMemory } from './rss.js';
 
 const tasks = Number(process.argv[2] ?? '100000');
 /** `discard`: build and serialize the same results without keeping them, to see the churn's own cost. */
 const keep = process.argv[3] !== 'discard';
+const maxTasks = process.argv[4] === undefined ? undefined : Number(process.argv[4]);
+const limits =
+  maxTasks === undefined ? defaultTaskRepositoryLimits : { ...defaultTaskRepositoryLimits, maxTasks };
 
-const uuid = (n: number, salt: number): string => {
-  const hex = (n * 2654435761 + salt).toString(16).padStart(12, '0').slice(-12);
-  return `3f2a9c1e-7b4d-4e8a-9c1f-${hex}`;
-};
+// Airbyte ids are random UUIDs, fingerprints HMAC-SHA256 digests and tokens random UUIDs too: values that
+// no encoding can shrink below their entropy, as on a real server (the workspace id is the server's own)
+const workspaceId = randomUUID();
+const fingerprint = (): string => `hmac-sha256:${randomBytes(32).toString('hex')}`;
 
 /** A result like the one a first deploy of the Witboost example returns; ids differ per task. */
 const resultFor = (n: number): OperationResult => {
   const at = new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString();
-  const connectionId = uuid(n, 3);
+  const connectionId = randomUUID();
   return {
     message: 'Deployed connection "orders-to-snowflake": created source, destination and connection.',
     info: {
@@ -33,7 +37,7 @@ const resultFor = (n: number): OperationResult => {
           type: 'link',
           label: 'Airbyte connection',
           value: 'orders-to-snowflake',
-          href: `http://localhost:8000/workspaces/${uuid(n, 9)}/connections/${connectionId}`,
+          href: `http://localhost:8000/workspaces/${workspaceId}/connections/${connectionId}`,
         },
         source: { type: 'string', label: 'Source', value: 'orders-file (file)' },
         destination: { type: 'string', label: 'Destination', value: 'orders-snowflake (snowflake)' },
@@ -44,12 +48,12 @@ const resultFor = (n: number): OperationResult => {
       },
       privateInfo: {
         airbyte: {
-          workspaceId: uuid(n, 9),
-          sourceId: uuid(n, 1),
-          destinationId: uuid(n, 2),
+          workspaceId,
+          sourceId: randomUUID(),
+          destinationId: randomUUID(),
           connectionId,
-          sourceFingerprint: 'a3f1c9e07b5d2f8846e1b0c7d9a2e5f3',
-          destinationFingerprint: '5d2f8846e1b0c7d9a2e5f3a3f1c9e07b',
+          sourceFingerprint: fingerprint(),
+          destinationFingerprint: fingerprint(),
         },
       },
     },
@@ -74,7 +78,7 @@ const resultFor = (n: number): OperationResult => {
 
 let now = Date.UTC(2026, 0, 1);
 const clock = { now: () => now };
-const repository = new InMemoryTaskRepository<OperationResult>(clock);
+const repository = new InMemoryTaskRepository<OperationResult>(clock, limits);
 // touch every code path once before the idle reading, so compiled code is not counted as task memory
 await repository.create('warm-up')();
 await repository.complete('warm-up', resultFor(0))();
@@ -84,7 +88,7 @@ const idle = await settledMemory();
 const started = performance.now();
 for (let n = 1; n <= tasks; n += 1) {
   now += 1;
-  const token = `token-${n}`;
+  const token = randomUUID();
   if (!keep) {
     JSON.stringify(resultFor(n));
     continue;
@@ -105,7 +109,7 @@ console.log(
   JSON.stringify({
     tasks,
     held: repository.size(),
-    limits: defaultTaskRepositoryLimits,
+    limits,
     idle,
     loaded,
     afterPause,
