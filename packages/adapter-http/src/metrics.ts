@@ -65,11 +65,26 @@ export const createMetrics = (): HttpMetrics => {
     registers: [registry],
   });
   const finished = new Set<string>();
+  // the labelled series of each route, method and status, so that a request does not hash its labels
+  const requestSeries = new Map<
+    string,
+    { readonly count: { inc: () => void }; readonly latency: { observe: (value: number) => void } }
+  >();
   return {
     registry,
     recordRequest: (route, method, status, durationMs) => {
-      requests.inc({ route, method, status: String(status) });
-      latency.observe({ route, method }, durationMs / 1000);
+      const key = `${method} ${status} ${route}`;
+      let series = requestSeries.get(key);
+      if (series === undefined) {
+        series = {
+          count: requests.labels({ route, method, status: String(status) }),
+          latency: latency.labels({ route, method }),
+        };
+        // routes are templates and statuses few, so this stays small; the bound is a guard
+        if (requestSeries.size < 1000) requestSeries.set(key, series);
+      }
+      series.count.inc();
+      series.latency.observe(durationMs / 1000);
     },
     recordOutcome: (operation, status) => outcomes.inc({ operation, status }),
     recordAirbyteCall: (e) => {

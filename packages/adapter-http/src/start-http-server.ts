@@ -6,6 +6,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type Koa from 'koa';
 
+const IDLE_SWEEP_MS = 10;
+
 export interface RunningHttpServer {
   readonly url: string;
   readonly server: Server;
@@ -18,13 +20,7 @@ export const startHttpServer = (
 ): Promise<RunningHttpServer> =>
   new Promise((resolve, reject) => {
     const handle = (app as Koa).callback();
-    let closing = false;
-    const server = createServer((req, res) => {
-      res.once('close', () => {
-        if (closing) setImmediate(() => server.closeIdleConnections());
-      });
-      void handle(req, res);
-    });
+    const server = createServer((req, res) => void handle(req, res));
     server.keepAliveTimeout = 5_000;
     server.once('error', reject);
     server.listen(options.port, options.host, () => {
@@ -35,8 +31,13 @@ export const startHttpServer = (
         server,
         close: () =>
           new Promise<void>((done) => {
-            closing = true;
-            server.close(() => done());
+            // a socket whose answer ends after this is idle at once: it is dropped within a few ms (watched
+            // only while closing, so a request costs nothing for it)
+            const dropIdle = setInterval(() => server.closeIdleConnections(), IDLE_SWEEP_MS);
+            server.close(() => {
+              clearInterval(dropIdle);
+              done();
+            });
             server.closeIdleConnections();
           }),
       });

@@ -10,8 +10,22 @@ import type { HttpMetrics } from '../metrics.js';
 const saneId = /^[A-Za-z0-9._:-]{1,128}$/;
 
 export interface RequestState {
-  requestId: string;
-  log: Logger;
+  readonly requestId: string;
+  readonly log: Logger;
+}
+
+/** The child logger is made when a line is written: most requests write none below info. */
+class LazyRequestState implements RequestState {
+  private child: Logger | undefined;
+
+  constructor(
+    private readonly logger: Logger,
+    readonly requestId: string,
+  ) {}
+
+  get log(): Logger {
+    return (this.child ??= this.logger.child({ requestId: this.requestId }));
+  }
 }
 
 export const requestContext =
@@ -20,8 +34,7 @@ export const requestContext =
     const started = performance.now();
     const given = ctx.get('X-Request-Id');
     const requestId = saneId.test(given) ? given : randomUUID();
-    ctx.state.requestId = requestId;
-    ctx.state.log = logger.child({ requestId });
+    ctx.state = new LazyRequestState(logger, requestId);
     ctx.set('X-Request-Id', requestId);
     try {
       await next();
@@ -29,9 +42,10 @@ export const requestContext =
       const durationMs = performance.now() - started;
       const route = (ctx as { _matchedRoute?: string })._matchedRoute ?? 'unmatched';
       metrics?.recordRequest(String(route), ctx.method, ctx.status, durationMs);
-      ctx.state.log.info(
-        { method: ctx.method, route, status: ctx.status, durationMs: Math.round(durationMs) },
-        'request completed',
-      );
+      if (logger.isLevelEnabled('info'))
+        ctx.state.log.info(
+          { method: ctx.method, route, status: ctx.status, durationMs: Math.round(durationMs) },
+          'request completed',
+        );
     }
   };

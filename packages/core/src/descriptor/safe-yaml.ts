@@ -19,6 +19,7 @@ import {
   type Node,
 } from 'yaml';
 import { distinctProblems, problem, type Problem } from '../errors/problem.js';
+import { RecentOutcomes } from './recent-outcomes.js';
 
 export interface YamlLimits {
   readonly maxBytes: number;
@@ -109,38 +110,22 @@ const unsupportedNodes = (doc: Document, lines: LineCounter, path: string): Read
   return found;
 };
 
-const deepFreeze = <A>(value: A): A => {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-};
-
 /**
- * Parsing YAML costs ~0.5 ms for a typical descriptor, more than all the rest of a validate request, and
- * the platform sends the same descriptor several times (validate, then provision, then status polls and
- * retries). Recent parses are kept, frozen so no caller can change a shared value: at most 128 of them,
- * each of a descriptor under 64 KB (8 MB at the very worst).
+ * Parsing YAML costs ~0.5 ms for a typical descriptor: recent parses are kept, at most 128 of them, each
+ * of a descriptor under 64 KB (8 MB per path at the very worst), one memo per path so a cached problem never names
+ * another field.
  */
-const memo = new Map<string, E.Either<ReadonlyArray<Problem>, unknown>>();
 const MEMO_ENTRIES = 128;
 const MEMO_MAX_CHARS = 64 * 1024;
-
-const remembered = (
-  key: string,
-  parse: () => E.Either<ReadonlyArray<Problem>, unknown>,
-): E.Either<ReadonlyArray<Problem>, unknown> => {
-  const hit = memo.get(key);
-  if (hit !== undefined) {
-    memo.delete(key);
-    memo.set(key, hit);
-    return hit;
+const memos = new Map<string, RecentOutcomes<E.Either<ReadonlyArray<Problem>, unknown>>>();
+const memoFor = (path: string) => {
+  let memo = memos.get(path);
+  if (memo === undefined) {
+    memo = new RecentOutcomes(MEMO_ENTRIES);
+    // paths are a handful of field names: the map of memos stays small
+    if (memos.size < 16) memos.set(path, memo);
   }
-  const result = deepFreeze(parse());
-  memo.set(key, result);
-  if (memo.size > MEMO_ENTRIES) memo.delete(memo.keys().next().value!);
-  return result;
+  return memo;
 };
 
 /**
@@ -190,7 +175,7 @@ export const parseYamlSafely = (
   limits: YamlLimits = defaultYamlLimits,
 ): E.Either<ReadonlyArray<Problem>, unknown> =>
   text.length <= MEMO_MAX_CHARS && limits === defaultYamlLimits
-    ? remembered(`${path}\u0000${text}`, () => parseYamlUncached(text, path, limits))
+    ? memoFor(path).remember(text, () => parseYamlUncached(text, path, limits))
     : parseYamlUncached(text, path, limits);
 
 const parseYamlUncached = (
