@@ -2,7 +2,13 @@
 // what `airbyte-provisioner` runs. Node 20 loads an ES module graph file by file: the ~400 modules of
 // the CLI and its dependencies took longer to resolve and compile than everything the server does at
 // start-up, and one file halves the time to the first answer (BENCHMARKS.md, start-up).
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { build } from 'esbuild';
+
+// resolved from the core, which depends on both (the workspace root does not)
+const fromCore = createRequire(new URL('../packages/core/package.json', import.meta.url));
+const packageDir = (name) => dirname(fromCore.resolve(`${name}/package.json`));
 
 const outfile = 'packages/cli/dist/bundle/airbyte-provisioner.js';
 
@@ -21,6 +27,9 @@ await build({
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
+  // fp-ts and io-ts as the ES modules they also ship: no CommonJS wrappers copying every export at start-up,
+  // and only what is used is bundled
+  alias: { 'fp-ts/lib': `${packageDir('fp-ts')}/es6`, 'io-ts': `${packageDir('io-ts')}/es6/index.js` },
   logLevel: 'warning',
 });
 console.log(`Bundled the CLI into ${outfile}.`);
