@@ -134,6 +134,29 @@ const memoFor = (path: string) => {
  * per level and a 1 MB input nested on one line takes it tens of seconds or exhausts the heap, so such
  * input is refused before parsing. Indentation-only nesting costs a quadratic size, so it stays cheap.
  */
+/**
+ * A bound for a descriptor in block style (what platforms write): when every flow collection is an empty
+ * `[]` or `{}`, flow nesting is at most 1, and a line cannot hold more compact indicators than it has
+ * `-` and `?` characters. One pass over the characters, allocating nothing: large descriptors are not
+ * lexed twice. Infinity when the text has other flow collections.
+ */
+const blockStyleBound = (text: string): number => {
+  let line = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) line = 0;
+    else if (c === 0x2d || c === 0x3f)
+      max = Math.max(max, ++line); // - ?
+    else if (c === 0x5b || c === 0x7b) {
+      // [ { : only as [] or {}
+      if (text.charCodeAt(i + 1) !== c + 2) return Infinity;
+      i += 1;
+    }
+  }
+  return 1 + max;
+};
+
 const nestingBound = (text: string, maxDepth: number): number => {
   // each level needs one of these characters: a text with few of them cannot be nested deeper (most
   // descriptors), and is not lexed twice
@@ -143,6 +166,8 @@ const nestingBound = (text: string, maxDepth: number): number => {
     if (c === 0x5b || c === 0x7b || c === 0x2d || c === 0x3f) indicators += 1; // [ { - ?
   }
   if (indicators <= maxDepth) return indicators;
+  const blockBound = blockStyleBound(text);
+  if (blockBound <= maxDepth) return blockBound;
 
   let flow = 0;
   let compact = 0;

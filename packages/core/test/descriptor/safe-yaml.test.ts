@@ -67,6 +67,22 @@ describe('parseYamlSafely: hostile input is a problem, never a throw', () => {
     });
   }
 
+  it('still finds deep nesting in a block-style text full of empty collections and dashes', () => {
+    const block = Array.from({ length: 500 }, (_, i) => `- id: c-${i}\n  tags: []\n  specific: {}`).join(
+      '\n',
+    );
+    expect(E.isRight(parseYamlSafely(block, 'd'))).to.equal(true);
+    for (const deep of [
+      `${block}\n- nested: ${'['.repeat(70)}${']'.repeat(70)}`,
+      `${block}\n${'- '.repeat(70)}x`,
+      `${block}\n- {a: ${'{b: '.repeat(70)}1${'}'.repeat(71)}`,
+    ]) {
+      expect(parseYamlSafely(deep, 'd')).to.deep.equal(
+        E.left([{ path: 'd', message: 'is nested deeper than 64 levels' }]),
+      );
+    }
+  });
+
   it('accepts a flat flow mapping with many keys on one line', () => {
     const keys = Array.from({ length: 200 }, (_, i) => `k${i}: [1, {b: 2}]`);
     const result = parseYamlSafely(`{${keys.join(', ')}}`, 'd');
