@@ -69,6 +69,16 @@ describe('hostile bodies never make a 500', () => {
     }
     const bare = await fetch(`${h.url}/v1/provision`, { method: 'POST' });
     expect(bare.status).to.equal(400);
+    expect(((await bare.json()) as { errors: string[] }).errors[0]).to.match(
+      /Content-Type must be application\/json, got "none"/,
+    );
+    // the charset and letter case a client may add are still JSON
+    for (const type of ['application/json; charset=utf-8', 'Application/JSON']) {
+      const answer = await h.call('POST', '/v1/validate', JSON.stringify(exampleRequest()), {
+        'Content-Type': type,
+      });
+      expect(answer.status).to.equal(200);
+    }
   });
 
   it('missing and ill-typed fields are 400, each problem with its dot path', async () => {

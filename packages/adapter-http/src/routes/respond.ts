@@ -33,9 +33,17 @@ export const tokenParam = (ctx: Ctx): string => {
   return raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"') ? raw.slice(1, -1) : raw;
 };
 
+/** What clients send, checked as text first; anything else goes through Koa's full media type parsing. */
+const isJson = (ctx: Ctx): boolean => {
+  const type = ctx.get('Content-Type');
+  return (
+    type === 'application/json' || type.startsWith('application/json;') || Boolean(ctx.is('application/json'))
+  );
+};
+
 /** The body decoded with `codec`, or a 400 already answered (wrong content type, missing or ill-typed fields). */
 export const decodeBody = <A>(ctx: Ctx, codec: t.Type<A, unknown, unknown>): E.Either<void, A> => {
-  if (!ctx.is('application/json')) {
+  if (!isJson(ctx)) {
     ctx.status = 400;
     ctx.body = requestValidationError(
       [
