@@ -1,7 +1,8 @@
 /**
  * Removes a component's resources: found by the recorded ids first, then by name; the connection first,
- * then the source and destination, each kept when another component's connection still uses it (rule 4).
- * What is already gone is success. The deployment record is removed at the end.
+ * then the source and destination, each kept when another component's connection still uses it (rule 4);
+ * then what an interrupted replacement left to delete (the records' pending deletions), which is ours
+ * too. What is already gone is success. The deployment record is removed at the end.
  */
 import * as O from 'fp-ts/lib/Option.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
@@ -9,7 +10,7 @@ import { pipe } from 'fp-ts/lib/function.js';
 import { parallel } from './parallel.js';
 import type { ValidatedComponent } from '../descriptor/validated-component.js';
 import type { ActorKind, AirbyteActor, AirbyteConnection } from '../domain/airbyte-state.js';
-import type { OperationFailure, OperationResult } from '../domain/operation-result.js';
+import type { DeploymentRecord, OperationFailure, OperationResult } from '../domain/operation-result.js';
 import type { ProvisioningError } from '../errors/provisioning-error.js';
 import { describeConnections, foreignConnections } from '../planner/ownership.js';
 import { planUnprovision, type ForeignUsage } from '../planner/plan-unprovision.js';
@@ -18,9 +19,12 @@ import type { CoreDeps } from './core-deps.js';
 import { locateAll, step } from './locate.js';
 import { OperationJournal } from './operation-journal.js';
 import { knownRecords } from './previous-record.js';
+import { retireReplaced } from './retire.js';
+
+type PendingDeletion = NonNullable<DeploymentRecord['pendingDeletions']>[number];
 
 const foreignUsers =
-  (deps: CoreDeps, component: ValidatedComponent, located: LocatedState) =>
+  (deps: CoreDeps, component: ValidatedComponent, located: LocatedState, pending: ReadonlyArray<string>) =>
   (
     kind: ActorKind,
     actor: O.Option<AirbyteActor>,
@@ -32,12 +36,26 @@ const foreignUsers =
             deps.gateway.findConnectionsUsing(kind, actor.value.id),
           ),
           TE.map((using) =>
-            foreignConnections(using, {
-              located: located.connection,
-              name: component.desired.connection.name,
-            }),
+            foreignConnections(
+              // a connection this component replaced and has yet to delete is not another component's
+              using.filter((c) => !pending.includes(c.id)),
+              { located: located.connection, name: component.desired.connection.name },
+            ),
           ),
         );
+
+/** The pending deletions of every known record, once each, but for what is located as current again. */
+const pendingOf = (
+  records: ReadonlyArray<DeploymentRecord>,
+  located: LocatedState,
+): ReadonlyArray<PendingDeletion> => {
+  const ids = (found: O.Option<{ readonly id: string }>): ReadonlyArray<string> =>
+    O.isSome(found) ? [found.value.id] : [];
+  const current = [...ids(located.source), ...ids(located.destination), ...ids(located.connection)];
+  return records
+    .flatMap((r) => r.pendingDeletions ?? [])
+    .filter((p, i, all) => !current.includes(p.id) && all.findIndex((q) => q.id === p.id) === i);
+};
 
 const run =
   (deps: CoreDeps, journal: OperationJournal) =>
@@ -84,21 +102,31 @@ export const undeployComponent =
     return pipe(
       // the ids the platform sent back are tried first, then ours, then the names
       knownRecords(deps.deploymentRecords, 'platform-first')(component),
-      TE.chain((records) => locateAll(deps.gateway)(desired, records)),
-      TE.bindTo('located'),
-      TE.bind('usage', ({ located }): TE.TaskEither<ProvisioningError, ForeignUsage> =>
-        parallel({
-          source: foreignUsers(deps, component, located)('source', located.source),
-          destination: foreignUsers(deps, component, located)('destination', located.destination),
-        }),
-      ),
-      TE.map(({ located, usage }) => planUnprovision(desired, located, usage)),
-      TE.chainFirst(([connection, ...actors]) =>
-        pipe(
+      TE.bindTo('records'),
+      TE.bind('located', ({ records }) => locateAll(deps.gateway)(desired, records)),
+      TE.let('pending', ({ records, located }) => pendingOf(records, located)),
+      TE.bind('usage', ({ located, pending }): TE.TaskEither<ProvisioningError, ForeignUsage> => {
+        const users = foreignUsers(
+          deps,
+          component,
+          located,
+          pending.map((p) => p.id),
+        );
+        return parallel({
+          source: users('source', located.source),
+          destination: users('destination', located.destination),
+        });
+      }),
+      TE.chain(({ located, usage, pending }) => {
+        const [connection, ...actors] = planUnprovision(desired, located, usage);
+        journal.note({ pendingDeletions: pending.length === 0 ? undefined : pending });
+        return pipe(
           connection === undefined ? TE.right(undefined) : run(deps, journal)(connection),
           TE.chain(() => TE.traverseArray(run(deps, journal))(actors)),
-        ),
-      ),
+          TE.chainFirst(retireReplaced(deps.gateway, journal)),
+          TE.map(() => (connection === undefined ? actors : [connection, ...actors])),
+        );
+      }),
       TE.chainFirst(() => deps.deploymentRecords.remove(component.componentId)),
       TE.map((actions): OperationResult => ({
         message: summary(desired.connection.name, actions),

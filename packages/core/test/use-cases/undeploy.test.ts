@@ -94,6 +94,39 @@ describe('undeployComponent', () => {
     expect(deps.gateway.listConnections().map((c) => c.id)).to.deep.equal([theirs.id]);
   });
 
+  it('also removes what an interrupted replacement left, and keeps nothing for its old connection', async () => {
+    const deps = makeTestDeps();
+    await deployComponent(deps)(componentOf())();
+    const s3 = {
+      ...baseDesired,
+      source: { ...baseDesired.source, connector: { _tag: 'ConnectorType' as const, connectorType: 's3' } },
+    };
+    // the replacement stops before the old connection (which uses our destination) and source are gone
+    deps.gateway.failNext('deleteConnection', airbyteUnavailable('timeout'));
+    const replaced = await deployComponent(deps)(componentOf(s3))();
+    expect(E.isLeft(replaced) && replaced.left.info?.privateInfo['airbyte']).to.deep.include({
+      pendingDeletions: [
+        { kind: 'source', id: 'source-1' },
+        { kind: 'connection', id: 'connection-3' },
+      ],
+    });
+    const result = await undeployComponent(deps)(componentOf(s3))();
+    expect(E.isRight(result) && result.right.message).to.equal(
+      'Removed Airbyte connection "orders-file → snowflake" and its resources',
+    );
+    expect(E.isRight(result) && result.right.logs.map((l) => l.message)).to.include.members([
+      'Deleted connection "orders-file → snowflake" (connection-5)',
+      'Deleted destination "orders-snowflake" (destination-2)',
+      'Deleted the replaced source source-1',
+    ]);
+    expect([
+      deps.gateway.listActors('source'),
+      deps.gateway.listActors('destination'),
+      deps.gateway.listConnections(),
+    ]).to.deep.equal([[], [], []]);
+    expect(await deps.deploymentRecords.get(componentOf().componentId)()).to.deep.equal(E.right(O.none));
+  });
+
   it('fails with the step when Airbyte fails, keeping the record for a retry', async () => {
     const deps = makeTestDeps();
     await deployComponent(deps)(componentOf())();
