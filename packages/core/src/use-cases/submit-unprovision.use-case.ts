@@ -5,12 +5,12 @@ import type { CoreDeps } from './core-deps.js';
 import { runInBackground } from './run-in-background.js';
 import { lockedUndeploy } from './undeploy.js';
 import type { SubmitUseCase } from './use-case.types.js';
-import { validateOrFail } from './validate-request.js';
+import { validateUnprovisionOrFail } from './validate-request.js';
 
 /** Validates at once (an invalid request fails here), then undeploys in the background; answers the token. */
 export const makeSubmitUnprovision = (deps: CoreDeps): SubmitUseCase =>
   flow(
-    validateOrFail(deps),
+    validateUnprovisionOrFail(deps),
     TE.chain((component) =>
       pipe(
         runInBackground(deps, deps.provisioningTasks)(lockedUndeploy(deps)(component)),

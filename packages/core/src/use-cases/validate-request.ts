@@ -1,7 +1,7 @@
 /** Validation as the first step of an operation: an invalid request fails with every problem listed. */
 import * as E from 'fp-ts/lib/Either.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
-import { flow } from 'fp-ts/lib/function.js';
+import { flow, pipe } from 'fp-ts/lib/function.js';
 import { validateProvisioningRequest } from '../descriptor/index.js';
 import type { ValidatedComponent } from '../descriptor/validated-component.js';
 import type { OperationFailure } from '../domain/operation-result.js';
@@ -31,3 +31,21 @@ export const validateOrFail = (
     E.mapLeft(invalidRequestFailure(deps.clock)),
     TE.fromEither,
   );
+
+// The data an Airbyte connection writes lives in its destination (Snowflake tables), which the
+// destination's own storage component owns: this provisioner never drops it.
+export const REMOVE_DATA_NOTE =
+  'removeData is true: this provisioner removes the Airbyte source, destination and connection only; the data the connection wrote stays in the destination, which its own storage component manages';
+
+/** Validation for an unprovision: `removeData` (false when absent) is answered with a note when set. */
+export const validateUnprovisionOrFail =
+  (deps: Pick<CoreDeps, 'profiles' | 'clock'>) =>
+  (request: ProvisioningRequest): TE.TaskEither<OperationFailure, ValidatedComponent> =>
+    pipe(
+      validateOrFail(deps)(request),
+      TE.map((component) =>
+        request.removeData === true
+          ? { ...component, warnings: [...component.warnings, REMOVE_DATA_NOTE] }
+          : component,
+      ),
+    );

@@ -4,6 +4,7 @@ import type { ConnectorProfiles } from '../../src/domain/index.js';
 import type { ProvisioningRequest } from '../../src/requests/index.js';
 import { makeTestDeps, type TestDeps } from '../../src/testing/index.js';
 import { makeUseCases } from '../../src/use-cases/index.js';
+import { REMOVE_DATA_NOTE } from '../../src/use-cases/validate-request.js';
 
 const profiles: ConnectorProfiles = {
   sources: {},
@@ -124,6 +125,21 @@ describe('use cases over YAML descriptors', () => {
     expect(deps.gateway.listConnections()).to.deep.equal([]);
     expect(deps.gateway.listActors('source')).to.deep.equal([]);
     expect(E.isRight(await useCases.unprovision(request())())).to.equal(true);
+  });
+
+  it('unprovision with removeData says the destination keeps the data; without it says nothing of it', async () => {
+    const { useCases } = setUp();
+    await useCases.provision(request())();
+    const kept = await useCases.unprovision({ ...request(), removeData: true })();
+    expect(
+      E.isRight(kept) &&
+        kept.right.logs.filter((l) => l.level === 'WARNING').map((l) => [l.message, l.phase]),
+    ).to.deep.equal([[REMOVE_DATA_NOTE, 'validate']]);
+    await useCases.provision(request())();
+    const plain = await useCases.unprovision(request())();
+    expect(E.isRight(plain) && plain.right.logs.some((l) => l.message.includes('removeData'))).to.equal(
+      false,
+    );
   });
 
   it('submitProvision: a token at once, RUNNING, then COMPLETED; an invalid request fails at once', async () => {
