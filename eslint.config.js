@@ -2,75 +2,85 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { builtinModules } from 'node:module';
 
-const nodeBuiltins = [
-  'assert',
-  'async_hooks',
-  'buffer',
-  'child_process',
-  'cluster',
-  'crypto',
-  'dgram',
-  'dns',
-  'events',
-  'fs',
-  'fs/promises',
-  'http',
-  'http2',
-  'https',
-  'inspector',
-  'net',
-  'os',
-  'path',
-  'perf_hooks',
-  'process',
-  'readline',
-  'stream',
-  'timers',
-  'timers/promises',
-  'tls',
-  'tty',
-  'url',
-  'util',
-  'v8',
-  'vm',
-  'worker_threads',
-  'zlib',
-];
+// every module Node ships, by its exact name (a pattern such as 'domain' would match ../domain/x.js)
+const nodeBuiltins = builtinModules.map((name) => ({
+  name,
+  message: 'core does no I/O: Node built-ins belong in an adapter.',
+}));
 
-const restricted = (patterns) => ({
-  'no-restricted-imports': ['error', { patterns }],
+// reaching into another package's files by a relative path is an import of that package too
+const otherPackages = (...names) => names.map((name) => `**/${name}/**`);
+
+const restricted = (patterns, paths = []) => ({
+  'no-restricted-imports': ['error', { patterns, paths }],
 });
 
 /** Rules of the package graph, shared with the dependency check's own test. */
 export const hexagonRules = [
   {
     files: ['packages/core/src/**/*.ts'],
-    rules: restricted([
-      {
-        group: ['node:*', ...nodeBuiltins],
-        message: 'core does no I/O: Node built-ins belong in an adapter.',
-      },
-      {
-        group: [
-          'koa',
-          'koa-*',
-          '@koa/*',
-          'inversify',
-          'reflect-metadata',
-          'nock',
-          'undici',
-          'axios',
-          'pino',
-          'prom-client',
-        ],
-        message: 'core imports no framework: only fp-ts, io-ts and yaml.',
-      },
-      {
-        group: ['@airbyte-provisioner/*'],
-        message: 'core depends on no other workspace package; adapters depend on core.',
-      },
-    ]),
+    rules: restricted(
+      [
+        {
+          group: ['node:*'],
+          message: 'core does no I/O: Node built-ins belong in an adapter.',
+        },
+        {
+          group: [
+            'koa',
+            'koa-*',
+            '@koa/*',
+            'inversify',
+            'reflect-metadata',
+            'nock',
+            'undici',
+            'axios',
+            'pino',
+            'prom-client',
+          ],
+          message: 'core imports no framework: only fp-ts, io-ts and yaml.',
+        },
+        {
+          group: ['@airbyte-provisioner/*', ...otherPackages('adapter-airbyte', 'adapter-http', 'cli')],
+          message: 'core depends on no other workspace package; adapters depend on core.',
+        },
+      ],
+      nodeBuiltins,
+    ),
+  },
+  {
+    // what an import cannot show: a module loaded at run time, and the globals that do I/O or read the
+    // clock and randomness (the ports Clock and IdGenerator stand for those)
+    files: ['packages/core/src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ImportExpression', message: 'core loads no module at run time.' },
+        { selector: "CallExpression[callee.name='require']", message: 'core loads no module at run time.' },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...[
+          'fetch',
+          'XMLHttpRequest',
+          'WebSocket',
+          'process',
+          'require',
+          'Buffer',
+          'setTimeout',
+          'setInterval',
+          'setImmediate',
+          'performance',
+        ].map((name) => ({ name, message: 'core does no I/O and keeps no time: use a port.' })),
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'core reads time through the Clock port.' },
+        { object: 'Math', property: 'random', message: 'core draws ids through the IdGenerator port.' },
+      ],
+    },
   },
   {
     files: ['packages/adapter-airbyte/src/**/*.ts'],
@@ -79,6 +89,7 @@ export const hexagonRules = [
         group: [
           '@airbyte-provisioner/adapter-http',
           '@airbyte-provisioner/cli',
+          ...otherPackages('adapter-http', 'cli'),
           'koa',
           '@koa/*',
           'inversify',
@@ -91,7 +102,12 @@ export const hexagonRules = [
     files: ['packages/adapter-http/src/**/*.ts'],
     rules: restricted([
       {
-        group: ['@airbyte-provisioner/adapter-airbyte', '@airbyte-provisioner/cli', 'inversify'],
+        group: [
+          '@airbyte-provisioner/adapter-airbyte',
+          '@airbyte-provisioner/cli',
+          ...otherPackages('adapter-airbyte', 'cli'),
+          'inversify',
+        ],
         message: 'an adapter imports core only, never another adapter or the composition root.',
       },
     ]),
