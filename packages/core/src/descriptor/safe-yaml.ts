@@ -29,6 +29,22 @@ export interface YamlLimits {
 
 export const defaultYamlLimits: YamlLimits = { maxBytes: 1_000_000, maxAliasCount: 100, maxDepth: 64 };
 
+/** The length of `text` in UTF-8, counted without encoding it. */
+const utf8Length = (text: string): number => {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      // a surrogate pair is one code point of 4 bytes
+      bytes += 4;
+      i += 1;
+    } else bytes += 3;
+  }
+  return bytes;
+};
+
 const deeperThan = (value: unknown, maxDepth: number): boolean => {
   const stack: Array<[unknown, number]> = [[value, 0]];
   while (stack.length > 0) {
@@ -208,8 +224,10 @@ const parseYamlUncached = (
   path: string,
   limits: YamlLimits = defaultYamlLimits,
 ): E.Either<ReadonlyArray<Problem>, unknown> => {
-  if (text.length > limits.maxBytes) {
-    return E.left([problem(path, `is ${text.length} characters long; the limit is ${limits.maxBytes}`)]);
+  // a UTF-16 unit is at most 3 bytes of UTF-8: only a text that long can be over the limit
+  const bytes = text.length * 3 > limits.maxBytes ? utf8Length(text) : text.length;
+  if (bytes > limits.maxBytes) {
+    return E.left([problem(path, `is ${bytes} bytes long (UTF-8); the limit is ${limits.maxBytes} bytes`)]);
   }
   if (text.includes('\u0000'))
     return E.left([problem(path, 'contains a NUL character, which YAML does not allow')]);

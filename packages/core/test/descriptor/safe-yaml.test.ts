@@ -184,7 +184,7 @@ describe('parseYamlSafely: hostile input is a problem, never a throw', () => {
       E.left([
         {
           path: 'descriptor',
-          message: `is ${text.length} characters long; the limit is ${defaultYamlLimits.maxBytes}`,
+          message: `is ${text.length} bytes long (UTF-8); the limit is ${defaultYamlLimits.maxBytes} bytes`,
         },
       ]),
     );
@@ -193,8 +193,13 @@ describe('parseYamlSafely: hostile input is a problem, never a throw', () => {
   it('applies the limits it is given', () => {
     const limits = { maxBytes: 10, maxAliasCount: 1, maxDepth: 2 };
     expect(parseYamlSafely('a: 12345678', 'd', limits)).to.deep.equal(
-      E.left([{ path: 'd', message: 'is 11 characters long; the limit is 10' }]),
+      E.left([{ path: 'd', message: 'is 11 bytes long (UTF-8); the limit is 10 bytes' }]),
     );
+    // the limit is in bytes: 9 characters of which 4 take two bytes and one four
+    expect(parseYamlSafely('a: "éé😀"', 'd', limits)).to.deep.equal(
+      E.left([{ path: 'd', message: 'is 13 bytes long (UTF-8); the limit is 10 bytes' }]),
+    );
+    expect(E.isRight(parseYamlSafely('a: "é😀"', 'd', { ...limits, maxBytes: 11 }))).to.equal(true);
     expect(parseYamlSafely('a: [[1]]', 'd', limits)).to.deep.equal(
       E.left([{ path: 'd', message: 'is nested deeper than 2 levels' }]),
     );
