@@ -3,7 +3,14 @@
  * `sourceType`/`destinationType` inside `configuration` (on create and on PUT, as Airbyte's own SDKs send
  * it); one chosen by definition id travels as top-level `definitionId` (create only: PUT has no such field).
  */
-import type { ActorKind, ActorSpec, AirbyteActor, AirbyteError, JsonObject } from '@airbyte-provisioner/core';
+import {
+  connectorMismatch,
+  type ActorKind,
+  type ActorSpec,
+  type AirbyteActor,
+  type AirbyteError,
+  type JsonObject,
+} from '@airbyte-provisioner/core';
 import * as E from 'fp-ts/lib/Either.js';
 import * as O from 'fp-ts/lib/Option.js';
 import type * as t from 'io-ts';
@@ -51,6 +58,10 @@ const configurationOf = (api: ActorApi, spec: ActorSpec): JsonObject =>
     ? { ...spec.configuration, [api.typeField]: spec.connector.connectorType }
     : spec.configuration;
 
+// the type name keys the core's known secret paths of a connector (none for one chosen by definition id)
+const connectorTypeOf = (spec: ActorSpec): string | undefined =>
+  spec.connector._tag === 'ConnectorType' ? spec.connector.connectorType : undefined;
+
 export const actorOperations = (client: AirbyteClient, options: ResolvedGatewayOptions) => {
   const { workspaceId, logger } = options;
 
@@ -97,7 +108,7 @@ export const actorOperations = (client: AirbyteClient, options: ResolvedGatewayO
         kind,
         name: spec.name,
         ...(id === undefined ? {} : { id }),
-        configuration: redactConfiguration(configuration),
+        configuration: redactConfiguration(configuration, connectorTypeOf(spec)),
       },
       `${action} Airbyte ${kind}`,
     );
@@ -116,15 +127,19 @@ export const actorOperations = (client: AirbyteClient, options: ResolvedGatewayO
         configuration,
       },
       codec: api.codec,
-      secrets: secretValuesOf(configuration),
+      secrets: secretValuesOf(configuration, connectorTypeOf(spec)),
     };
+    // Our create made an actor of this connector: a same-named one of another connector is not ours. It
+    // may be the old half of a replace (same name, connector changed), which must never be answered as new.
     const lookup = async () =>
       E.map((found: ReadonlyArray<ReadActor>) =>
-        found.map((r) => ({
-          value: r,
-          id: r.actor.id,
-          ...(r.createdAt === undefined ? {} : { createdAt: r.createdAt }),
-        })),
+        found
+          .filter((r) => O.isNone(connectorMismatch(spec.connector, r.actor)))
+          .map((r) => ({
+            value: r,
+            id: r.actor.id,
+            ...(r.createdAt === undefined ? {} : { createdAt: r.createdAt }),
+          })),
       )(await listByName(kind, spec.name));
     const created = await createOnce(
       { ...client.retryDeps, now: options.now },
@@ -149,7 +164,7 @@ export const actorOperations = (client: AirbyteClient, options: ResolvedGatewayO
       params: { [api.idParam]: id },
       body: { name: spec.name, configuration },
       codec: api.codec,
-      secrets: secretValuesOf(configuration),
+      secrets: secretValuesOf(configuration, connectorTypeOf(spec)),
     });
     return E.map((r: ReadActor) => r.actor)(result);
   };

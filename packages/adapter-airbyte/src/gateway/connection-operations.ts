@@ -1,8 +1,8 @@
 /**
- * Connections. PATCH carries the whole desired state (every stream, and namespace, prefix and schema-change
- * settings at their documented defaults when the spec leaves them out), so sending it twice has the same
- * effect as once: it is retried like PUT. The source and destination are never sent on PATCH; Airbyte cannot
- * change them. A connection Airbyte reports as `deprecated` has been deleted and reads as absent.
+ * Connections. PATCH carries every setting the spec sets (always the name, the whole stream list, the
+ * schedule and the status) and nothing else, so sending it twice has the same effect as once: it is
+ * retried like PUT. The source and destination are never sent on PATCH; Airbyte cannot change them. A
+ * connection Airbyte reports as `deprecated` has been deleted and reads as absent.
  */
 import type {
   ActorKind,
@@ -41,8 +41,12 @@ const streamBody = (s: AirbyteStream) => ({
   ...(s.primaryKey === undefined ? {} : { primaryKey: s.primaryKey }),
 });
 
-/** Everything but source and destination; defaults are the spec's ConnectionCreateRequest defaults. */
-export const connectionSettingsBody = (spec: ConnectionSpec) => ({
+/**
+ * PATCH: what the spec sets, and only that (ConnectionPatchRequest has no defaults; an omitted field keeps
+ * Airbyte's value, as the planner expects of a setting the descriptor leaves out). The name, the whole
+ * stream list, the schedule and the status are always set.
+ */
+export const connectionPatchBody = (spec: ConnectionSpec) => ({
   name: spec.name,
   configurations: { streams: spec.streams.map(streamBody) },
   schedule:
@@ -50,11 +54,31 @@ export const connectionSettingsBody = (spec: ConnectionSpec) => ({
       ? { scheduleType: 'cron', cronExpression: spec.schedule.cronExpression }
       : { scheduleType: 'manual' },
   status: spec.status,
-  namespaceDefinition: spec.namespaceDefinition ?? 'destination',
+  ...(spec.namespaceDefinition === undefined ? {} : { namespaceDefinition: spec.namespaceDefinition }),
   ...(spec.namespaceFormat === undefined ? {} : { namespaceFormat: spec.namespaceFormat }),
-  prefix: spec.prefix ?? '',
-  nonBreakingSchemaUpdatesBehavior: spec.nonBreakingSchemaUpdatesBehavior ?? 'ignore',
+  ...(spec.prefix === undefined ? {} : { prefix: spec.prefix }),
+  ...(spec.nonBreakingSchemaUpdatesBehavior === undefined
+    ? {}
+    : { nonBreakingSchemaUpdatesBehavior: spec.nonBreakingSchemaUpdatesBehavior }),
 });
+
+/**
+ * POST: the settings, with what the spec leaves out at ConnectionCreateRequest's documented defaults
+ * (namespaceDefinition `destination`, prefix `''`, nonBreakingSchemaUpdatesBehavior `ignore`), sent
+ * explicitly so that a new connection does not depend on an install's own defaults.
+ */
+export const connectionCreateBody = (spec: ConnectionSpec) => {
+  const { name, ...settings } = connectionPatchBody(spec);
+  return {
+    name,
+    sourceId: spec.sourceId,
+    destinationId: spec.destinationId,
+    ...settings,
+    namespaceDefinition: spec.namespaceDefinition ?? 'destination',
+    prefix: spec.prefix ?? '',
+    nonBreakingSchemaUpdatesBehavior: spec.nonBreakingSchemaUpdatesBehavior ?? 'ignore',
+  };
+};
 
 const isLive = (c: AirbyteConnection): boolean => c.status !== 'deprecated';
 
@@ -87,8 +111,7 @@ export const makeConnectionOperations = (client: AirbyteClient, options: Resolve
     listWhere((c) => (kind === 'source' ? c.sourceId : c.destinationId) === actorId);
 
   const create = async (spec: ConnectionSpec): Promise<E.Either<AirbyteError, AirbyteConnection>> => {
-    const { name, ...settings } = connectionSettingsBody(spec);
-    const body = { name, sourceId: spec.sourceId, destinationId: spec.destinationId, ...settings };
+    const body = connectionCreateBody(spec);
     const lookup = async () =>
       E.map((all: ReadonlyArray<ReadConnection>) =>
         all
@@ -123,7 +146,7 @@ export const makeConnectionOperations = (client: AirbyteClient, options: Resolve
         method: 'PATCH',
         template: ITEM,
         params: { connectionId: id },
-        body: connectionSettingsBody(spec),
+        body: connectionPatchBody(spec),
         codec: ReadConnectionCodec,
       }),
     );

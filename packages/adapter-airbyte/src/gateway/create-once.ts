@@ -1,8 +1,9 @@
 /**
  * A create (POST) is not idempotent: when its answer is lost (timeout, reset, 429, 502/503/504) Airbyte may
- * or may not have created the resource. Before trying again we look for it by name: exactly one match
- * created since we started means our create went through, and we answer it; several means we cannot tell
- * which is ours, a conflict; none means it is safe to send the create again.
+ * or may not have created the resource. Before trying again we look for it by what our create would have
+ * made (its name, and its connector, or its source and destination): exactly one match created since we
+ * started means our create went through, and we answer it; several means we cannot tell which is ours, a
+ * conflict; none means it is safe to send the create again.
  */
 import { airbyteConflict, type AirbyteError } from '@airbyte-provisioner/core';
 import * as E from 'fp-ts/lib/Either.js';

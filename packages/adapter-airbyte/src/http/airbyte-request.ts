@@ -47,5 +47,5 @@ export const concretePath = (template: string, params: Readonly<Record<string, s
 export const describeRequest = <A>(request: AirbyteRequest<A>): string =>
   `${request.method} ${concretePath(request.template, request.params)}`;
 
-/** Calls that can be repeated with the same effect. PATCH of a connection sends the whole desired state. */
+/** Calls that can be repeated with the same effect. PATCH of a connection only sets fields to values. */
 export const isIdempotent = (method: HttpMethod): boolean => method !== 'POST';

@@ -17,7 +17,6 @@ import {
 import { parseRetryAfter } from './backoff.js';
 import { errorFromStatus, isRetryableStatus, networkError, timeoutError } from './error-table.js';
 import { problemDetail } from './problem-detail.js';
-import { scrub } from './redact.js';
 import type { Semaphore } from './semaphore.js';
 
 export type SendOnce = <A>(
@@ -109,16 +108,13 @@ export const makeSendOnce = (options: ResolvedGatewayOptions, semaphore: Semapho
     const { status, text } = answer;
     if (status < 200 || status >= 300) {
       report(request, durationMs, 'error', status);
-      const detail = problemDetail(text);
+      // scrubbed inside, before the detail is cut to length
+      const detail = problemDetail(text, request.secrets ?? []);
       const retryable = isRetryableStatus(status);
       const retryAfterMs = retryable ? parseRetryAfter(answer.retryAfter, options.now()) : undefined;
       return {
         _tag: 'Failed',
-        error: errorFromStatus(
-          status,
-          what,
-          detail === undefined ? undefined : scrub(detail, request.secrets ?? []),
-        ),
+        error: errorFromStatus(status, what, detail),
         status,
         retryable,
         ...(retryAfterMs === undefined ? {} : { retryAfterMs }),

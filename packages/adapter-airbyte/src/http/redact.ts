@@ -2,43 +2,101 @@
  * Keeps secrets out of logs and error messages. Configuration objects are copied with every value under a
  * secret-looking key replaced; error details from Airbyte are scrubbed of any secret value we sent, in case
  * Airbyte echoes it back.
+ *
+ * What is secret is at least what the core fingerprints as secret: its key pattern and its per-connector
+ * known paths (core `secretPathsOf` in descriptor/desired-state.builder.ts). They are asked of the core's
+ * public `secretPathsOf` rather than copied, so the two cannot drift apart. The adapter's looser pattern
+ * comes on top: over-redacting a log line is harmless.
  */
-import type { JsonObject, JsonValue } from '@airbyte-provisioner/core';
+import { secretPathsOf, type JsonObject, type JsonValue } from '@airbyte-provisioner/core';
 
 export const REDACTED = '[redacted]';
 
 // Key names that hold secrets in Airbyte connector specs (password, private_key, client_secret,
-// access_token, api_key, credentials_json, ...); matched loosely: over-redacting a log line is harmless.
-const SECRET_KEY =
-  /pass(word|phrase)?|secret|token|private|api[-_]?key|access[-_]?key|credential|authorization|cookie|session|signature|\bkey\b|_key$|^key/i;
+// access_token, api_key, credentials_json, service_account_json, account keys, connection strings...)
+const LOOSE_SECRET_KEY =
+  /pass(word|phrase)?|secret|token|private|api[-_]?key|access[-_]?key|credential|service[-_]?account|connection[-_]?string|authorization|cookie|session|signature|\bkey\b|_key$|^key/i;
 
-export const isSecretKey = (key: string): boolean => SECRET_KEY.test(key);
+// the core's verdict on a key name alone: a one-leaf configuration is secret exactly when its key is
+const coreCallsSecret = (key: string): boolean => secretPathsOf(undefined, { [key]: '' }).length > 0;
 
-const redactValue = (value: JsonValue): JsonValue => {
-  if (Array.isArray(value)) return (value as ReadonlyArray<JsonValue>).map(redactValue);
-  if (value !== null && typeof value === 'object') return redactConfiguration(value as JsonObject);
-  return value;
+export const isSecretKey = (key: string): boolean => LOOSE_SECRET_KEY.test(key) || coreCallsSecret(key);
+
+/**
+ * Whether the leaf at `key` is secret. `path` is its dot path through objects only (as the core builds
+ * it), or undefined inside an array, where the core's known paths never reach.
+ */
+type SecretTest = (key: string, path: string | undefined) => boolean;
+
+const secretTest = (configuration: JsonObject, connectorType: string | undefined): SecretTest => {
+  const known = new Set(secretPathsOf(connectorType, configuration));
+  return (key, path) => (path !== undefined && known.has(path)) || isSecretKey(key);
 };
 
-export const redactConfiguration = (configuration: JsonObject): JsonObject =>
-  Object.fromEntries(
-    Object.entries(configuration).map(([key, value]) => [
-      key,
-      isSecretKey(key) && value !== null && typeof value !== 'object' ? REDACTED : redactValue(value),
-    ]),
-  );
+const isObject = (value: JsonValue): value is JsonObject =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 
-/** Every string (of 4+ characters) under a secret-looking key, at any depth. */
-export const secretValuesOf = (value: JsonValue, underSecretKey = false): ReadonlyArray<string> => {
-  if (typeof value === 'string') return underSecretKey && value.length >= 4 ? [value] : [];
+const childPath = (path: string | undefined, key: string): string | undefined =>
+  path === undefined ? undefined : path === '' ? key : `${path}.${key}`;
+
+// an object under a secret key is walked key by key (its `auth_type` is worth seeing); a scalar, or each
+// scalar of a list, under a secret key is replaced
+const redactAt = (
+  value: JsonValue,
+  secret: boolean,
+  path: string | undefined,
+  test: SecretTest,
+): JsonValue => {
   if (Array.isArray(value))
-    return (value as ReadonlyArray<JsonValue>).flatMap((v) => secretValuesOf(v, underSecretKey));
-  if (value !== null && typeof value === 'object')
-    return Object.entries(value as JsonObject).flatMap(([key, v]) =>
-      secretValuesOf(v, underSecretKey || isSecretKey(key)),
+    return (value as ReadonlyArray<JsonValue>).map((item) => redactAt(item, secret, undefined, test));
+  if (isObject(value))
+    return Object.fromEntries(
+      Object.entries(value).map(([key, child]) => {
+        const at = childPath(path, key);
+        return [key, redactAt(child, test(key, at), at, test)];
+      }),
     );
-  return [];
+  return secret && value !== null ? REDACTED : value;
 };
 
+/**
+ * A copy fit for a log line. `connectorType` (`file`, `snowflake`...) adds the core's known secret paths
+ * of that connector.
+ */
+export const redactConfiguration = (configuration: JsonObject, connectorType?: string): JsonObject =>
+  redactAt(configuration, false, '', secretTest(configuration, connectorType)) as JsonObject;
+
+// shorter values would scrub ordinary words and numbers out of every error message
+const MIN_SCRUBBED_LENGTH = 4;
+
+const valuesAt = (
+  value: JsonValue,
+  secret: boolean,
+  path: string | undefined,
+  test: SecretTest,
+): ReadonlyArray<string> => {
+  if (Array.isArray(value))
+    return (value as ReadonlyArray<JsonValue>).flatMap((item) => valuesAt(item, secret, undefined, test));
+  if (isObject(value))
+    return Object.entries(value).flatMap(([key, child]) => {
+      const at = childPath(path, key);
+      return valuesAt(child, secret || test(key, at), at, test);
+    });
+  // a number counts too: `password: 123456` unquoted in YAML is sent, and may be echoed, as a number
+  const text = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
+  return secret && text.length >= MIN_SCRUBBED_LENGTH ? [text] : [];
+};
+
+/** Every string or number (of 4+ characters) under a secret key or at a known secret path, at any depth. */
+export const secretValuesOf = (value: JsonValue, connectorType?: string): ReadonlyArray<string> =>
+  valuesAt(value, false, '', isObject(value) ? secretTest(value, connectorType) : (key) => isSecretKey(key));
+
+/**
+ * `text` with every occurrence of each secret replaced. Longer secrets go first, so that a secret which
+ * contains another is not left half visible by replacing the shorter one inside it.
+ */
 export const scrub = (text: string, secrets: ReadonlyArray<string>): string =>
-  secrets.reduce((acc, secret) => acc.split(secret).join(REDACTED), text);
+  [...secrets]
+    .filter((secret) => secret !== '')
+    .sort((a, b) => b.length - a.length)
+    .reduce((acc, secret) => acc.split(secret).join(REDACTED), text);

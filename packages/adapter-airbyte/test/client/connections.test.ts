@@ -15,6 +15,7 @@ import {
   SOURCE_ID,
   WS,
 } from './fixtures.js';
+import { connectionCreateBody, connectionPatchBody } from '../../src/gateway/connection-operations.js';
 
 const spec: ConnectionSpec = {
   name: 'orders-pipeline',
@@ -237,7 +238,37 @@ describe('AirbytePublicApiGateway connections', () => {
   });
 
   describe('updateConnection', () => {
-    it('patches everything but the source and destination, with the whole stream list', async () => {
+    it('patches name, whole stream list, schedule and status; leaves out the settings the spec omits', async () => {
+      const { gateway } = harness();
+      airbyte()
+        // nock matches the whole body: no namespaceDefinition, prefix or nonBreakingSchemaUpdatesBehavior
+        .patch(`${PREFIX}/connections/${CONN_ID}`, {
+          name: 'orders-pipeline',
+          configurations: streamsBody,
+          schedule: { scheduleType: 'cron', cronExpression: '0 0 * * * ?' },
+          status: 'active',
+        })
+        .reply(200, connectionResponse());
+      expect(await run(gateway.updateConnection(CONN_ID, spec))).to.deep.equal(E.right(connection));
+    });
+
+    it('builds a PATCH body without the settings the spec omits, and a POST body with their defaults', () => {
+      const omitted = [
+        'namespaceDefinition',
+        'namespaceFormat',
+        'prefix',
+        'nonBreakingSchemaUpdatesBehavior',
+      ];
+      expect(connectionPatchBody(spec)).to.not.have.any.keys(...omitted);
+      expect(connectionCreateBody(spec)).to.include({
+        namespaceDefinition: 'destination',
+        prefix: '',
+        nonBreakingSchemaUpdatesBehavior: 'ignore',
+      });
+      expect(connectionCreateBody(spec)).to.not.have.any.keys('namespaceFormat');
+    });
+
+    it('patches the optional settings the spec sets', async () => {
       const { gateway } = harness();
       airbyte()
         .patch(`${PREFIX}/connections/${CONN_ID}`, {
@@ -245,12 +276,22 @@ describe('AirbytePublicApiGateway connections', () => {
           configurations: streamsBody,
           schedule: { scheduleType: 'cron', cronExpression: '0 0 * * * ?' },
           status: 'active',
-          namespaceDefinition: 'destination',
+          namespaceDefinition: 'custom_format',
+          namespaceFormat: 'raw_${SOURCE_NAMESPACE}',
           prefix: '',
-          nonBreakingSchemaUpdatesBehavior: 'ignore',
+          nonBreakingSchemaUpdatesBehavior: 'propagate_fully',
         })
         .reply(200, connectionResponse());
-      expect(await run(gateway.updateConnection(CONN_ID, spec))).to.deep.equal(E.right(connection));
+      const result = await run(
+        gateway.updateConnection(CONN_ID, {
+          ...spec,
+          namespaceDefinition: 'custom_format',
+          namespaceFormat: 'raw_${SOURCE_NAMESPACE}',
+          prefix: '',
+          nonBreakingSchemaUpdatesBehavior: 'propagate_fully',
+        }),
+      );
+      expect(result).to.deep.equal(E.right(connection));
     });
 
     it('reports a locked connection as a conflict', async () => {

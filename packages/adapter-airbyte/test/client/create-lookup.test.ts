@@ -6,6 +6,7 @@ import {
   CONN_ID,
   connectionResponse,
   DEST_ID,
+  FILE_DEF,
   harness,
   networkFailure,
   NOW,
@@ -139,6 +140,70 @@ describe('AirbytePublicApiGateway create whose answer was lost', () => {
     const result = await run(gateway.createActor('source', spec));
     expect(E.isLeft(result) && result.left._tag).to.equal('AirbyteUnavailable');
     expect(sleeps).to.deep.equal([]);
+  });
+
+  describe('beside an older same-named actor of another connector (the old half of a replace)', () => {
+    const postgresTwin = (createdAt: number) =>
+      sourceResponse({
+        sourceId: 'old-postgres',
+        sourceType: 'postgres',
+        definitionId: 'decd338e-5647-4c0b-adf4-da0e75f5a750',
+        createdAt,
+      });
+
+    it('posts again rather than adopt it, even when it is recent', async () => {
+      const { gateway } = harness();
+      airbyte().post(`${PREFIX}/sources`).reply(503, '');
+      airbyte()
+        .get(`${PREFIX}/sources`)
+        .query(listQuery)
+        .reply(200, { data: [postgresTwin(justCreated)] });
+      airbyte()
+        .post(`${PREFIX}/sources`)
+        .reply(200, sourceResponse({ createdAt: justCreated }));
+      const result = await run(gateway.createActor('source', spec));
+      expect(E.map((a: { id: string }) => a.id)(result)).to.deep.equal(E.right(SOURCE_ID));
+    });
+
+    it('answers the one of the connector type it created (compared as the planner does, ignoring case)', async () => {
+      const { gateway } = harness();
+      airbyte().post(`${PREFIX}/sources`).replyWithError(networkFailure('ECONNRESET'));
+      airbyte()
+        .get(`${PREFIX}/sources`)
+        .query(listQuery)
+        .reply(200, {
+          data: [postgresTwin(justCreated), sourceResponse({ sourceType: 'File', createdAt: justCreated })],
+        });
+      const result = await run(gateway.createActor('source', spec));
+      expect(E.map((a: { id: string }) => a.id)(result)).to.deep.equal(E.right(SOURCE_ID));
+    });
+
+    it('answers the one of the definition it created, for a connector chosen by definition id', async () => {
+      const { gateway } = harness();
+      airbyte().post(`${PREFIX}/sources`).reply(504, '');
+      airbyte()
+        .get(`${PREFIX}/sources`)
+        .query(listQuery)
+        .reply(200, {
+          data: [
+            // same type name, another definition (a custom or pinned build): not ours either
+            sourceResponse({
+              sourceId: 'custom-file',
+              definitionId: 'another-definition',
+              createdAt: justCreated,
+            }),
+            postgresTwin(justCreated),
+            sourceResponse({ createdAt: justCreated }),
+          ],
+        });
+      const result = await run(
+        gateway.createActor('source', {
+          ...spec,
+          connector: { _tag: 'DefinitionId', definitionId: FILE_DEF },
+        }),
+      );
+      expect(E.map((a: { id: string }) => a.id)(result)).to.deep.equal(E.right(SOURCE_ID));
+    });
   });
 
   it('finds a connection its lost create made, matching name, source and destination', async () => {

@@ -9,6 +9,7 @@ import * as O from 'fp-ts/lib/Option.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import { makeAirbytePublicApiGateway } from '../../src/index.js';
 import { startAirbyteSandbox, type AirbyteSandbox } from '../../src/sandbox/index.js';
+import { call, fetchToken } from '../sandbox/sandbox-client.js';
 
 const ok = async <A>(te: TaskEither<unknown, A>): Promise<A> => {
   const result = await te();
@@ -25,6 +26,12 @@ const fileSource = (name: string, url = 'https://example.com/orders.csv'): Actor
     url,
     provider: { storage: 'HTTPS', user_agent: false },
   },
+});
+
+const postgresSource = (name: string): ActorSpec => ({
+  name,
+  connector: { _tag: 'ConnectorType', connectorType: 'postgres' },
+  configuration: { host: 'db.example.com', port: 5432, database: 'orders', username: 'reader' },
 });
 
 const snowflake = (name: string, password: string): ActorSpec => ({
@@ -177,6 +184,80 @@ describe('AirbytePublicApiGateway against the Airbyte sandbox', () => {
     });
     const source = await ok(slow.createActor('source', fileSource('lost-answer')));
     expect(sandbox.snapshot().sources.map((s) => s['sourceId'])).to.deep.equal([source.id]);
+  });
+
+  it('keeps the settings Airbyte holds and the spec omits when it patches a connection', async () => {
+    const source = await ok(gateway.createActor('source', fileSource('orders-file')));
+    const destination = await ok(gateway.createActor('destination', snowflake('orders-snowflake', 'pw-1')));
+    const spec: ConnectionSpec = {
+      name: 'orders-pipeline',
+      sourceId: source.id,
+      destinationId: destination.id,
+      streams: [{ name: 'orders', syncMode: 'full_refresh_overwrite' }],
+      schedule: { scheduleType: 'manual' },
+      status: 'active',
+    };
+    const connection = await ok(gateway.createConnection(spec));
+    // someone sets them in Airbyte, outside the descriptor
+    const token = await fetchToken(sandbox, sandbox.credentials);
+    const set = await call(
+      sandbox,
+      'PATCH',
+      `/connections/${connection.id}`,
+      {
+        namespaceDefinition: 'source',
+        prefix: 'raw_',
+        nonBreakingSchemaUpdatesBehavior: 'propagate_columns',
+      },
+      { token },
+    );
+    expect(set.status).to.equal(200);
+
+    const patched = await ok(gateway.updateConnection(connection.id, { ...spec, status: 'inactive' }));
+    const read = await ok(gateway.findConnectionById(connection.id));
+    for (const c of [patched, O.toUndefined(read)]) {
+      expect([
+        c?.status,
+        c?.namespaceDefinition,
+        c?.prefix,
+        c?.nonBreakingSchemaUpdatesBehavior,
+      ]).to.deep.equal(['inactive', 'source', 'raw_', 'propagate_columns']);
+    }
+  });
+
+  describe('a create whose answer was lost, beside an older same-named actor of another connector', () => {
+    // the new half of a replace: the connector changed, the name did not, and the old actor still exists
+    const slowGateway = () =>
+      makeAirbytePublicApiGateway({
+        baseUrl: sandbox.url,
+        workspaceId: sandbox.workspaceId,
+        auth: { type: 'clientCredentials', ...sandbox.credentials },
+        timeoutMs: 100,
+        sleep: () => Promise.resolve(),
+      });
+
+    it('answers the actor it created, not the old one', async () => {
+      const old = await ok(gateway.createActor('source', postgresSource('orders')));
+      sandbox.inject({
+        match: { method: 'POST', path: '/sources' },
+        action: { type: 'delay', ms: 1000 },
+        when: 'after',
+      });
+      const created = await ok(slowGateway().createActor('source', fileSource('orders')));
+      expect([created.connectorType, created.id === old.id]).to.deep.equal(['file', false]);
+      expect(sandbox.snapshot().sources.map((s) => s['sourceType'])).to.deep.equal(['postgres', 'file']);
+    });
+
+    it('creates again when only the old one exists, instead of adopting it', async () => {
+      const old = await ok(gateway.createActor('source', postgresSource('orders')));
+      sandbox.inject({
+        match: { method: 'POST', path: '/sources' },
+        action: { type: 'status', status: 503, body: { detail: 'unavailable' } },
+      });
+      const created = await ok(slowGateway().createActor('source', fileSource('orders')));
+      expect([created.connectorType, created.id === old.id]).to.deep.equal(['file', false]);
+      expect(sandbox.snapshot().sources.map((s) => s['sourceType'])).to.deep.equal(['postgres', 'file']);
+    });
   });
 
   it('maps the sandbox errors and recovers from a revoked token', async () => {

@@ -43,6 +43,18 @@ describe('gateway helpers', () => {
       expect(problemDetail('{"detail":{"nested":true}}')).to.equal(undefined);
       expect(problemDetail('   ')).to.equal(undefined);
     });
+    it('scrubs the secrets before it trims, collapses spaces or cuts', () => {
+      const pem = '-----BEGIN PRIVATE KEY-----\nMIIEvQ\n-----END PRIVATE KEY-----';
+      expect(problemDetail(`bad key\n${pem}\n`, [pem])).to.equal('bad key [redacted]');
+      expect(problemDetail(JSON.stringify({ detail: ` ${pem} ` }), [` ${pem} `])).to.equal('[redacted]');
+      const long = `${'y'.repeat(495)}secret-0123456789`;
+      expect(problemDetail(JSON.stringify({ detail: long }), ['secret-0123456789'])).to.equal(
+        `${'y'.repeat(495)}[reda…`,
+      );
+      expect(problemDetail(JSON.stringify({ errorId: 'e-secret-01' }), ['e-secret-01'])).to.equal(
+        'errorId [redacted]',
+      );
+    });
   });
 
   describe('secret scrubbing', () => {
@@ -56,6 +68,14 @@ describe('gateway helpers', () => {
       expect(scrub('a pw-1234 b pw-1234 deep-secret', secrets)).to.equal(
         'a [redacted] b [redacted] [redacted]',
       );
+    });
+    it('replaces a longer secret before a shorter one inside it, and ignores an empty one', () => {
+      expect(scrub('key pw-1234-and-more', ['pw-1234', 'pw-1234-and-more', ''])).to.equal('key [redacted]');
+    });
+    it('collects numbers under secret keys too', () => {
+      expect(secretValuesOf({ password: 123456, port: 5432, pin: { password: 12 } })).to.deep.equal([
+        '123456',
+      ]);
     });
   });
 

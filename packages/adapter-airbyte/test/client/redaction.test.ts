@@ -1,7 +1,8 @@
-import type { ActorSpec } from '@airbyte-provisioner/core';
+import { secretPathsOf, type ActorSpec, type JsonObject } from '@airbyte-provisioner/core';
 import { expect } from 'chai';
 import * as E from 'fp-ts/lib/Either.js';
 import { redactConfiguration } from '../../src/index.js';
+import { secretValuesOf } from '../../src/http/redact.js';
 import { airbyte, DEST_ID, destinationResponse, harness, PREFIX, run, setUpNock, WS } from './fixtures.js';
 
 const PASSWORD = 'Sn0wflake-Pa55word!';
@@ -111,6 +112,135 @@ describe('AirbytePublicApiGateway keeps secrets out of logs and errors', () => {
       api_key: '[redacted]',
       token: null,
       nested: [{ password: '[redacted]', port: 5432 }],
+    });
+  });
+
+  it('scrubs a secret that straddles the cut of a long error detail', async () => {
+    const { gateway } = harness();
+    // the password starts 10 characters before the 500th, where the detail is cut
+    const detail = `${'x'.repeat(490)}${PASSWORD} is not a valid key password`;
+    airbyte().post(`${PREFIX}/destinations`).reply(422, { detail });
+    const result = await run(gateway.createActor('destination', spec));
+    const said = E.isLeft(result) ? result.left.detail : '';
+    // scrubbed first, then cut: the marker takes the place of the whole secret
+    expect(said).to.include(`${'x'.repeat(490)}[redacted]…`);
+    expect(said).not.to.include(PASSWORD.slice(0, 4));
+  });
+
+  describe('treats as secret at least what the core fingerprints as secret', () => {
+    // keys that hold secrets in real connector specs (source-file's providers, Snowflake, Postgres, SaaS
+    // sources, S3/GCS/Azure destinations)
+    const CONNECTOR_SECRET_KEYS = [
+      'password',
+      'passphrase',
+      'service_account_json',
+      'service_account_info',
+      'service_account_key',
+      'credentials_json',
+      'private_key',
+      'private_key_password',
+      'ssh_key',
+      'tunnel_user_password',
+      'aws_access_key_id',
+      'aws_secret_access_key',
+      'secret_access_key',
+      'sas_token',
+      'sas_key',
+      'shared_key',
+      'account_key',
+      'api_key',
+      'apikey',
+      'api_token',
+      'access_token',
+      'refresh_token',
+      'client_secret',
+      'hmac_key_secret',
+      'connection_string',
+    ];
+    const valueOf = (key: string) => `value-of-${key}-0123456789`;
+    const fileSpec: ActorSpec = {
+      name: 'orders-file',
+      connector: { _tag: 'ConnectorType', connectorType: 'file' },
+      configuration: {
+        dataset_name: 'orders',
+        url: 'gs://bucket/orders.csv',
+        provider: {
+          storage: 'GCS',
+          ...Object.fromEntries(CONNECTOR_SECRET_KEYS.map((key) => [key, valueOf(key)])),
+        },
+      },
+    };
+
+    it('redacts each of them from the debug log line of a write', async () => {
+      const { gateway, logs } = harness();
+      airbyte().post(`${PREFIX}/sources`).reply(422, { detail: 'no' });
+      await run(gateway.createActor('source', fileSpec));
+      const logged = logs.find((l) => l.message === 'creating Airbyte source')?.fields['configuration'];
+      expect(logged).to.deep.equal({
+        dataset_name: 'orders',
+        url: 'gs://bucket/orders.csv',
+        provider: {
+          storage: 'GCS',
+          ...Object.fromEntries(CONNECTOR_SECRET_KEYS.map((key) => [key, '[redacted]'])),
+        },
+        sourceType: 'file',
+      });
+    });
+
+    it('scrubs each of them from an Airbyte error detail that echoes them', async () => {
+      const { gateway, logs } = harness();
+      // the values only, so that the scrubbed detail stays under the 500-character cut
+      const echoed = CONNECTOR_SECRET_KEYS.map(valueOf).join(' ');
+      airbyte()
+        .post(`${PREFIX}/sources`)
+        .reply(400, { detail: `invalid: ${echoed}` });
+      const result = await run(gateway.createActor('source', fileSpec));
+      expect(result).to.deep.equal(
+        E.left({
+          _tag: 'AirbyteRejected',
+          status: 400,
+          detail: `POST /sources was rejected by Airbyte (400): invalid: ${CONNECTOR_SECRET_KEYS.map(() => '[redacted]').join(' ')}`,
+        }),
+      );
+      for (const key of CONNECTOR_SECRET_KEYS) expect(JSON.stringify(logs)).not.to.include(valueOf(key));
+    });
+
+    it('covers every path the core calls secret, numbers included, at any depth', () => {
+      const configuration: JsonObject = {
+        host: 'acme.snowflakecomputing.com',
+        password: 123456,
+        credentials: {
+          auth_type: 'Key Pair Authentication',
+          private_key: 'pk-0001',
+          private_key_password: 'pkp-01',
+        },
+        provider: { service_account_json: '{"type":"service_account"}', sas_token: 'sv=2020&sig=abc' },
+        tunnel_method: { ssh_key: 'ssh-rsa AAAA', tunnel_host: 'bastion' },
+        nested: { deeper: { credentials_json: '{"k":1}', shared_key: 'sk-0001', sas_key: 'sas-0001' } },
+      };
+      const corePaths = [
+        ...secretPathsOf('snowflake', configuration),
+        ...secretPathsOf('file', configuration),
+        ...secretPathsOf(undefined, configuration),
+      ];
+      expect(corePaths).to.include.members(['provider.service_account_json', 'nested.deeper.sas_key']);
+      const at = (object: JsonObject, path: string) =>
+        path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], object);
+      for (const type of ['snowflake', 'file', undefined]) {
+        const redacted = redactConfiguration(configuration, type);
+        const scrubbed = secretValuesOf(configuration, type);
+        for (const path of corePaths) {
+          expect(at(redacted, path), path).to.equal('[redacted]');
+          expect(scrubbed, path).to.include(String(at(configuration, path)));
+        }
+      }
+      expect(at(redactConfiguration(configuration), 'tunnel_method.tunnel_host')).to.equal('bastion');
+    });
+
+    it('redacts every item of a list under a secret key', () => {
+      expect(
+        redactConfiguration({ ssh_keys: ['ssh-rsa AAAA', 'ssh-ed25519 BBBB'], hosts: ['a', 'b'] }),
+      ).to.deep.equal({ ssh_keys: ['[redacted]', '[redacted]'], hosts: ['a', 'b'] });
     });
   });
 });
