@@ -25,7 +25,7 @@ import {
 import type { AirbyteClient } from '../http/airbyte-client.js';
 import { NoContent, type AirbyteRequest } from '../http/airbyte-request.js';
 import { redactConfiguration, secretValuesOf } from '../http/redact.js';
-import { createOnce } from './create-once.js';
+import { createOnce, type CreateOutcome } from './create-once.js';
 import type { ResolvedGatewayOptions } from './airbyte-gateway-options.js';
 
 interface ActorApi {
@@ -147,7 +147,9 @@ export const actorOperations = (client: AirbyteClient, options: ResolvedGatewayO
       () => client.send(request),
       lookup,
     );
-    return E.map((r: ReadActor) => r.actor)(created);
+    return E.map(({ value, doubtfulSince }: CreateOutcome<ReadActor>): AirbyteActor =>
+      doubtfulSince === undefined ? value.actor : { ...value.actor, doubtfulSince },
+    )(created);
   };
 
   const update = async (

@@ -18,7 +18,7 @@ import { mapCodec } from '../codecs/json-object.codec.js';
 import type { AirbyteClient } from '../http/airbyte-client.js';
 import { NoContent } from '../http/airbyte-request.js';
 import type { ResolvedGatewayOptions } from './airbyte-gateway-options.js';
-import { createOnce } from './create-once.js';
+import { createOnce, type CreateOutcome } from './create-once.js';
 
 const COLLECTION = '/connections';
 const ITEM = '/connections/{connectionId}';
@@ -134,7 +134,9 @@ export const makeConnectionOperations = (client: AirbyteClient, options: Resolve
       () => client.send({ method: 'POST', template: COLLECTION, body, codec: ReadConnectionCodec }),
       lookup,
     );
-    return E.map((r: ReadConnection) => r.connection)(created);
+    return E.map(({ value, doubtfulSince }: CreateOutcome<ReadConnection>): AirbyteConnection =>
+      doubtfulSince === undefined ? value.connection : { ...value.connection, doubtfulSince },
+    )(created);
   };
 
   const update = async (

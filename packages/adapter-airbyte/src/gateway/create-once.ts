@@ -28,16 +28,29 @@ const isNewer =
   (candidate: Created<A>): boolean =>
     candidate.createdAt === undefined || toMillis(candidate.createdAt) >= startedAt - CLOCK_SKEW_MS;
 
+/** The resource created, and when its create began if an attempt whose answer was lost may still land. */
+export interface CreateOutcome<A> {
+  readonly value: A;
+  readonly doubtfulSince?: number;
+}
+
+const mayLandLater = (status: number | undefined): boolean => status === undefined || status >= 500;
+
 export const createOnce = async <A>(
   deps: RetryDeps & { readonly now: () => number },
   label: string,
   post: () => Promise<Attempt<A>>,
   lookup: () => Promise<E.Either<AirbyteError, ReadonlyArray<Created<A>>>>,
-): Promise<E.Either<AirbyteError, A>> => {
+): Promise<E.Either<AirbyteError, CreateOutcome<A>>> => {
   const startedAt = deps.now();
+  // set once an attempt may still be performed although the lookup after it found nothing
+  let doubtfulSince: number | undefined;
   for (let attempt = 1; ; attempt += 1) {
     const result = await post();
-    if (result._tag === 'Ok') return E.right(result.value);
+    if (result._tag === 'Ok')
+      return E.right(
+        doubtfulSince === undefined ? { value: result.value } : { value: result.value, doubtfulSince },
+      );
     const delay = retryDelay(deps, result, attempt);
     if (delay === undefined) return E.left(result.error);
     await pause(deps, label, result.error, attempt, delay);
@@ -47,8 +60,11 @@ export const createOnce = async <A>(
     const [only, ...others] = ours;
     if (only !== undefined && others.length === 0) {
       deps.logger.info({ call: label, id: only.id }, 'the create went through although its answer was lost');
-      return E.right(only.value);
+      return E.right({ value: only.value });
     }
+    // a timeout, a lost connection or a gateway error: Airbyte may hold the attempt and perform it later;
+    // a 429 or another refusal was not performed
+    if (only === undefined && mayLandLater(result.status)) doubtfulSince ??= startedAt;
     if (only !== undefined)
       return E.left(
         airbyteConflict(

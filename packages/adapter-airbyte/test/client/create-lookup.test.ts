@@ -67,6 +67,28 @@ describe('AirbytePublicApiGateway create whose answer was lost', () => {
     expect(E.map((a: { id: string }) => a.id)(result)).to.deep.equal(E.right(SOURCE_ID));
   });
 
+  it('says when a create sent again may still be doubled by its first attempt, and when it cannot', async () => {
+    type Interceptor = ReturnType<ReturnType<typeof airbyte>['post']>;
+    const firstAnswers: ReadonlyArray<readonly [(i: Interceptor) => unknown, boolean]> = [
+      [(i) => i.reply(502, 'bad gateway'), true],
+      [(i) => i.replyWithError(networkFailure('ECONNRESET')), true],
+      // a 429 was refused, not performed
+      [(i) => i.reply(429, {}, { 'Retry-After': '0' }), false],
+    ];
+    for (const [first, doubtful] of firstAnswers) {
+      const { gateway } = harness();
+      first(airbyte().post(`${PREFIX}/sources`));
+      airbyte().get(`${PREFIX}/sources`).query(listQuery).reply(200, { data: [] });
+      airbyte()
+        .post(`${PREFIX}/sources`)
+        .reply(200, sourceResponse({ createdAt: justCreated }));
+      const result = await run(gateway.createActor('source', spec));
+      expect(E.map((a: { doubtfulSince?: number }) => a.doubtfulSince)(result)).to.deep.equal(
+        E.right(doubtful ? NOW : undefined),
+      );
+    }
+  });
+
   it('counts a match whose creation time Airbyte did not give as ours', async () => {
     const { gateway } = harness();
     airbyte().post(`${PREFIX}/sources`).replyWithError(networkFailure('ECONNRESET'));

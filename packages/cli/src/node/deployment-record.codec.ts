@@ -14,6 +14,7 @@ export const DeploymentRecordCodec: t.Type<DeploymentRecord, unknown> = t.inters
     destinationFingerprint: t.string,
     lastJobId: t.number,
     pendingDeletions: t.readonlyArray(t.type({ kind: ResourceKind, id: t.string })),
+    doubtfulCreates: t.readonlyArray(t.type({ kind: ResourceKind, name: t.string, since: t.number })),
   }),
 ]);
 

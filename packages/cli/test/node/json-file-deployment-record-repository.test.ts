@@ -14,6 +14,7 @@ const record: DeploymentRecord = {
   connectionId: 'c-1',
   sourceFingerprint: 'hmac-sha256:00',
   pendingDeletions: [{ kind: 'source', id: 's-0' }],
+  doubtfulCreates: [{ kind: 'connection', name: 'orders', since: 1_767_225_600_000 }],
 };
 
 describe('JsonFileDeploymentRecordRepository', () => {

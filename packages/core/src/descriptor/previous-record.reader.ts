@@ -13,6 +13,12 @@ const PendingDeletion = t.type({
   id: t.string,
 });
 
+const DoubtfulCreate = t.type({
+  kind: t.keyof({ source: null, destination: null, connection: null }),
+  name: t.string,
+  since: t.number,
+});
+
 const DeploymentRecordCodec = t.intersection([
   t.type({ workspaceId: t.string }),
   t.partial({
@@ -23,6 +29,7 @@ const DeploymentRecordCodec = t.intersection([
     destinationFingerprint: t.string,
     lastJobId: t.number,
     pendingDeletions: t.array(PendingDeletion),
+    doubtfulCreates: t.array(DoubtfulCreate),
   }),
 ]);
 

@@ -26,6 +26,12 @@ export interface AirbyteActor {
   readonly connectorType: string;
   readonly definitionId: string;
   readonly configuration: JsonObject;
+  /**
+   * Set on a resource just created when an earlier attempt of that create lost its answer and found
+   * nothing when looked up: that attempt may still land, as a same-named duplicate. Epoch milliseconds
+   * of when the create began.
+   */
+  readonly doubtfulSince?: number;
 }
 
 export interface AirbyteStream {
@@ -53,6 +59,12 @@ export interface AirbyteConnection {
   readonly namespaceFormat?: string;
   readonly prefix?: string;
   readonly nonBreakingSchemaUpdatesBehavior?: NonBreakingSchemaUpdatesBehavior;
+  /**
+   * Set on a resource just created when an earlier attempt of that create lost its answer and found
+   * nothing when looked up: that attempt may still land, as a same-named duplicate. Epoch milliseconds
+   * of when the create began.
+   */
+  readonly doubtfulSince?: number;
 }
 
 /** A stream the source offers, with the sync modes the source/destination pair supports. */

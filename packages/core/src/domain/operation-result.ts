@@ -41,7 +41,20 @@ export interface DeploymentRecord {
    * the next deploy deletes them, so nothing is left orphaned.
    */
   readonly pendingDeletions?: ReadonlyArray<{ readonly kind: ResourceKind; readonly id: string }>;
+  /**
+   * Creates whose first attempt lost its answer (see `doubtfulSince`): for a while after `since`, a
+   * resource of this kind and name other than the recorded one is that attempt landing late, and the next
+   * operation deletes it.
+   */
+  readonly doubtfulCreates?: ReadonlyArray<DoubtfulCreate>;
 }
+
+// a type, not an interface: it must stay assignable to JSON (privateInfo)
+export type DoubtfulCreate = {
+  readonly kind: ResourceKind;
+  readonly name: string;
+  readonly since: number;
+};
 
 export interface DeploymentInfo {
   readonly publicInfo: Readonly<Record<string, InfoEntry>>;

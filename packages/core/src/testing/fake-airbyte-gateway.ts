@@ -90,6 +90,10 @@ export class FakeAirbyteGateway implements AirbyteGateway {
   private readonly jobs = new Map<number, AirbyteJob>();
   private readonly catalogs = new Map<string, ReadonlyArray<DiscoveredStream>>();
   private readonly failures = new Map<GatewayMethod, Injected[]>();
+  private readonly doubtful = new Map<
+    'createActor' | 'createConnection',
+    { readonly since: number; readonly onCreated: (copy: () => string) => void }
+  >();
   private nextId = 0;
   private inFlight = 0;
   private peak = 0;
@@ -119,6 +123,25 @@ export class FakeAirbyteGateway implements AirbyteGateway {
   /** The next call to `method` fails with `error` (after taking effect, when `afterEffect`). */
   readonly failNext = (method: GatewayMethod, error: AirbyteError, afterEffect = false): void => {
     this.failures.set(method, [...(this.failures.get(method) ?? []), { error, afterEffect }]);
+  };
+
+  /**
+   * The next create of `method` is answered after a first attempt whose answer was lost (the created
+   * resource says `doubtfulSince: since`); `land()` then performs that first attempt late: a same-named
+   * copy appears, as Airbyte would leave it.
+   */
+  readonly loseNextCreateAnswer = (
+    method: 'createActor' | 'createConnection',
+    since: number,
+  ): { readonly land: () => string } => {
+    let land: (() => string) | undefined;
+    this.doubtful.set(method, { since, onCreated: (copy) => (land = copy) });
+    return {
+      land: () => {
+        if (land === undefined) throw new Error(`no ${method} was answered after a lost answer yet`);
+        return land();
+      },
+    };
   };
 
   readonly setCatalog = (sourceId: string, streams: ReadonlyArray<DiscoveredStream>): void => {
@@ -167,9 +190,10 @@ export class FakeAirbyteGateway implements AirbyteGateway {
     this.call('findActorsByName', [kind, name], () => this.listActors(kind).filter((a) => a.name === name));
 
   readonly createActor = (kind: ActorKind, spec: ActorSpec): TaskEither<AirbyteError, AirbyteActor> =>
-    this.call('createActor', [kind, spec.name], () =>
-      this.masked(this.storeActor(kind, spec, this.workspaceId)),
-    );
+    this.call('createActor', [kind, spec.name], () => {
+      const created = this.masked(this.storeActor(kind, spec, this.workspaceId));
+      return this.withDoubt('createActor', created, () => this.storeActor(kind, spec, this.workspaceId).id);
+    });
 
   readonly updateActor = (
     kind: ActorKind,
@@ -223,7 +247,13 @@ export class FakeAirbyteGateway implements AirbyteGateway {
   readonly createConnection = (spec: ConnectionSpec): TaskEither<AirbyteError, AirbyteConnection> =>
     this.call('createConnection', [spec.name, spec.sourceId, spec.destinationId], () => {
       const missing = this.missingActors(spec.sourceId, spec.destinationId);
-      return missing ?? this.storeConnection(spec, this.workspaceId);
+      if (missing !== undefined) return missing;
+      const created = this.storeConnection(spec, this.workspaceId);
+      return this.withDoubt(
+        'createConnection',
+        created,
+        () => this.storeConnection(spec, this.workspaceId).id,
+      );
     });
 
   readonly updateConnection = (
@@ -321,6 +351,18 @@ export class FakeAirbyteGateway implements AirbyteGateway {
     if (destination?.kind !== 'destination' || !this.visible(destination))
       return airbyteRejected(422, `destination ${destinationId} not found`);
     return undefined;
+  }
+
+  private withDoubt<R extends AirbyteActor | AirbyteConnection>(
+    method: 'createActor' | 'createConnection',
+    created: R,
+    copy: () => string,
+  ): R {
+    const doubt = this.doubtful.get(method);
+    if (doubt === undefined) return created;
+    this.doubtful.delete(method);
+    doubt.onCreated(copy);
+    return { ...created, doubtfulSince: doubt.since };
   }
 
   private newId(kind: string): string {

@@ -10,6 +10,7 @@ import type { AirbyteGateway } from '../ports/airbyte-gateway.port.js';
 import type { ActorAction } from '../planner/plan.types.js';
 import { step } from './locate.js';
 import type { OperationJournal } from './operation-journal.js';
+import { noteIfDoubtful } from './settle-doubtful-creates.js';
 
 const capitalized = (kind: ActorKind): string => (kind === 'source' ? 'Source' : 'Destination');
 
@@ -49,6 +50,7 @@ export const applyActor =
           TE.map((actor) => {
             noteActor(journal, kind, actor.id, fingerprint);
             journal.info(`Created ${kind} "${actor.name}" (${actor.id})`, kind);
+            noteIfDoubtful(journal, kind, actor);
             return actor.id;
           }),
         );
@@ -78,6 +80,7 @@ export const applyActor =
           ),
           TE.map((actor) => {
             noteActor(journal, kind, actor.id, fingerprint);
+            noteIfDoubtful(journal, kind, actor);
             addPendingDeletion(journal, kind, action.oldId);
             journal.info(
               `Replaced ${kind} ${action.oldId} with a new ${kind} "${actor.name}" (${actor.id}) because ${action.reason}`,

@@ -12,6 +12,7 @@ import type { ConnectionAction } from '../planner/plan.types.js';
 import { addPendingDeletion } from './apply-actors.js';
 import { step } from './locate.js';
 import type { OperationJournal } from './operation-journal.js';
+import { noteIfDoubtful } from './settle-doubtful-creates.js';
 
 export interface AppliedConnection {
   readonly id: string;
@@ -29,6 +30,7 @@ export const applyConnection =
   ): TE.TaskEither<ProvisioningError, AppliedConnection> => {
     const created = (c: AirbyteConnection): AppliedConnection => {
       journal.note({ connectionId: c.id });
+      noteIfDoubtful(journal, 'connection', c);
       return { id: c.id, streams: c.streams };
     };
     switch (action._tag) {

@@ -22,6 +22,7 @@ import { OperationJournal } from './operation-journal.js';
 import { parallel } from './parallel.js';
 import { prepareDeploy, type PreparedDeploy } from './prepare-deploy.js';
 import { retireReplaced } from './retire.js';
+import { noteDoubtfulCreates, settleDoubtfulCreates } from './settle-doubtful-creates.js';
 
 const discover =
   (deps: CoreDeps, journal: OperationJournal, plan: DeployPlan) =>
@@ -93,6 +94,16 @@ const execute =
         return applyConnection(deps.gateway, journal)(action, located.connection);
       }),
       TE.chainFirst(retireReplaced(deps.gateway, journal)),
+      TE.chainFirst(() => {
+        const { sourceId, destinationId, connectionId } = journal.record;
+        return settleDoubtfulCreates(
+          deps.gateway,
+          deps.clock,
+          journal,
+          { source: sourceId, destination: destinationId, connection: connectionId },
+          { source: sourceId, destination: destinationId },
+        )();
+      }),
       TE.chain(startSyncIfAsked(deps, journal, component)),
       TE.map((connection) => ({
         message: writes(prepared, connectionTag)
@@ -145,6 +156,7 @@ export const deployComponent =
           pendingDeletions: pending.length === 0 ? undefined : pending,
         });
         noteLocated(journal, prepared);
+        noteDoubtfulCreates(journal, prepared.records);
       }),
       TE.chain(execute(deps, journal, component)),
       TE.chainFirst(save),

@@ -20,6 +20,7 @@ import { locateAll, step } from './locate.js';
 import { OperationJournal } from './operation-journal.js';
 import { knownRecords } from './previous-record.js';
 import { retireReplaced } from './retire.js';
+import { noteDoubtfulCreates, settleDoubtfulCreates } from './settle-doubtful-creates.js';
 
 type PendingDeletion = NonNullable<DeploymentRecord['pendingDeletions']>[number];
 
@@ -117,13 +118,25 @@ export const undeployComponent =
           destination: users('destination', located.destination),
         });
       }),
-      TE.chain(({ located, usage, pending }) => {
+      TE.chain(({ records, located, usage, pending }) => {
         const [connection, ...actors] = planUnprovision(desired, located, usage);
         journal.note({ pendingDeletions: pending.length === 0 ? undefined : pending });
+        noteDoubtfulCreates(journal, records);
+        const idOf = (found: O.Option<{ readonly id: string }>, recorded?: string) =>
+          O.isSome(found) ? found.value.id : recorded;
+        // a late copy of our connection joins the actors we had, which are gone or going
+        const ours = {
+          source: idOf(located.source, records.find((r) => r.sourceId !== undefined)?.sourceId),
+          destination: idOf(
+            located.destination,
+            records.find((r) => r.destinationId !== undefined)?.destinationId,
+          ),
+        };
         return pipe(
           connection === undefined ? TE.right(undefined) : run(deps, journal)(connection),
           TE.chain(() => TE.traverseArray(run(deps, journal))(actors)),
           TE.chainFirst(retireReplaced(deps.gateway, journal)),
+          TE.chainFirst(settleDoubtfulCreates(deps.gateway, deps.clock, journal, {}, ours)),
           TE.map(() => (connection === undefined ? actors : [connection, ...actors])),
         );
       }),

@@ -15,6 +15,7 @@ const record = {
   destinationFingerprint: 'fp-d',
   lastJobId: 42,
   pendingDeletions: [{ kind: 'source', id: 'src-0' }],
+  doubtfulCreates: [{ kind: 'destination', name: 'orders-snowflake', since: 1_767_225_600_000 }],
 };
 
 const withInfo = (airbyte: unknown) => ({ id: COMPONENT_ID, info: { privateInfo: { airbyte } } });
