@@ -1,3 +1,7 @@
+/** The package's library entry point: the composition root, configuration and commands, for embedding. */
+// reflect-metadata first: inversify reads metadata as soon as it is loaded.
+import 'reflect-metadata';
+
 export * from './config/app-config.js';
 export { loadConfig, type ConfigSources } from './config/load-config.js';
 export { describeConfig } from './config/describe-config.js';

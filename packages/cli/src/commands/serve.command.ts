@@ -20,17 +20,29 @@ interface ServeOptions {
   readonly sandboxLatencyMs?: number;
 }
 
-/** Resolves on the first SIGTERM or SIGINT. */
-const signalled = (): Promise<NodeJS.Signals> =>
-  new Promise((resolve) => {
-    const on = (signal: NodeJS.Signals): void => {
-      process.off('SIGTERM', on);
-      process.off('SIGINT', on);
+interface Signalled {
+  /** Resolves on the first SIGTERM or SIGINT. */
+  readonly received: Promise<NodeJS.Signals>;
+  /** Stops listening, so that a later signal has its default effect again. */
+  readonly cancel: () => void;
+}
+
+const signalled = (): Signalled => {
+  let on: (signal: NodeJS.Signals) => void = () => {};
+  const cancel = (): void => {
+    process.off('SIGTERM', on);
+    process.off('SIGINT', on);
+  };
+  const received = new Promise<NodeJS.Signals>((resolve) => {
+    on = (signal) => {
+      cancel();
       resolve(signal);
     };
     process.once('SIGTERM', on);
     process.once('SIGINT', on);
   });
+  return { received, cancel };
+};
 
 export const registerServeCommand = (
   program: Command,
@@ -64,11 +76,14 @@ export const registerServeCommand = (
             : {},
         );
       } catch (error) {
+        stopSignal.cancel();
         io.stderr.write(`Cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
         return done(EXIT_FAILURE);
       }
-      await stopSignal;
-      await service.stop();
+      await stopSignal.received;
+      const { drained } = await service.stop();
+      // the operations still running were abandoned (and logged so): they must not hold the exit back
+      if (!drained) io.exit?.(EXIT_OK);
       done(EXIT_OK);
     });
 };

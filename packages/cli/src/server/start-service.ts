@@ -1,10 +1,13 @@
 /**
  * The running server: the container with the HTTP module, the Koa app listening, and (with `--sandbox`)
  * the embedded sandbox Airbyte it talks to. `stop` is the graceful shutdown: no new connections, running
- * background operations get the grace period to finish, then everything closes.
+ * background operations get the grace period to finish, then everything closes. What is still running then
+ * is abandoned (the caller ends the process): provision and unprovision are idempotent, so it can be sent
+ * again.
  */
-import type { Collaborators } from '../collaborators/collaborators.js';
+import type { Collaborators, RunningHttpServer } from '../collaborators/collaborators.js';
 import type { AppConfig } from '../config/app-config.js';
+import { withoutUserinfo } from '../config/env-value.codec.js';
 import { buildContainer } from '../container/build-container.js';
 import { httpModule } from '../container/http.module.js';
 import { resolve } from '../container/resolve.js';
@@ -18,7 +21,10 @@ export interface ServiceOptions {
 export interface RunningService {
   readonly url: string;
   readonly sandboxUrl?: string;
-  /** Resolves once shut down; `drained` is false when the grace period ran out first. */
+  /**
+   * Resolves once shut down; `drained` is false when the grace period ran out first, and then the caller
+   * must end the process: the abandoned operations would otherwise keep it alive.
+   */
   readonly stop: () => Promise<{ readonly drained: boolean }>;
 }
 
@@ -57,15 +63,23 @@ export const startService = async (
   const logger = resolve(container, PinoLoggerToken);
   const background = resolve(container, BackgroundWorkToken);
   if (sandbox !== undefined) logger.warn({ sandboxUrl: sandbox.url }, SANDBOX_WARNING);
-  const http = await collaborators.startHttpServer(resolve(container, HttpAppToken), {
-    port: effective.server.port,
-    host: effective.server.host,
-  });
+  let http: RunningHttpServer;
+  try {
+    http = await collaborators.startHttpServer(resolve(container, HttpAppToken), {
+      port: effective.server.port,
+      host: effective.server.host,
+    });
+  } catch (error) {
+    // a listening sandbox would keep the process alive after the failure is reported
+    await sandbox?.close();
+    throw error;
+  }
   logger.info(
     {
       url: http.url,
       provisionMode: effective.server.provisionMode,
-      airbyte: effective.airbyte?.apiUrl,
+      // the configuration refuses userinfo; an embedder's own AppConfig may still carry one
+      airbyte: effective.airbyte === undefined ? undefined : withoutUserinfo(effective.airbyte.apiUrl),
       auth: effective.server.apiToken === undefined ? 'none' : 'bearer',
     },
     'airbyte-provisioner is listening',
@@ -83,7 +97,14 @@ export const startService = async (
         delay(effective.server.shutdownGraceMs).then(() => false),
       ]);
       if (drained) logger.info({}, 'every running operation has finished');
-      else logger.warn({ running: background.running() }, 'grace period over with operations still running');
+      else {
+        const abandoned = background.running();
+        logger.warn(
+          { abandoned, graceMs: effective.server.shutdownGraceMs },
+          `grace period over: abandoning ${abandoned} running operation${abandoned === 1 ? '' : 's'}; ` +
+            'their status is lost, and each can be sent again (provision and unprovision are idempotent)',
+        );
+      }
       // open keep-alive connections must not hold the exit back past the grace period
       await Promise.race([closed, delay(1000)]);
       await sandbox?.close();

@@ -101,6 +101,47 @@ describe('sandbox and serve commands (in-process)', () => {
     expect(seen.closed).to.deep.equal(['http', 'sandbox']);
   });
 
+  it('serve: ends the process once the grace period is over with work still running, and only then', async () => {
+    for (const hangs of [true, false]) {
+      const seen: Seen = { sandboxOptions: [], closed: [] };
+      const exits: number[] = [];
+      const io = {
+        ...memoryIo({ LOG_LEVEL: 'silent', PORT: '0', SHUTDOWN_GRACE_MS: '30' }),
+        exit: (code: number) => exits.push(code),
+      };
+      let release = (): void => {};
+      const started: Collaborators = {
+        ...collaborators(seen),
+        makeUseCases: (deps) => {
+          if (hangs) deps.background.spawn(() => new Promise<void>((resolve) => (release = resolve)));
+          return standInUseCases(deps);
+        },
+      };
+      const running = runCli(['serve', '--sandbox'], io, started);
+      for (let i = 0; i < 200 && seen.sandboxOptions.length === 0; i++) await sleep(5);
+      await sleep(20);
+      process.emit('SIGTERM');
+      expect(await running).to.equal(0);
+      expect(exits, `hangs: ${hangs}`).to.deep.equal(hangs ? [0] : []);
+      release();
+    }
+  });
+
+  it('serve --sandbox: when the port is taken, closes the sandbox, stops listening for signals and exits 2', async () => {
+    const seen: Seen = { sandboxOptions: [], closed: [] };
+    const io = memoryIo({ LOG_LEVEL: 'silent', PORT: '8093' });
+    const taken: Collaborators = {
+      ...collaborators(seen),
+      startHttpServer: () =>
+        Promise.reject(new Error('listen EADDRINUSE: address already in use 0.0.0.0:8093')),
+    };
+    const listeners = process.listenerCount('SIGTERM');
+    expect(await runCli(['serve', '--sandbox'], io, taken)).to.equal(2);
+    expect(io.err()).to.contain('Cannot start: listen EADDRINUSE');
+    expect(seen.closed).to.deep.equal(['sandbox']);
+    expect(process.listenerCount('SIGTERM')).to.equal(listeners);
+  });
+
   it('serve: without Airbyte and without --sandbox, explains both ways and exits 1', async () => {
     const seen: Seen = { sandboxOptions: [], closed: [] };
     const io = memoryIo({ LOG_LEVEL: 'silent' });

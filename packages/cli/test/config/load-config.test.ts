@@ -135,6 +135,40 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('says what is wrong with a secret by its length, never its value', () => {
+    expect(problems({ API_TOKEN: 'short-s3cret', SECRET_FINGERPRINT_KEY: ' k3y! ' })).to.deep.equal([
+      { path: 'API_TOKEN', message: 'must be at least 16 characters, got 12 characters' },
+      { path: 'SECRET_FINGERPRINT_KEY', message: 'must be at least 16 characters, got 4 characters' },
+    ]);
+  });
+
+  it('refuses an AIRBYTE_API_URL with userinfo, pointing at the auth variables, the password hidden', () => {
+    const found = problems({
+      ...airbyteEnv,
+      AIRBYTE_CLIENT_ID: '',
+      AIRBYTE_CLIENT_SECRET: '',
+      AIRBYTE_API_URL: 'https://admin:p4ss-w0rd@airbyte.local/api/public/v1',
+      AIRBYTE_UI_URL: 'https://admin:p4ss-w0rd@airbyte.local',
+    });
+    expect(found.map((p) => p.path)).to.deep.equal([
+      'AIRBYTE_API_URL',
+      'AIRBYTE_UI_URL',
+      'AIRBYTE_CLIENT_ID',
+    ]);
+    expect(found[0]!.message).to.contain('AIRBYTE_USERNAME and AIRBYTE_PASSWORD');
+    expect(found[0]!.message).to.contain('"https://***@airbyte.local/api/public/v1"');
+    expect(JSON.stringify(found)).not.to.contain('p4ss-w0rd');
+    expect(JSON.stringify(found)).not.to.contain('admin');
+  });
+
+  it('hides the userinfo of a URL it cannot parse at all', () => {
+    const [found] = problems({ AIRBYTE_UI_URL: 'airbyte.local:8000/a@b:p@ss/w#rd@host' });
+    expect(found).to.deep.equal({
+      path: 'AIRBYTE_UI_URL',
+      message: 'must be an http:// or https:// URL, got "airbyte.local:***@host"',
+    });
+  });
+
   it('asks for credentials when Airbyte is configured without any', () => {
     const found = problems({ AIRBYTE_API_URL: 'http://a', AIRBYTE_WORKSPACE_ID: WORKSPACE });
     expect(found).to.have.length(1);

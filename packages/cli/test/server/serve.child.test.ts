@@ -1,23 +1,13 @@
 /**
  * `serve` as deployed: a child process, over real HTTP. With --sandbox it answers /health and runs a
- * full round trip; on SIGTERM it lets a running provision finish before exiting 0.
+ * full round trip; on SIGTERM it lets a running provision finish before exiting 0, but no longer than
+ * SHUTDOWN_GRACE_MS.
  */
 import { expect } from 'chai';
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { startAirbyteSandbox } from '@airbyte-provisioner/adapter-airbyte/sandbox';
 import { example, startCliChild, type LongRunningChild } from '../support/child-cli.js';
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
+import { freePort } from '../support/free-port.js';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -117,6 +107,50 @@ describe('serve (child process)', () => {
       const created = sandbox.calls().filter((c) => c.method === 'POST' && c.path.endsWith('/connections'));
       expect(created).to.have.length(1);
       expect(child.output()).to.contain('every running operation has finished');
+    } finally {
+      child.kill();
+      await sandbox.close();
+    }
+  });
+
+  it('on SIGTERM, abandons a provision still running after SHUTDOWN_GRACE_MS, says so, and exits 0', async () => {
+    const sandbox = await startAirbyteSandbox({ host: '127.0.0.1' });
+    // creating the source hangs far longer than the grace period, the Airbyte timeout and this test
+    sandbox.inject({
+      match: { method: 'POST', path: '/sources', times: Infinity },
+      action: { type: 'delay', ms: 600_000 },
+    });
+    const port = await freePort();
+    const child = startCliChild(['serve'], {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      AIRBYTE_API_URL: sandbox.url,
+      AIRBYTE_WORKSPACE_ID: sandbox.workspaceId,
+      AIRBYTE_CLIENT_ID: sandbox.credentials.clientId,
+      AIRBYTE_CLIENT_SECRET: sandbox.credentials.clientSecret,
+      SHUTDOWN_GRACE_MS: '300',
+    });
+    try {
+      const base = `http://127.0.0.1:${port}`;
+      await waitForHealth(base, child);
+      const provision = await fetch(`${base}/v1/provision`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: request,
+      });
+      expect(provision.status).to.equal(202);
+      const hanging = (): boolean =>
+        sandbox.calls().some((c) => c.method === 'POST' && c.path === '/sources' && c.status === undefined);
+      for (let attempt = 0; attempt < 200 && !hanging(); attempt++) await sleep(25);
+      expect(hanging(), 'the source creation is in flight').to.equal(true);
+
+      const signalledAt = Date.now();
+      child.process.kill('SIGTERM');
+      const code = await Promise.race([child.exited, sleep(10_000).then(() => 'still running')]);
+      expect(code, child.output()).to.equal(0);
+      // the grace period, then at most the one second given to open connections, and a margin
+      expect(Date.now() - signalledAt).to.be.below(5000);
+      expect(child.output()).to.match(/abandoning 1 running operation\b.*can be sent again/);
     } finally {
       child.kill();
       await sandbox.close();
