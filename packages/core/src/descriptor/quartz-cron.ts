@@ -113,7 +113,7 @@ export const quartzCronProblems = (expression: string, path: string): ReadonlyAr
     const field = FIELDS[i]!;
     return validField(text, field, i === 3 || i === 5)
       ? []
-      : [`${field.label} "${text}" (allowed: ${field.allowed})`];
+      : [`${field.label} ${JSON.stringify(text)} (allowed: ${field.allowed})`];
   });
   if (invalid.length > 0) return [problem(path, `has invalid cron field(s): ${invalid.join('; ')}`)];
   const [, , , dayOfMonth, , dayOfWeek] = fields;

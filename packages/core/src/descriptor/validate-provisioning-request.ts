@@ -50,10 +50,13 @@ const locateComponent = (components: ReadonlyArray<unknown>, id: string): Valida
   if (matches.length === 1) return E.right(matches[0]!);
   return E.left([
     matches.length === 0
-      ? problem('componentIdToProvision', `no component of dataProduct.components has the id "${id}"`)
+      ? problem(
+          'componentIdToProvision',
+          `no component of dataProduct.components has the id ${JSON.stringify(id)}`,
+        )
       : problem(
           'componentIdToProvision',
-          `${matches.length} components have the id "${id}" (dataProduct.components[${matches.map((m) => m.index).join('], [')}]); ids must be unique`,
+          `${matches.length} components have the id ${JSON.stringify(id)} (dataProduct.components[${matches.map((m) => m.index).join('], [')}]); ids must be unique`,
         ),
   ]);
 };

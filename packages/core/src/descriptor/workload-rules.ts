@@ -96,7 +96,12 @@ const streamsProblems = (streams: unknown, path: string, fileSource: boolean): R
     if (typeof name === 'string' && name.trim() !== '') {
       const first = seen.get(name);
       if (first !== undefined) {
-        found.push(problem(`${path}[${i}].name`, `duplicates streams[${first}]: "${name}" is listed twice`));
+        found.push(
+          problem(
+            `${path}[${i}].name`,
+            `duplicates streams[${first}]: ${JSON.stringify(name)} is listed twice`,
+          ),
+        );
       } else seen.set(name, i);
     }
     found.push(...streamProblems(stream, `${path}[${i}]`, fileSource));

@@ -253,6 +253,18 @@ describe('validateProvisioningRequest: the request and the component descriptor'
     );
   });
 
+  it('quotes an id as JSON, so that a line break or a quote in it never breaks the message', () => {
+    const text = descriptorWith((tree) => (tree['componentIdToProvision'] = 'a"b\nc'));
+    expect(validate(text)).to.deep.equal(
+      E.left([
+        {
+          path: 'componentIdToProvision',
+          message: 'no component of dataProduct.components has the id "a\\"b\\nc"',
+        },
+      ]),
+    );
+  });
+
   it('reports several components with the id to provision, listing where they are', () => {
     const text = descriptorWith((tree) => {
       const components = componentsOf(tree);
