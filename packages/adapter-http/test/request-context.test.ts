@@ -50,6 +50,8 @@ describe('request ids and logs', () => {
     await waitForStatus(h, `/v1/provision/${token}/status`);
     const lines = h.logs().filter((l) => l['requestId'] === 'trace-7');
     expect(lines.map((l) => l['msg'])).to.include.members(['operation requested', 'request completed']);
+    // the core's own line about the deploy, written in the background, names the request too
+    expect(lines.some((l) => String(l['msg']).startsWith('Deployed Airbyte connection'))).to.equal(true);
     const done = lines.find((l) => l['msg'] === 'request completed');
     expect(done).to.include({ method: 'POST', route: '/v1/provision', status: 202 });
     expect(done?.['durationMs']).to.be.a('number');

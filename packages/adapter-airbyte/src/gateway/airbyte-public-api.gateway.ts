@@ -3,14 +3,18 @@
  * (`<airbyte>/api/public/v1` self-managed, `https://api.airbyte.com/v1` Cloud). Each port method is one
  * operation below, wrapped as a TaskEither; the operations never throw.
  */
-import type { AirbyteError, AirbyteGateway } from '@airbyte-provisioner/core';
+import type { AirbyteError, AirbyteGateway, Logger } from '@airbyte-provisioner/core';
 import * as E from 'fp-ts/lib/Either.js';
 import type * as TE from 'fp-ts/lib/TaskEither.js';
 import { StreamPropertiesResponse, toDiscoveredStream } from '../codecs/stream.codec.js';
 import { WorkspaceResponse } from '../codecs/workspace.codec.js';
-import { makeAirbyteClient } from '../http/airbyte-client.js';
+import { makeAirbyteClient, type AirbyteClient } from '../http/airbyte-client.js';
 import { actorOperations } from './actor-operations.js';
-import { resolveOptions, type AirbyteGatewayOptions } from './airbyte-gateway-options.js';
+import {
+  resolveOptions,
+  type AirbyteGatewayOptions,
+  type ResolvedGatewayOptions,
+} from './airbyte-gateway-options.js';
 import { makeConnectionOperations } from './connection-operations.js';
 import { makeJobOperations } from './job-operations.js';
 
@@ -23,9 +27,12 @@ const task =
   () =>
     run(...args);
 
-export const makeAirbytePublicApiGateway = (options: AirbyteGatewayOptions): AirbyteGateway => {
-  const resolved = resolveOptions(options);
-  const client = makeAirbyteClient(resolved);
+/** The port's operations over one client view; `withLogger` builds another over the same client. */
+const gatewayOver = (
+  client: AirbyteClient,
+  resolved: ResolvedGatewayOptions,
+  discoveryTimeoutMs: number,
+): AirbyteGateway => {
   const actors = actorOperations(client, resolved);
   const connections = makeConnectionOperations(client, resolved);
   const jobs = makeJobOperations(client);
@@ -50,7 +57,7 @@ export const makeAirbytePublicApiGateway = (options: AirbyteGatewayOptions): Air
           ['destinationId', destinationId],
         ],
         codec: StreamPropertiesResponse,
-        timeoutMs: Math.max(resolved.timeoutMs, options.discoveryTimeoutMs ?? MIN_DISCOVERY_TIMEOUT_MS),
+        timeoutMs: discoveryTimeoutMs,
       }),
     );
 
@@ -70,5 +77,16 @@ export const makeAirbytePublicApiGateway = (options: AirbyteGatewayOptions): Air
     discoverStreams: task(discoverStreams),
     startSync: task(jobs.startSync),
     getJob: task(jobs.getJob),
+    withLogger: (logger: Logger) =>
+      gatewayOver(client.withLogger(logger), { ...resolved, logger }, discoveryTimeoutMs),
   };
+};
+
+export const makeAirbytePublicApiGateway = (options: AirbyteGatewayOptions): AirbyteGateway => {
+  const resolved = resolveOptions(options);
+  return gatewayOver(
+    makeAirbyteClient(resolved),
+    resolved,
+    Math.max(resolved.timeoutMs, options.discoveryTimeoutMs ?? MIN_DISCOVERY_TIMEOUT_MS),
+  );
 };

@@ -2,7 +2,7 @@
  * The public API as calls: authorized, retried when safe, paged. The gateway's operations are written on
  * top of this and never see fetch, headers or status codes.
  */
-import { airbyteBadResponse, type AirbyteError } from '@airbyte-provisioner/core';
+import { airbyteBadResponse, type AirbyteError, type Logger } from '@airbyte-provisioner/core';
 import * as E from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
 import { PageCodec } from '../codecs/page.codec.js';
@@ -31,6 +31,8 @@ export interface AirbyteClient {
   ) => Promise<E.Either<AirbyteError, ReadonlyArray<t.TypeOf<C>>>>;
   readonly retryDeps: RetryDeps;
   readonly semaphore: Semaphore;
+  /** The same client (permits, token, shared walks) writing its log lines through `logger`. */
+  readonly withLogger: (logger: Logger) => AirbyteClient;
 }
 
 export const makeAirbyteClient = (options: ResolvedGatewayOptions): AirbyteClient => {
@@ -60,68 +62,73 @@ export const makeAirbyteClient = (options: ResolvedGatewayOptions): AirbyteClien
   const fetchToken = () =>
     tokenRequest === undefined
       ? Promise.resolve(E.left(airbyteBadResponse('no token endpoint without client credentials')))
-      : withRetries(retryDeps, describeRequest(tokenRequest), () => sendOnce(tokenRequest, undefined));
+      : withRetries(retryDeps, describeRequest(tokenRequest), () =>
+          sendOnce(tokenRequest, undefined, options.logger),
+        );
   const authorizer = makeAuthorizer(auth, fetchToken, options.now);
 
-  const send = async <A>(request: AirbyteRequest<A>): Promise<Attempt<A>> => {
-    const header = await authorizer.authorization();
-    if (E.isLeft(header)) return { _tag: 'Failed', error: header.left, retryable: false };
-    const first = await sendOnce(request, header.right);
-    if (first._tag === 'Ok' || first.status !== 401 || !authorizer.canRefresh) return first;
-    options.logger.info(
-      { call: describeRequest(request) },
-      'Airbyte refused the access token; fetching a new one',
-    );
-    const fresh = await authorizer.authorization(header.right);
-    if (E.isLeft(fresh)) return { _tag: 'Failed', error: fresh.left, retryable: false };
-    return sendOnce(request, fresh.right);
-  };
-
-  const call = <A>(request: AirbyteRequest<A>): Promise<E.Either<AirbyteError, A>> =>
-    isIdempotent(request.method)
-      ? withRetries(retryDeps, describeRequest(request), () => send(request))
-      : send(request).then((r) => (r._tag === 'Ok' ? E.right(r.value) : E.left(r.error)));
-
-  const walkPages = async <C extends t.Mixed>(
-    template: string,
-    item: C,
-    query: ReadonlyArray<readonly [string, string]>,
-    sent: () => void,
-  ): Promise<E.Either<AirbyteError, ReadonlyArray<t.TypeOf<C>>>> => {
-    const codec = PageCodec(item);
-    const all: Array<t.TypeOf<C>> = [];
-    let previousPage = '';
-    for (let offset = 0; ; offset += options.pageSize) {
-      const result = await call({
-        method: 'GET',
-        template,
-        query: [...query, ['limit', String(options.pageSize)], ['offset', String(offset)]],
-        codec,
-        onSend: sent,
-      });
-      if (E.isLeft(result)) return result;
-      const page = result.right.data;
-      // an Airbyte (or proxy) that ignores `offset` would answer the same full page forever
-      const fingerprint = JSON.stringify(page);
-      if (page.length > 0 && fingerprint === previousPage)
-        return E.left(
-          airbyteBadResponse(
-            `GET ${template}: offset ${offset} answered the same page again; Airbyte ignores offset`,
-          ),
-        );
-      previousPage = fingerprint;
-      all.push(...page);
-      if (page.length < options.pageSize) return E.right(all);
-    }
-  };
-
+  // one set of walks for every view: concurrent lookups share them whoever logs
   const walks = makeSharedWalks();
-  const listAll = <C extends t.Mixed>(
-    template: string,
-    item: C,
-    query: ReadonlyArray<readonly [string, string]>,
-  ): Promise<E.Either<AirbyteError, ReadonlyArray<t.TypeOf<C>>>> =>
-    walks.walk(JSON.stringify([template, query]), (sent) => walkPages(template, item, query, sent));
 
-  return { send, call, listAll, retryDeps, semaphore };
+  const build = (logger: Logger): AirbyteClient => {
+    const retries: RetryDeps = { ...retryDeps, logger };
+    const send = async <A>(request: AirbyteRequest<A>): Promise<Attempt<A>> => {
+      const header = await authorizer.authorization();
+      if (E.isLeft(header)) return { _tag: 'Failed', error: header.left, retryable: false };
+      const first = await sendOnce(request, header.right, logger);
+      if (first._tag === 'Ok' || first.status !== 401 || !authorizer.canRefresh) return first;
+      logger.info({ call: describeRequest(request) }, 'Airbyte refused the access token; fetching a new one');
+      const fresh = await authorizer.authorization(header.right);
+      if (E.isLeft(fresh)) return { _tag: 'Failed', error: fresh.left, retryable: false };
+      return sendOnce(request, fresh.right, logger);
+    };
+
+    const call = <A>(request: AirbyteRequest<A>): Promise<E.Either<AirbyteError, A>> =>
+      isIdempotent(request.method)
+        ? withRetries(retries, describeRequest(request), () => send(request))
+        : send(request).then((r) => (r._tag === 'Ok' ? E.right(r.value) : E.left(r.error)));
+
+    const walkPages = async <C extends t.Mixed>(
+      template: string,
+      item: C,
+      query: ReadonlyArray<readonly [string, string]>,
+      sent: () => void,
+    ): Promise<E.Either<AirbyteError, ReadonlyArray<t.TypeOf<C>>>> => {
+      const codec = PageCodec(item);
+      const all: Array<t.TypeOf<C>> = [];
+      let previousPage = '';
+      for (let offset = 0; ; offset += options.pageSize) {
+        const result = await call({
+          method: 'GET',
+          template,
+          query: [...query, ['limit', String(options.pageSize)], ['offset', String(offset)]],
+          codec,
+          onSend: sent,
+        });
+        if (E.isLeft(result)) return result;
+        const page = result.right.data;
+        // an Airbyte (or proxy) that ignores `offset` would answer the same full page forever
+        const fingerprint = JSON.stringify(page);
+        if (page.length > 0 && fingerprint === previousPage)
+          return E.left(
+            airbyteBadResponse(
+              `GET ${template}: offset ${offset} answered the same page again; Airbyte ignores offset`,
+            ),
+          );
+        previousPage = fingerprint;
+        all.push(...page);
+        if (page.length < options.pageSize) return E.right(all);
+      }
+    };
+
+    const listAll = <C extends t.Mixed>(
+      template: string,
+      item: C,
+      query: ReadonlyArray<readonly [string, string]>,
+    ): Promise<E.Either<AirbyteError, ReadonlyArray<t.TypeOf<C>>>> =>
+      walks.walk(JSON.stringify([template, query]), (sent) => walkPages(template, item, query, sent));
+
+    return { send, call, listAll, retryDeps: retries, semaphore, withLogger: build };
+  };
+  return build(options.logger);
 };

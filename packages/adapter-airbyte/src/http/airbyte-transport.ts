@@ -3,7 +3,12 @@
  * reading the body), reported to metrics, decoded with io-ts right away, and classified by the error
  * table. Never throws: every outcome is an Attempt.
  */
-import { airbyteBadResponse, formatProblem, problemsFromErrors } from '@airbyte-provisioner/core';
+import {
+  airbyteBadResponse,
+  formatProblem,
+  problemsFromErrors,
+  type Logger,
+} from '@airbyte-provisioner/core';
 import * as E from 'fp-ts/lib/Either.js';
 import type { AirbyteCallOutcome, ResolvedGatewayOptions } from '../gateway/airbyte-gateway-options.js';
 import {
@@ -22,6 +27,7 @@ import type { Semaphore } from './semaphore.js';
 export type SendOnce = <A>(
   request: AirbyteRequest<A>,
   authorization: string | undefined,
+  logger: Logger,
 ) => Promise<Attempt<A>>;
 
 type Answer = { readonly status: number; readonly text: string; readonly retryAfter: string | null };
@@ -92,6 +98,7 @@ export const makeSendOnce = (options: ResolvedGatewayOptions, semaphore: Semapho
   };
 
   const report = <A>(
+    logger: Logger,
     request: AirbyteRequest<A>,
     durationMs: number,
     outcome: AirbyteCallOutcome,
@@ -100,14 +107,19 @@ export const makeSendOnce = (options: ResolvedGatewayOptions, semaphore: Semapho
     const event = { method: request.method, path: request.template, durationMs, outcome };
     const withStatus = status === undefined ? event : { ...event, status };
     options.onCall(withStatus);
-    options.logger.debug(withStatus, 'airbyte call');
+    logger.debug(withStatus, 'airbyte call');
   };
 
-  const interpret = <A>(request: AirbyteRequest<A>, answer: Answer, durationMs: number): Attempt<A> => {
+  const interpret = <A>(
+    logger: Logger,
+    request: AirbyteRequest<A>,
+    answer: Answer,
+    durationMs: number,
+  ): Attempt<A> => {
     const what = describeRequest(request);
     const { status, text } = answer;
     if (status < 200 || status >= 300) {
-      report(request, durationMs, 'error', status);
+      report(logger, request, durationMs, 'error', status);
       // scrubbed inside, before the detail is cut to length
       const detail = problemDetail(text, request.secrets ?? []);
       const retryable = isRetryableStatus(status);
@@ -121,7 +133,7 @@ export const makeSendOnce = (options: ResolvedGatewayOptions, semaphore: Semapho
       };
     }
     const bad = (why: string): Attempt<A> => {
-      report(request, durationMs, 'error', status);
+      report(logger, request, durationMs, 'error', status);
       const error = airbyteBadResponse(`${what}: unexpected answer from Airbyte: ${why}`);
       return { _tag: 'Failed', error, status, retryable: false };
     };
@@ -135,11 +147,11 @@ export const makeSendOnce = (options: ResolvedGatewayOptions, semaphore: Semapho
     }
     const decoded = request.codec.decode(body);
     if (E.isLeft(decoded)) return bad(problemsFromErrors(decoded.left).map(formatProblem).join('; '));
-    report(request, durationMs, 'ok', status);
+    report(logger, request, durationMs, 'ok', status);
     return ok(decoded.right);
   };
 
-  return (request, authorization) =>
+  return (request, authorization, logger) =>
     semaphore.withPermit(async () => {
       const started = options.now();
       const result = await exchange(request, authorization);
@@ -147,17 +159,17 @@ export const makeSendOnce = (options: ResolvedGatewayOptions, semaphore: Semapho
       const what = describeRequest(request);
       switch (result._tag) {
         case 'Timeout':
-          report(request, durationMs, 'timeout');
+          report(logger, request, durationMs, 'timeout');
           return {
             _tag: 'Failed',
             error: timeoutError(what, request.timeoutMs ?? options.timeoutMs),
             retryable: true,
           };
         case 'Network':
-          report(request, durationMs, 'network');
+          report(logger, request, durationMs, 'network');
           return { _tag: 'Failed', error: networkError(what, result.cause), retryable: true };
         case 'Answered':
-          return interpret(request, result, durationMs);
+          return interpret(logger, request, result, durationMs);
       }
     });
 };

@@ -20,8 +20,10 @@ const runOperation =
     const request = decodeBody(ctx, ProvisioningRequest);
     if (E.isLeft(request)) return;
     ctx.state.log.info({ operation, mode: options.provisionMode }, 'operation requested');
+    // the operation logs through the request's logger: its lines, and the gateway's, carry the request id
+    const context = { logger: ctx.state.log };
     if (options.provisionMode === 'sync') {
-      const outcome = await options.useCases[operation](request.right)();
+      const outcome = await options.useCases[operation](request.right, context)();
       options.metrics?.recordOutcome(operation, E.isRight(outcome) ? 'COMPLETED' : 'FAILED');
       if (E.isLeft(outcome)) return sendError(ctx, outcome.left.error);
       ctx.body = completedStatus(outcome.right);
@@ -29,7 +31,7 @@ const runOperation =
     }
     const submit =
       operation === 'provision' ? options.useCases.submitProvision : options.useCases.submitUnprovision;
-    const token = await submit(request.right)();
+    const token = await submit(request.right, context)();
     if (E.isLeft(token)) return sendError(ctx, token.left.error);
     options.metrics?.recordOutcome(operation, 'ACCEPTED');
     sendToken(ctx, token.right, tokenEncoding);

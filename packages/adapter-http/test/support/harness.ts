@@ -4,7 +4,7 @@
  * Every answer goes through the recorder (checked against the OpenAPI document).
  */
 import { Writable } from 'node:stream';
-import { makeUseCases } from '@airbyte-provisioner/core';
+import { makeUseCases, type CoreDeps } from '@airbyte-provisioner/core';
 import { makeTestDeps, type TestDeps } from '@airbyte-provisioner/core/testing';
 import { pino } from 'pino';
 import {
@@ -28,7 +28,8 @@ export type RequestBody = string | Uint8Array | ReadableStream<Uint8Array> | obj
 
 export interface Harness {
   readonly url: string;
-  readonly deps: TestDeps;
+  /** The core's test dependencies, logging through the app's logger. */
+  readonly deps: HarnessDeps;
   readonly metrics: HttpMetrics;
   /** Every log line the app wrote, as parsed JSON. */
   readonly logs: () => ReadonlyArray<Record<string, unknown>>;
@@ -42,6 +43,8 @@ export interface Harness {
   ) => Promise<Answer>;
   readonly close: () => Promise<void>;
 }
+
+export type HarnessDeps = Omit<TestDeps, 'logger'> & CoreDeps;
 
 export interface HarnessOptions extends Partial<Omit<HttpAppOptions, 'useCases' | 'logger'>> {
   readonly useCases?: Partial<HttpUseCases>;
@@ -68,7 +71,6 @@ const toRequestBody = (body: RequestBody): FetchBody =>
     : JSON.stringify(body);
 
 export const startHarness = async (options: HarnessOptions = {}): Promise<Harness> => {
-  const deps = makeTestDeps({ profiles: testProfiles });
   const lines: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -81,13 +83,16 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
       done();
     },
   });
+  const logger = pino({ level: 'debug' }, sink);
+  // the core logs through the same logger as the app, as in the composed server
+  const deps: HarnessDeps = { ...makeTestDeps({ profiles: testProfiles }), logger };
   const metrics = options.metrics ?? createMetrics();
   const { useCases, ...rest } = options;
   const app = createHttpApp({
     provisionMode: 'async',
     ...rest,
     useCases: { ...makeUseCases(deps), ...useCases },
-    logger: pino({ level: 'debug' }, sink),
+    logger,
     metrics,
   });
   const server = await startHttpServer(app, { port: 0, host: '127.0.0.1' });

@@ -7,6 +7,7 @@ import type { DeploymentRecordRepository } from '../ports/deployment-record-repo
 import type { IdGenerator } from '../ports/id-generator.port.js';
 import type { Lock } from '../ports/lock.port.js';
 import type { Logger } from '../ports/logger.port.js';
+import type { OperationContext } from './use-case.types.js';
 import type { SecretFingerprinter } from '../ports/secret-fingerprinter.port.js';
 import type { TaskRepository } from '../ports/task-repository.port.js';
 import type { BackgroundWorkRunner } from '../tasks/background-work.js';
@@ -29,3 +30,13 @@ export interface CoreDeps {
   readonly deploymentRecords: DeploymentRecordRepository;
   readonly background: BackgroundWorkRunner;
 }
+
+/** The dependencies of one operation: its caller's logger, for the core and the gateway alike. */
+export const scopedDeps = <D extends Pick<CoreDeps, 'logger' | 'gateway'>>(
+  deps: D,
+  context: OperationContext | undefined,
+): D => {
+  const logger = context?.logger;
+  if (logger === undefined) return deps;
+  return { ...deps, logger, gateway: deps.gateway.withLogger?.(logger) ?? deps.gateway };
+};

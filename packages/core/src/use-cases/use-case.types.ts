@@ -8,6 +8,7 @@ import type { OperationFailure, OperationResult } from '../domain/operation-resu
 import type { ResourceKind } from '../domain/airbyte-state.js';
 import type { Problem } from '../errors/problem.js';
 import type { ProvisioningError } from '../errors/provisioning-error.js';
+import type { Logger } from '../ports/logger.port.js';
 import type {
   ProvisioningRequest,
   ReverseProvisioningRequest,
@@ -35,18 +36,32 @@ export interface PlannedChange {
   readonly reason?: string;
 }
 
+/**
+ * Who an operation runs for, as the caller knows it: the HTTP adapter passes the logger of the request
+ * (it carries the request id), so every line the operation writes, the Airbyte gateway's included, and
+ * those of the background work it starts, names that request.
+ */
+export interface OperationContext {
+  readonly logger?: Logger;
+}
+
 export type ValidateUseCase = (request: ProvisioningRequest) => Task<ValidationOutcome>;
 export type PlanUseCase = (
   request: ProvisioningRequest,
+  context?: OperationContext,
 ) => TaskEither<OperationFailure, ReadonlyArray<PlannedChange>>;
 export type ProvisionUseCase = (
   request: ProvisioningRequest,
+  context?: OperationContext,
 ) => TaskEither<OperationFailure, OperationResult>;
 export type UnprovisionUseCase = ProvisionUseCase;
 export type UpdateAclUseCase = (request: UpdateAclRequest) => TaskEither<OperationFailure, OperationResult>;
 
 /** Validates at once (an invalid request fails here), then runs the operation in the background. */
-export type SubmitUseCase = (request: ProvisioningRequest) => TaskEither<OperationFailure, string>;
+export type SubmitUseCase = (
+  request: ProvisioningRequest,
+  context?: OperationContext,
+) => TaskEither<OperationFailure, string>;
 export type GetProvisioningStatusUseCase = (
   token: string,
 ) => TaskEither<ProvisioningError, TaskView<OperationResult>>;
