@@ -4,11 +4,11 @@
  * variable (or the file and the field).
  */
 import * as E from 'fp-ts/lib/Either.js';
-import { parseDocument } from 'yaml';
 import {
   decodeWith,
   defaultTaskRepositoryLimits,
   noConnectorProfiles,
+  parseYamlSafely,
   problem,
   type Problem,
 } from '@airbyte-provisioner/core';
@@ -46,14 +46,11 @@ const loadProfilesFile = (path: string, sources: ConfigSources): LoadedFile => {
   const text = sources.readTextFile(path);
   if (E.isLeft(text))
     return { ...emptyFile, problems: [problem('PROVISIONER_CONFIG', `cannot read ${path}: ${text.left}`)] };
-  const document = parseDocument(text.right);
-  if (document.errors.length > 0) {
-    return {
-      ...emptyFile,
-      problems: document.errors.map((e) => problem(path, `is not valid YAML: ${e.message}`)),
-    };
-  }
-  const decoded = decodeWith(ProfilesFile)(document.toJS() ?? {});
+  // parsed as safely as a descriptor, and its problems never quote a line of the file (which may hold a
+  // secret written in clear instead of as an env reference)
+  const parsed = parseYamlSafely(text.right, path);
+  if (E.isLeft(parsed)) return { ...emptyFile, problems: parsed.left };
+  const decoded = decodeWith(ProfilesFile)(parsed.right ?? {});
   if (E.isLeft(decoded)) return { ...emptyFile, problems: prefixed(path, decoded.left) };
   // the decoded file is plain JSON: references are resolved in it, at any depth
   const resolved = resolveReferences(decoded.right, '', sources.env);

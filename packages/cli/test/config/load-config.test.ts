@@ -294,5 +294,15 @@ describe('loadConfig', () => {
       expect(broken[0]!.path).to.equal('b.yaml');
       expect(broken[0]!.message).to.contain('is not valid YAML');
     });
+
+    it('says where a broken file is wrong without quoting it: a secret may be written there in clear', () => {
+      const file = 'destinations:\n  snowflake:\n    enforced: { password: pl41n-s3cret\n    host: x\n';
+      const found = problems({ PROVISIONER_CONFIG: 'p.yaml' }, { 'p.yaml': file });
+      expect(found.length).to.be.greaterThan(0);
+      expect(found.every((p) => p.path === 'p.yaml' && /line \d+, column \d+/.test(p.message))).to.equal(
+        true,
+      );
+      expect(JSON.stringify(found)).to.not.include('pl41n-s3cret');
+    });
   });
 });
