@@ -19,6 +19,8 @@ export interface HttpMetrics {
    * inflate the outcome counts (the last 10,000 tokens are remembered).
    */
   readonly recordTaskOutcome: (token: string, status: 'COMPLETED' | 'FAILED') => void;
+  /** The operation a task token was handed out for, so that its outcome is counted under it. */
+  readonly watchTask: (token: string, operation: string) => void;
 }
 
 const rememberedTokens = 10_000;
@@ -65,6 +67,7 @@ export const createMetrics = (): HttpMetrics => {
     registers: [registry],
   });
   const finished = new Set<string>();
+  const watched = new Map<string, string>();
   // the labelled series of each route, method and status, so that a request does not hash its labels
   const requestSeries = new Map<
     string,
@@ -102,7 +105,13 @@ export const createMetrics = (): HttpMetrics => {
       finished.add(token);
       // a Set iterates in insertion order: the first entry is the oldest
       if (finished.size > rememberedTokens) finished.delete(finished.values().next().value ?? '');
-      outcomes.inc({ operation: 'background', status });
+      const operation = watched.get(token) ?? 'background';
+      watched.delete(token);
+      outcomes.inc({ operation, status });
+    },
+    watchTask: (token, operation) => {
+      watched.set(token, operation);
+      if (watched.size > rememberedTokens) watched.delete(watched.keys().next().value ?? '');
     },
   };
 };

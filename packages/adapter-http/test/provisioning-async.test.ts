@@ -102,9 +102,12 @@ describe('provision and unprovision, async mode (the default)', () => {
     await h.call('GET', `/v1/provision/${token}/status`);
     const metrics = await h.metrics.registry.getSingleMetricAsString('provisioner_operations_total');
     expect(metrics).to.match(/operation="provision",status="ACCEPTED"\} [1-9]/);
+    expect(metrics).to.match(/operation="provision",status="COMPLETED"\} [1-9]/);
+    expect(metrics).to.not.include('operation="background"');
     const finished = (await h.metrics.registry.getMetricsAsJSON())
       .find((m) => m.name === 'provisioner_operations_total')
-      ?.values.filter((v) => v.labels['operation'] === 'background')
+      // counted under the operation the token was handed out for
+      ?.values.filter((v) => v.labels['status'] === 'COMPLETED' || v.labels['status'] === 'FAILED')
       .reduce((sum, v) => sum + v.value, 0);
     const accepted = (await h.metrics.registry.getMetricsAsJSON())
       .find((m) => m.name === 'provisioner_operations_total')

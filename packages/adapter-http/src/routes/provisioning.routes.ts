@@ -34,6 +34,7 @@ const runOperation =
     const token = await submit(request.right, context)();
     if (E.isLeft(token)) return sendError(ctx, token.left.error);
     options.metrics?.recordOutcome(operation, 'ACCEPTED');
+    options.metrics?.watchTask(token.right, operation);
     sendToken(ctx, token.right, tokenEncoding);
   };
 

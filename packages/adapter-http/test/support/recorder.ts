@@ -56,8 +56,16 @@ const conformance = (r: Omit<RecordedResponse, 'operation'>): { operation?: stri
   const methods = match === undefined ? undefined : documentedPaths[match.template];
   const documented = methods?.[r.method.toLowerCase()];
   if (match === undefined || documented === undefined) {
-    // only a 404 (unknown route), 405 (wrong method) or 401 (checked before routing) may be undocumented
-    return [404, 405, 401].includes(r.status) || r.method === 'HEAD' || r.method === 'OPTIONS'
+    // a 404 (unknown route) or 405 (wrong method) answers a route the document cannot list: its body is
+    // still the documented SystemError
+    if (r.status === 404 || r.status === 405) {
+      const validate = validatorFor({ $ref: '#/components/schemas/SystemError' });
+      return validate(r.body)
+        ? {}
+        : { problem: `${r.method} ${path} → ${r.status}: ${ajv.errorsText(validate.errors)}` };
+    }
+    // a 401 is checked before routing, and HEAD/OPTIONS are answered by the router itself
+    return r.status === 401 || r.method === 'HEAD' || r.method === 'OPTIONS'
       ? {}
       : { problem: `${r.method} ${path} answered ${r.status} but is not in the document` };
   }
