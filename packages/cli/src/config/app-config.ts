@@ -42,6 +42,8 @@ export interface AppConfig {
   readonly airbyte?: AirbyteConfig;
   readonly tasks: TaskLimitsConfig;
   readonly logLevel: LogLevel;
+  /** For the commands, whose stderr is read by a person: LOG_LEVEL when set, else warn. */
+  readonly commandLogLevel: LogLevel;
   readonly profiles: ConnectorProfiles;
   /** Dot paths (`destinations.snowflake.enforced.credentials.password`) of profile values that are secrets. */
   readonly profileSecretPaths: ReadonlyArray<string>;

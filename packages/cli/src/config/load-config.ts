@@ -105,6 +105,7 @@ export const loadConfig = (sources: ConfigSources): E.Either<ReadonlyArray<Probl
       maxTasks: env.TASK_MAX_COUNT ?? defaultTaskRepositoryLimits.maxTasks,
     },
     logLevel: env.LOG_LEVEL ?? 'info',
+    commandLogLevel: env.LOG_LEVEL ?? 'warn',
     profiles,
     profileSecretPaths: [
       ...loaded.secretPaths,

@@ -92,7 +92,11 @@ export const coreModule = (): ContainerModule =>
     bindPort(bind, PinoLoggerToken)
       .toResolvedValue(
         (config: AppConfig, runtime: RuntimeOptions) =>
-          makePinoLogger({ level: config.logLevel, fd: runtime.logFd }),
+          makePinoLogger({
+            // a command's progress goes to stderr too: its info lines would drown it
+            level: runtime.logFd === 2 ? config.commandLogLevel : config.logLevel,
+            fd: runtime.logFd,
+          }),
         [ConfigToken, RuntimeToken],
       )
       .inSingletonScope();

@@ -78,6 +78,8 @@ describe('plan, provision, unprovision (child processes, sandbox Airbyte, --stat
     expect(provisioned.stdout).to.contain('Deployed Airbyte connection');
     // progress, one plain line per Airbyte call (stderr is not a terminal here)
     expect(provisioned.stderr).to.match(/^Create source "healthcare\.vaccinations\.0\.File": done/m);
+    // progress only: no JSON log line at info between its lines
+    expect(provisioned.stderr).not.to.match(/^\{"level":/m);
     expect(provisioned.stdout + provisioned.stderr).not.to.contain('snowflake-password-value');
     expect(await readFile(state, 'utf8')).not.to.contain('snowflake-password-value');
 

@@ -48,6 +48,8 @@ describe('loadConfig', () => {
     expect(config.airbyte).to.equal(undefined);
     expect(config.tasks).to.deep.equal({ ttlMs: 86_400_000, maxTasks: 20_000 });
     expect(config.logLevel).to.equal('info');
+    // the commands' stderr carries their progress: only warnings and errors by default
+    expect(config.commandLogLevel).to.equal('warn');
     expect(config.profiles).to.deep.equal({ sources: {}, destinations: {} });
     expect(config.fingerprintKey).to.deep.equal({ source: 'derived' });
   });
@@ -87,6 +89,7 @@ describe('loadConfig', () => {
     });
     expect(config.tasks).to.deep.equal({ ttlMs: 60_000, maxTasks: 10 });
     expect(config.logLevel).to.equal('debug');
+    expect(config.commandLogLevel).to.equal('debug');
     expect(config.fingerprintKey).to.deep.equal({ source: 'env', key: 'sixteen-chars-key' });
   });
 
