@@ -18,11 +18,11 @@ interface ScaleProbe {
 
 interface InterleavedProbe {
   readonly smallMs: ReadonlyArray<ReadonlyArray<number>>;
-  readonly largeMs: ReadonlyArray<number>;
+  readonly largeMs: ReadonlyArray<ReadonlyArray<number>>;
 }
 
 const MiB = 1024 * 1024;
-const ROUNDS = 7;
+const ROUNDS = 9;
 const SMALL = 200;
 const LARGE = 2000;
 
@@ -39,9 +39,9 @@ ${SMALL} and ${LARGE} components in all; the request provisions the last copy. T
 descriptor to a file; a separate child process per size (\`node\`, no flags) reads it, validates it with
 \`validateProvisioningRequest(profiles)\` several times, and reports each duration and
 \`process.resourceUsage().maxRSS\`. The times are taken again in one more child that validates both in
-turns (${ROUNDS} rounds of 5 small validations then one large, after one unmeasured validation of each), so
-both sizes meet the same machine state: figure, the median over rounds of the large validation ÷ the
-median of the small ones just before it. Target ≤ 10.5, i.e. linear. The ratio of the separate children's
+turns (${ROUNDS} rounds of 5 small validations then two large, after two unmeasured validations of each), so
+both sizes meet the same machine state: figure, the median over rounds of the two large validations' mean ÷ the
+median of the small ones just before them. Target ≤ 10.5, i.e. linear. The ratio of the separate children's
 medians is in the details. Peak RSS of each is reported as measured (and their ratio), with no target.`,
   run: async () => {
     const example = await exampleDescriptorText();
@@ -62,8 +62,8 @@ medians is in the details. Peak RSS of each is reported as measured (and their r
         String(ROUNDS),
         '5',
       ]);
-      // each large validation against the small ones just before it
-      const roundRatios = turns.largeMs.map((ms, round) => ms / median(turns.smallMs[round] ?? []));
+      // each round: its two large validations against the small ones just before them
+      const roundRatios = turns.largeMs.map((ms, round) => median(ms) / median(turns.smallMs[round] ?? []));
       const ratio = median(roundRatios);
       const notes: string[] = [];
       if (!large.acceptedWithDefaultLimits) {
