@@ -1,22 +1,11 @@
 /**
  * Concurrency, Airbyte down at start, and restarts, over the real server and the sandbox Airbyte.
  */
-import { createServer } from 'node:net';
 import { expect } from 'chai';
 import { startAirbyteSandbox, type AirbyteSandbox } from '@airbyte-provisioner/adapter-airbyte/sandbox';
 import { namesOf, requestOf } from './descriptors.js';
+import { freePort } from '../support/free-port.js';
 import { airbyteEnv, LEGACY, pollStatus, send, startProvisioner, tokenOf } from './harness.js';
-
-const freePort = (): Promise<number> =>
-  new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => done(port));
-    });
-  });
 
 const named = (sandbox: AirbyteSandbox, key: string) => {
   const snapshot = sandbox.snapshot();

@@ -5,7 +5,7 @@
  */
 import { expect } from 'chai';
 import { readFile } from 'node:fs/promises';
-import { startAirbyteSandbox } from '@airbyte-provisioner/adapter-airbyte/sandbox';
+import { startAirbyteSandbox, type AirbyteSandbox } from '@airbyte-provisioner/adapter-airbyte/sandbox';
 import { example, startCliChild, type LongRunningChild } from '../support/child-cli.js';
 import { freePort } from '../support/free-port.js';
 
@@ -31,6 +31,29 @@ const pollStatus = async (url: string, headers: Record<string, string> = {}): Pr
     await sleep(25);
   }
   throw new Error(`${url} stayed RUNNING`);
+};
+
+/** `serve` on the sandbox with this grace period, healthy, with `request` accepted as an async provision. */
+const serveAndProvision = async (sandbox: AirbyteSandbox, graceMs: string, request: string) => {
+  const port = await freePort();
+  const child = startCliChild(['serve'], {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    AIRBYTE_API_URL: sandbox.url,
+    AIRBYTE_WORKSPACE_ID: sandbox.workspaceId,
+    AIRBYTE_CLIENT_ID: sandbox.credentials.clientId,
+    AIRBYTE_CLIENT_SECRET: sandbox.credentials.clientSecret,
+    SHUTDOWN_GRACE_MS: graceMs,
+  });
+  const base = `http://127.0.0.1:${port}`;
+  await waitForHealth(base, child);
+  const provision = await fetch(`${base}/v1/provision`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: request,
+  });
+  expect(provision.status).to.equal(202);
+  return { child };
 };
 
 describe('serve (child process)', () => {
@@ -78,25 +101,8 @@ describe('serve (child process)', () => {
 
   it('on SIGTERM, lets a running async provision finish, then exits 0', async () => {
     const sandbox = await startAirbyteSandbox({ host: '127.0.0.1', latencyMs: 150 });
-    const port = await freePort();
-    const child = startCliChild(['serve'], {
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      AIRBYTE_API_URL: sandbox.url,
-      AIRBYTE_WORKSPACE_ID: sandbox.workspaceId,
-      AIRBYTE_CLIENT_ID: sandbox.credentials.clientId,
-      AIRBYTE_CLIENT_SECRET: sandbox.credentials.clientSecret,
-      SHUTDOWN_GRACE_MS: '20000',
-    });
+    const { child } = await serveAndProvision(sandbox, '20000', request);
     try {
-      const base = `http://127.0.0.1:${port}`;
-      await waitForHealth(base, child);
-      const provision = await fetch(`${base}/v1/provision`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: request,
-      });
-      expect(provision.status).to.equal(202);
       const connectionsBefore = sandbox
         .calls()
         .filter((c) => c.method === 'POST' && c.path.endsWith('/connections'));
@@ -120,25 +126,8 @@ describe('serve (child process)', () => {
       match: { method: 'POST', path: '/sources', times: Infinity },
       action: { type: 'delay', ms: 600_000 },
     });
-    const port = await freePort();
-    const child = startCliChild(['serve'], {
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      AIRBYTE_API_URL: sandbox.url,
-      AIRBYTE_WORKSPACE_ID: sandbox.workspaceId,
-      AIRBYTE_CLIENT_ID: sandbox.credentials.clientId,
-      AIRBYTE_CLIENT_SECRET: sandbox.credentials.clientSecret,
-      SHUTDOWN_GRACE_MS: '300',
-    });
+    const { child } = await serveAndProvision(sandbox, '300', request);
     try {
-      const base = `http://127.0.0.1:${port}`;
-      await waitForHealth(base, child);
-      const provision = await fetch(`${base}/v1/provision`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: request,
-      });
-      expect(provision.status).to.equal(202);
       const hanging = (): boolean =>
         sandbox.calls().some((c) => c.method === 'POST' && c.path === '/sources' && c.status === undefined);
       for (let attempt = 0; attempt < 200 && !hanging(); attempt++) await sleep(25);
