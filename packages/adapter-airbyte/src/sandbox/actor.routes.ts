@@ -123,6 +123,12 @@ const resolveConnector = (
   return byDefinition;
 };
 
+/** Airbyte stores a configuration without its type discriminator and never answers with it. */
+const withoutTypeField = (names: ActorNames, configuration: JsonRecord): JsonRecord => {
+  const { [names.typeField]: _type, ...rest } = configuration;
+  return rest;
+};
+
 const readObjectBody = (context: RouteContext): Readonly<Record<string, unknown>> | SandboxReply =>
   isRecord(context.body) ? context.body : problem(400, 'The request body must be a JSON object');
 
@@ -149,7 +155,7 @@ const makeCreate =
       connector,
       workspaceId,
       name: body['name'] as string,
-      configuration,
+      configuration: withoutTypeField(names, configuration),
       createdAt: epochSeconds(context.state),
       deleted: false,
       ...(body['resourceAllocation'] === undefined
@@ -217,7 +223,7 @@ const makePut =
       checkSameType(names, actor, configuration) ?? checkConnectorSpec(actor.connector, configuration);
     if (error !== undefined) return error;
     actor.name = body['name'] as string;
-    actor.configuration = configuration;
+    actor.configuration = withoutTypeField(names, configuration);
     if (body['resourceAllocation'] === undefined) delete actor.resourceAllocation;
     else actor.resourceAllocation = body['resourceAllocation'] as JsonRecord;
     return ok(actorView(names, actor));
@@ -255,7 +261,7 @@ const makePatch =
       checkSameType(names, actor, configuration) ?? checkConnectorSpec(actor.connector, configuration);
     if (error !== undefined) return error;
     if (typeof body['name'] === 'string') actor.name = body['name'];
-    actor.configuration = configuration;
+    actor.configuration = withoutTypeField(names, configuration);
     if (body['resourceAllocation'] !== undefined)
       actor.resourceAllocation = body['resourceAllocation'] as JsonRecord;
     return ok(actorView(names, actor));

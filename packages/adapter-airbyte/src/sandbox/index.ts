@@ -12,7 +12,8 @@
  * Faithful to documented Airbyte behaviour: problem-JSON errors (`type`
  * https://reference.airbyte.com/reference/errors, title like `bad-request`); 422 when neither definitionId
  * nor configuration.sourceType/destinationType is given; `**********` for secret fields on read; a masked
- * secret sent back keeps the stored one; real definition ids for File (source), Snowflake (destination) and
+ * secret sent back keeps the stored one; configurations are stored and answered without their
+ * `sourceType`/`destinationType`; real definition ids for File (source), Snowflake (destination) and
  * Postgres; Quartz cron validation with the time zone appended to the stored expression (` UTC`); names
  * are not unique; deleted connections read as status `deprecated`; one running job per connection.
  * Simplified or guessed (not stated by the spec): wrong client credentials → 401; a token's reach is the
@@ -20,7 +21,7 @@
  * or a create into a reachable-but-foreign workspace, 404 for an unknown one); `next` appears on every full
  * page; lists are in creation order (jobs by jobId, `orderBy …|DESC` reverses); unknown connector type
  * name → 400, unknown definitionId → 404; connector specs check only a few required fields (Snowflake:
- * database and schema only); configurations keep `sourceType`/`destinationType` as sent; PATCH of a
+ * database and schema only); PATCH of a
  * source/destination merges configuration objects deeply; a different sourceId/destinationId in a
  * connection PATCH → 400; the default connection name is "<source> → <destination>"; default sync mode is
  * full_refresh_overwrite when supported; jobs succeed after N polls or a short time with made-up byte and

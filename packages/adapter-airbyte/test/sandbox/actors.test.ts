@@ -41,6 +41,10 @@ describe('sandbox: sources and destinations', () => {
       expect(answer.body.sourceId).to.match(/^[0-9a-f-]{36}$/);
       expect(answer.body.createdAt).to.be.within(before, Math.floor(Date.now() / 1000));
       expect(answer.body.configuration.dataset_name).to.equal('orders');
+      // Airbyte keeps the type at the top level only: the configuration comes back without it
+      expect(answer.body.configuration).to.not.have.property('sourceType');
+      const read = await session.api<Source>('GET', `/sources/${answer.body.sourceId}`);
+      expect(read.body.configuration).to.not.have.property('sourceType');
     });
 
     it('picks the connector from definitionId alone', async () => {
@@ -222,9 +226,12 @@ describe('sandbox: sources and destinations', () => {
           name: 'renamed',
           configuration: {
             ...configuration,
+            destinationType: 'snowflake',
             credentials: { auth_type: 'Username and Password', password: 'new-one' },
           },
         });
+        expect(changed.body.configuration).to.not.have.property('destinationType');
+        expect(harness.stored('destination', id)).to.not.have.property('destinationType');
         expect(changed.body.configuration).to.have.nested.property('credentials.password', MASK);
         expect(harness.stored('destination', id)['credentials']).to.deep.equal({
           auth_type: 'Username and Password',
