@@ -25,7 +25,7 @@ import {
 import type { AirbyteClient } from '../http/airbyte-client.js';
 import { NoContent, type AirbyteRequest } from '../http/airbyte-request.js';
 import { redactConfiguration, secretValuesOf } from '../http/redact.js';
-import { createOnce, type CreateOutcome } from './create-once.js';
+import { createOnce } from './create-once.js';
 import type { ResolvedGatewayOptions } from './airbyte-gateway-options.js';
 
 interface ActorApi {
@@ -131,25 +131,18 @@ export const actorOperations = (client: AirbyteClient, options: ResolvedGatewayO
     };
     // Our create made an actor of this connector: a same-named one of another connector is not ours. It
     // may be the old half of a replace (same name, connector changed), which must never be answered as new.
-    const lookup = async () =>
-      E.map((found: ReadonlyArray<ReadActor>) =>
-        found
-          .filter((r) => O.isNone(connectorMismatch(spec.connector, r.actor)))
-          .map((r) => ({
-            value: r,
-            id: r.actor.id,
-            ...(r.createdAt === undefined ? {} : { createdAt: r.createdAt }),
-          })),
-      )(await listByName(kind, spec.name));
-    const created = await createOnce(
+    return createOnce(
       { ...client.retryDeps, now: options.now },
-      `POST ${api.collection}`,
-      () => client.send(request),
-      lookup,
+      {
+        label: `POST ${api.collection}`,
+        post: () => client.send(request),
+        lookup: async () =>
+          E.map((found: ReadonlyArray<ReadActor>) =>
+            found.filter((r) => O.isNone(connectorMismatch(spec.connector, r.actor))),
+          )(await listByName(kind, spec.name)),
+        read: (r: ReadActor) => ({ resource: r.actor, createdAt: r.createdAt }),
+      },
     );
-    return E.map(({ value, doubtfulSince }: CreateOutcome<ReadActor>): AirbyteActor =>
-      doubtfulSince === undefined ? value.actor : { ...value.actor, doubtfulSince },
-    )(created);
   };
 
   const update = async (

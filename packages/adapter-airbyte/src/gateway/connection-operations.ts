@@ -18,7 +18,7 @@ import { mapCodec } from '../codecs/json-object.codec.js';
 import type { AirbyteClient } from '../http/airbyte-client.js';
 import { NoContent } from '../http/airbyte-request.js';
 import type { ResolvedGatewayOptions } from './airbyte-gateway-options.js';
-import { createOnce, type CreateOutcome } from './create-once.js';
+import { createOnce } from './create-once.js';
 
 const COLLECTION = '/connections';
 const ITEM = '/connections/{connectionId}';
@@ -112,31 +112,24 @@ export const makeConnectionOperations = (client: AirbyteClient, options: Resolve
 
   const create = async (spec: ConnectionSpec): Promise<E.Either<AirbyteError, AirbyteConnection>> => {
     const body = connectionCreateBody(spec);
-    const lookup = async () =>
-      E.map((all: ReadonlyArray<ReadConnection>) =>
-        all
-          // our create names this source and destination: a same-named connection elsewhere is not ours
-          .filter(
-            (r) =>
-              r.connection.name === spec.name &&
-              r.connection.sourceId === spec.sourceId &&
-              r.connection.destinationId === spec.destinationId,
-          )
-          .map((r) => ({
-            value: r,
-            id: r.connection.id,
-            ...(r.createdAt === undefined ? {} : { createdAt: r.createdAt }),
-          })),
-      )(await listAll());
-    const created = await createOnce(
+    return createOnce(
       { ...client.retryDeps, now: options.now },
-      `POST ${COLLECTION}`,
-      () => client.send({ method: 'POST', template: COLLECTION, body, codec: ReadConnectionCodec }),
-      lookup,
+      {
+        label: `POST ${COLLECTION}`,
+        post: () => client.send({ method: 'POST', template: COLLECTION, body, codec: ReadConnectionCodec }),
+        // our create names this source and destination: a same-named connection elsewhere is not ours
+        lookup: async () =>
+          E.map((all: ReadonlyArray<ReadConnection>) =>
+            all.filter(
+              ({ connection }) =>
+                connection.name === spec.name &&
+                connection.sourceId === spec.sourceId &&
+                connection.destinationId === spec.destinationId,
+            ),
+          )(await listAll()),
+        read: (r: ReadConnection) => ({ resource: r.connection, createdAt: r.createdAt }),
+      },
     );
-    return E.map(({ value, doubtfulSince }: CreateOutcome<ReadConnection>): AirbyteConnection =>
-      doubtfulSince === undefined ? value.connection : { ...value.connection, doubtfulSince },
-    )(created);
   };
 
   const update = async (

@@ -10,57 +10,63 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { Attempt } from '../http/airbyte-request.js';
 import { pause, retryDelay, type RetryDeps } from '../http/retry.js';
 
-export interface Created<A> {
-  readonly value: A;
-  readonly id: string;
-  /** Epoch seconds or milliseconds, as Airbyte reports `createdAt`; absent if it did not say. */
-  readonly createdAt?: number;
-}
-
 // Airbyte's clock and ours may disagree: a match created up to this long before our call still counts
 export const CLOCK_SKEW_MS = 10 * 60_000;
 
 // `createdAt` is epoch seconds in Airbyte's answers; a value this large can only be milliseconds
 const toMillis = (createdAt: number): number => (createdAt < 1e11 ? createdAt * 1000 : createdAt);
 
+/** What Airbyte answers for a resource: the resource, and `createdAt` in epoch seconds if it said. */
+export interface Listed<R> {
+  readonly resource: R;
+  readonly createdAt?: number | undefined;
+}
+
 const isNewer =
-  <A>(startedAt: number) =>
-  (candidate: Created<A>): boolean =>
+  (startedAt: number) =>
+  (candidate: Listed<unknown>): boolean =>
     candidate.createdAt === undefined || toMillis(candidate.createdAt) >= startedAt - CLOCK_SKEW_MS;
 
-/** The resource created, and when its create began if an attempt whose answer was lost may still land. */
-export interface CreateOutcome<A> {
-  readonly value: A;
-  readonly doubtfulSince?: number;
+/** A create as `createOnce` sends it: `lookup` lists what this create would have made (name, connector…). */
+export interface CreateCall<A, R> {
+  readonly label: string;
+  readonly post: () => Promise<Attempt<A>>;
+  readonly lookup: () => Promise<E.Either<AirbyteError, ReadonlyArray<A>>>;
+  readonly read: (answer: A) => Listed<R>;
 }
 
 const mayLandLater = (status: number | undefined): boolean => status === undefined || status >= 500;
 
-export const createOnce = async <A>(
+/**
+ * The resource created; `doubtfulSince` (when the create began) is set if an attempt whose answer was lost
+ * may still land beside it, so the core can look for a late copy.
+ */
+export const createOnce = async <A, R extends { readonly id: string; readonly doubtfulSince?: number }>(
   deps: RetryDeps & { readonly now: () => number },
-  label: string,
-  post: () => Promise<Attempt<A>>,
-  lookup: () => Promise<E.Either<AirbyteError, ReadonlyArray<Created<A>>>>,
-): Promise<E.Either<AirbyteError, CreateOutcome<A>>> => {
+  call: CreateCall<A, R>,
+): Promise<E.Either<AirbyteError, R>> => {
   const startedAt = deps.now();
   // set once an attempt may still be performed although the lookup after it found nothing
   let doubtfulSince: number | undefined;
+  // whichever attempt the answer comes from, an earlier doubtful one may still land beside it
+  const answer = (resource: R): E.Either<AirbyteError, R> =>
+    E.right(doubtfulSince === undefined ? resource : { ...resource, doubtfulSince });
   for (let attempt = 1; ; attempt += 1) {
-    const result = await post();
-    if (result._tag === 'Ok')
-      return E.right(
-        doubtfulSince === undefined ? { value: result.value } : { value: result.value, doubtfulSince },
-      );
+    const result = await call.post();
+    if (result._tag === 'Ok') return answer(call.read(result.value).resource);
     const delay = retryDelay(deps, result, attempt);
     if (delay === undefined) return E.left(result.error);
-    await pause(deps, label, result.error, attempt, delay);
-    const found = await lookup();
+    await pause(deps, call.label, result.error, attempt, delay);
+    const found = await call.lookup();
     if (E.isLeft(found)) return found;
-    const ours = found.right.filter(isNewer(startedAt));
+    const ours = found.right.map(call.read).filter(isNewer(startedAt));
     const [only, ...others] = ours;
     if (only !== undefined && others.length === 0) {
-      deps.logger.info({ call: label, id: only.id }, 'the create went through although its answer was lost');
-      return E.right({ value: only.value });
+      deps.logger.info(
+        { call: call.label, id: only.resource.id },
+        'the create went through although its answer was lost',
+      );
+      return answer(only.resource);
     }
     // a timeout, a lost connection or a gateway error: Airbyte may hold the attempt and perform it later;
     // a 429 or another refusal was not performed
@@ -68,9 +74,9 @@ export const createOnce = async <A>(
     if (only !== undefined)
       return E.left(
         airbyteConflict(
-          `${label}: the answer was lost and ${ours.length} resources with this name appeared since (${ours
-            .map((c) => c.id)
-            .join(', ')}); not creating another`,
+          `${call.label}: the answer was lost and ${ours.length} matching resources appeared since (ids: ${ours
+            .map((c) => c.resource.id)
+            .join(', ')}); not creating another: delete all but one in Airbyte, then deploy again`,
         ),
       );
   }

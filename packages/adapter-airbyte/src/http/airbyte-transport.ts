@@ -22,6 +22,7 @@ import {
 import { parseRetryAfter } from './backoff.js';
 import { errorFromStatus, isRetryableStatus, networkError, timeoutError } from './error-table.js';
 import { problemDetail } from './problem-detail.js';
+import { scrub } from './redact.js';
 import type { Semaphore } from './semaphore.js';
 
 export type SendOnce = <A>(
@@ -146,7 +147,11 @@ export const makeSendOnce = (options: ResolvedGatewayOptions, semaphore: Semapho
       }
     }
     const decoded = request.codec.decode(body);
-    if (E.isLeft(decoded)) return bad(problemsFromErrors(decoded.left).map(formatProblem).join('; '));
+    // the problems quote short values of the answer, which may echo a secret we sent
+    if (E.isLeft(decoded))
+      return bad(
+        scrub(problemsFromErrors(decoded.left).map(formatProblem).join('; '), request.secrets ?? []),
+      );
     report(logger, request, durationMs, 'ok', status);
     return ok(decoded.right);
   };

@@ -4,11 +4,11 @@
  * Airbyte echoes it back.
  *
  * What is secret is at least what the core fingerprints as secret: its key pattern and its per-connector
- * known paths (core `secretPathsOf` in descriptor/desired-state.builder.ts). They are asked of the core's
- * public `secretPathsOf` rather than copied, so the two cannot drift apart. The adapter's looser pattern
- * comes on top: over-redacting a log line is harmless.
+ * known paths (core `isSecretKeyName` and `secretPathsOf` in descriptor/desired-state.builder.ts), called
+ * rather than copied so the two cannot drift apart. The adapter's looser pattern comes on top:
+ * over-redacting a log line is harmless.
  */
-import { secretPathsOf, type JsonObject, type JsonValue } from '@airbyte-provisioner/core';
+import { isSecretKeyName, secretPathsOf, type JsonObject, type JsonValue } from '@airbyte-provisioner/core';
 
 export const REDACTED = '[redacted]';
 
@@ -17,10 +17,10 @@ export const REDACTED = '[redacted]';
 const LOOSE_SECRET_KEY =
   /pass(word|phrase)?|secret|token|private|api[-_]?key|access[-_]?key|credential|service[-_]?account|connection[-_]?string|authorization|cookie|session|signature|\bkey\b|_key$|^key/i;
 
-// the core's verdict on a key name alone: a one-leaf configuration is secret exactly when its key is
-const coreCallsSecret = (key: string): boolean => secretPathsOf(undefined, { [key]: '' }).length > 0;
+const isSecretKey = (key: string): boolean => LOOSE_SECRET_KEY.test(key) || isSecretKeyName(key);
 
-export const isSecretKey = (key: string): boolean => LOOSE_SECRET_KEY.test(key) || coreCallsSecret(key);
+// which kind of credential an object under a secret key holds: worth seeing, never a secret itself
+const DISCRIMINATOR_KEY = /(^|_)(type|method)$/i;
 
 /**
  * Whether the leaf at `key` is secret. `path` is its dot path through objects only (as the core builds
@@ -39,8 +39,14 @@ const isObject = (value: JsonValue): value is JsonObject =>
 const childPath = (path: string | undefined, key: string): string | undefined =>
   path === undefined ? undefined : path === '' ? key : `${path}.${key}`;
 
-// an object under a secret key is walked key by key (its `auth_type` is worth seeing); a scalar, or each
-// scalar of a list, under a secret key is replaced
+/**
+ * Whether the child at `key` is secret: its own key or path says so, or it sits under a secret key and is
+ * not the discriminator of what that holds (`credentials.auth_type`). Logs and error scrubbing both ask this.
+ */
+const childIsSecret = (parentSecret: boolean, key: string, at: string | undefined, test: SecretTest) =>
+  test(key, at) || (parentSecret && !DISCRIMINATOR_KEY.test(key));
+
+// a scalar, or each scalar of a list, that is secret is replaced
 const redactAt = (
   value: JsonValue,
   secret: boolean,
@@ -53,7 +59,7 @@ const redactAt = (
     return Object.fromEntries(
       Object.entries(value).map(([key, child]) => {
         const at = childPath(path, key);
-        return [key, redactAt(child, test(key, at), at, test)];
+        return [key, redactAt(child, childIsSecret(secret, key, at, test), at, test)];
       }),
     );
   return secret && value !== null ? REDACTED : value;
@@ -80,7 +86,7 @@ const valuesAt = (
   if (isObject(value))
     return Object.entries(value).flatMap(([key, child]) => {
       const at = childPath(path, key);
-      return valuesAt(child, secret || test(key, at), at, test);
+      return valuesAt(child, childIsSecret(secret, key, at, test), at, test);
     });
   // a number counts too: `password: 123456` unquoted in YAML is sent, and may be echoed, as a number
   const text = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
@@ -91,12 +97,20 @@ const valuesAt = (
 export const secretValuesOf = (value: JsonValue, connectorType?: string): ReadonlyArray<string> =>
   valuesAt(value, false, '', isObject(value) ? secretTest(value, connectorType) : (key) => isSecretKey(key));
 
+// a secret echoed inside JSON text (a detail quoting the request body) has its quotes, backslashes and
+// line breaks escaped: a PEM key's line breaks arrive as `\n`
+const spellingsOf = (secret: string): ReadonlyArray<string> => {
+  const escaped = JSON.stringify(secret).slice(1, -1);
+  return escaped === secret ? [secret] : [secret, escaped];
+};
+
 /**
- * `text` with every occurrence of each secret replaced. Longer secrets go first, so that a secret which
- * contains another is not left half visible by replacing the shorter one inside it.
+ * `text` with every occurrence of each secret, as is or JSON-escaped, replaced. Longer spellings go first,
+ * so that a secret which contains another is not left half visible by replacing the shorter one inside it.
  */
 export const scrub = (text: string, secrets: ReadonlyArray<string>): string =>
-  [...secrets]
+  secrets
     .filter((secret) => secret !== '')
+    .flatMap(spellingsOf)
     .sort((a, b) => b.length - a.length)
     .reduce((acc, secret) => acc.split(secret).join(REDACTED), text);

@@ -32,6 +32,26 @@ const listQuery = { workspaceIds: WS, limit: '100', offset: '0' };
 const justCreated = Math.floor(NOW / 1000) + 1;
 const longAgo = Math.floor(NOW / 1000) - 86_400;
 
+type PostInterceptor = ReturnType<ReturnType<typeof airbyte>['post']>;
+
+/**
+ * A source create whose first answer is `first`, then a lookup that lists `listed`, then (if given) the
+ * answer to a second POST: what the gateway answers in the end.
+ */
+const lostSourceCreate = (
+  first: (post: PostInterceptor) => unknown,
+  listed: ReadonlyArray<unknown>,
+  options: { readonly repost?: object; readonly spec?: ActorSpec } = {},
+) => {
+  const { gateway } = harness();
+  first(airbyte().post(`${PREFIX}/sources`));
+  airbyte().get(`${PREFIX}/sources`).query(listQuery).reply(200, { data: listed });
+  if (options.repost !== undefined) airbyte().post(`${PREFIX}/sources`).reply(200, options.repost);
+  return run(gateway.createActor('source', options.spec ?? spec));
+};
+const idOf = E.map((a: { id: string }) => a.id);
+const doubtOf = E.map((a: { doubtfulSince?: number }) => a.doubtfulSince);
+
 describe('AirbytePublicApiGateway create whose answer was lost', () => {
   setUpNock();
 
@@ -54,86 +74,77 @@ describe('AirbytePublicApiGateway create whose answer was lost', () => {
   });
 
   it('posts again when the lookup shows the create did not happen', async () => {
-    const { gateway } = harness();
-    airbyte().post(`${PREFIX}/sources`).reply(502, 'bad gateway');
-    airbyte()
-      .get(`${PREFIX}/sources`)
-      .query(listQuery)
-      .reply(200, { data: [sourceResponse({ sourceId: 'old-twin', createdAt: longAgo })] });
-    airbyte()
-      .post(`${PREFIX}/sources`)
-      .reply(200, sourceResponse({ createdAt: justCreated }));
-    const result = await run(gateway.createActor('source', spec));
-    expect(E.map((a: { id: string }) => a.id)(result)).to.deep.equal(E.right(SOURCE_ID));
+    const result = await lostSourceCreate(
+      (post) => post.reply(502, 'bad gateway'),
+      [sourceResponse({ sourceId: 'old-twin', createdAt: longAgo })],
+      { repost: sourceResponse({ createdAt: justCreated }) },
+    );
+    expect(idOf(result)).to.deep.equal(E.right(SOURCE_ID));
   });
 
   it('says when a create sent again may still be doubled by its first attempt, and when it cannot', async () => {
-    type Interceptor = ReturnType<ReturnType<typeof airbyte>['post']>;
-    const firstAnswers: ReadonlyArray<readonly [(i: Interceptor) => unknown, boolean]> = [
+    const firstAnswers: ReadonlyArray<readonly [(i: PostInterceptor) => unknown, boolean]> = [
       [(i) => i.reply(502, 'bad gateway'), true],
       [(i) => i.replyWithError(networkFailure('ECONNRESET')), true],
       // a 429 was refused, not performed
       [(i) => i.reply(429, {}, { 'Retry-After': '0' }), false],
     ];
     for (const [first, doubtful] of firstAnswers) {
-      const { gateway } = harness();
-      first(airbyte().post(`${PREFIX}/sources`));
-      airbyte().get(`${PREFIX}/sources`).query(listQuery).reply(200, { data: [] });
-      airbyte()
-        .post(`${PREFIX}/sources`)
-        .reply(200, sourceResponse({ createdAt: justCreated }));
-      const result = await run(gateway.createActor('source', spec));
-      expect(E.map((a: { doubtfulSince?: number }) => a.doubtfulSince)(result)).to.deep.equal(
-        E.right(doubtful ? NOW : undefined),
-      );
+      const result = await lostSourceCreate(first, [], {
+        repost: sourceResponse({ createdAt: justCreated }),
+      });
+      expect(doubtOf(result)).to.deep.equal(E.right(doubtful ? NOW : undefined));
     }
   });
 
-  it('counts a match whose creation time Airbyte did not give as ours', async () => {
+  it('keeps the doubt of an earlier attempt when the lookup after a later one finds the create', async () => {
     const { gateway } = harness();
+    airbyte().post(`${PREFIX}/sources`).reply(502, 'bad gateway');
+    airbyte().get(`${PREFIX}/sources`).query(listQuery).reply(200, { data: [] });
     airbyte().post(`${PREFIX}/sources`).replyWithError(networkFailure('ECONNRESET'));
-    const { createdAt: _, ...withoutCreatedAt } = sourceResponse();
     airbyte()
       .get(`${PREFIX}/sources`)
       .query(listQuery)
-      .reply(200, { data: [withoutCreatedAt] });
+      .reply(200, { data: [sourceResponse({ createdAt: justCreated })] });
+    // the one found may be either attempt's, and the other may still land: the core must look again
     const result = await run(gateway.createActor('source', spec));
-    expect(E.map((a: { id: string }) => a.id)(result)).to.deep.equal(E.right(SOURCE_ID));
+    expect(idOf(result)).to.deep.equal(E.right(SOURCE_ID));
+    expect(doubtOf(result)).to.deep.equal(E.right(NOW));
+  });
+
+  it('counts a match whose creation time Airbyte did not give as ours', async () => {
+    const { createdAt: _, ...withoutCreatedAt } = sourceResponse();
+    const result = await lostSourceCreate(
+      (post) => post.replyWithError(networkFailure('ECONNRESET')),
+      [withoutCreatedAt],
+    );
+    expect(idOf(result)).to.deep.equal(E.right(SOURCE_ID));
   });
 
   it('reads createdAt in milliseconds too', async () => {
-    const { gateway } = harness();
-    airbyte().post(`${PREFIX}/sources`).reply(503, '');
-    airbyte()
-      .get(`${PREFIX}/sources`)
-      .query(listQuery)
-      .reply(200, {
-        data: [
-          sourceResponse({ sourceId: 'old', createdAt: longAgo * 1000 }),
-          sourceResponse({ createdAt: NOW + 500 }),
-        ],
-      });
-    const result = await run(gateway.createActor('source', spec));
-    expect(E.map((a: { id: string }) => a.id)(result)).to.deep.equal(E.right(SOURCE_ID));
+    const result = await lostSourceCreate(
+      (post) => post.reply(503, ''),
+      [
+        sourceResponse({ sourceId: 'old', createdAt: longAgo * 1000 }),
+        sourceResponse({ createdAt: NOW + 500 }),
+      ],
+    );
+    expect(idOf(result)).to.deep.equal(E.right(SOURCE_ID));
   });
 
   it('refuses to guess when two new matches appeared', async () => {
-    const { gateway } = harness();
-    airbyte().post(`${PREFIX}/sources`).once().reply(504, '');
-    airbyte()
-      .get(`${PREFIX}/sources`)
-      .query(listQuery)
-      .reply(200, {
-        data: [
-          sourceResponse({ sourceId: 'new-1', createdAt: justCreated }),
-          sourceResponse({ sourceId: 'new-2', createdAt: justCreated }),
-        ],
-      });
-    expect(await run(gateway.createActor('source', spec))).to.deep.equal(
+    const result = await lostSourceCreate(
+      (post) => post.reply(504, ''),
+      [
+        sourceResponse({ sourceId: 'new-1', createdAt: justCreated }),
+        sourceResponse({ sourceId: 'new-2', createdAt: justCreated }),
+      ],
+    );
+    expect(result).to.deep.equal(
       E.left({
         _tag: 'AirbyteConflict',
         detail:
-          'POST /sources: the answer was lost and 2 resources with this name appeared since (new-1, new-2); not creating another',
+          'POST /sources: the answer was lost and 2 matching resources appeared since (ids: new-1, new-2); not creating another: delete all but one in Airbyte, then deploy again',
       }),
     );
   });
@@ -174,57 +185,36 @@ describe('AirbytePublicApiGateway create whose answer was lost', () => {
       });
 
     it('posts again rather than adopt it, even when it is recent', async () => {
-      const { gateway } = harness();
-      airbyte().post(`${PREFIX}/sources`).reply(503, '');
-      airbyte()
-        .get(`${PREFIX}/sources`)
-        .query(listQuery)
-        .reply(200, { data: [postgresTwin(justCreated)] });
-      airbyte()
-        .post(`${PREFIX}/sources`)
-        .reply(200, sourceResponse({ createdAt: justCreated }));
-      const result = await run(gateway.createActor('source', spec));
-      expect(E.map((a: { id: string }) => a.id)(result)).to.deep.equal(E.right(SOURCE_ID));
+      const result = await lostSourceCreate((post) => post.reply(503, ''), [postgresTwin(justCreated)], {
+        repost: sourceResponse({ createdAt: justCreated }),
+      });
+      expect(idOf(result)).to.deep.equal(E.right(SOURCE_ID));
     });
 
     it('answers the one of the connector type it created (compared as the planner does, ignoring case)', async () => {
-      const { gateway } = harness();
-      airbyte().post(`${PREFIX}/sources`).replyWithError(networkFailure('ECONNRESET'));
-      airbyte()
-        .get(`${PREFIX}/sources`)
-        .query(listQuery)
-        .reply(200, {
-          data: [postgresTwin(justCreated), sourceResponse({ sourceType: 'File', createdAt: justCreated })],
-        });
-      const result = await run(gateway.createActor('source', spec));
-      expect(E.map((a: { id: string }) => a.id)(result)).to.deep.equal(E.right(SOURCE_ID));
+      const result = await lostSourceCreate(
+        (post) => post.replyWithError(networkFailure('ECONNRESET')),
+        [postgresTwin(justCreated), sourceResponse({ sourceType: 'File', createdAt: justCreated })],
+      );
+      expect(idOf(result)).to.deep.equal(E.right(SOURCE_ID));
     });
 
     it('answers the one of the definition it created, for a connector chosen by definition id', async () => {
-      const { gateway } = harness();
-      airbyte().post(`${PREFIX}/sources`).reply(504, '');
-      airbyte()
-        .get(`${PREFIX}/sources`)
-        .query(listQuery)
-        .reply(200, {
-          data: [
-            // same type name, another definition (a custom or pinned build): not ours either
-            sourceResponse({
-              sourceId: 'custom-file',
-              definitionId: 'another-definition',
-              createdAt: justCreated,
-            }),
-            postgresTwin(justCreated),
-            sourceResponse({ createdAt: justCreated }),
-          ],
-        });
-      const result = await run(
-        gateway.createActor('source', {
-          ...spec,
-          connector: { _tag: 'DefinitionId', definitionId: FILE_DEF },
-        }),
+      const result = await lostSourceCreate(
+        (post) => post.reply(504, ''),
+        [
+          // same type name, another definition (a custom or pinned build): not ours either
+          sourceResponse({
+            sourceId: 'custom-file',
+            definitionId: 'another-definition',
+            createdAt: justCreated,
+          }),
+          postgresTwin(justCreated),
+          sourceResponse({ createdAt: justCreated }),
+        ],
+        { spec: { ...spec, connector: { _tag: 'DefinitionId', definitionId: FILE_DEF } } },
       );
-      expect(E.map((a: { id: string }) => a.id)(result)).to.deep.equal(E.right(SOURCE_ID));
+      expect(idOf(result)).to.deep.equal(E.right(SOURCE_ID));
     });
   });
 
@@ -253,6 +243,29 @@ describe('AirbytePublicApiGateway create whose answer was lost', () => {
         ],
       });
     const result = await run(gateway.createConnection(connectionSpec));
-    expect(E.map((c: { id: string }) => c.id)(result)).to.deep.equal(E.right(CONN_ID));
+    expect(idOf(result)).to.deep.equal(E.right(CONN_ID));
+    // the one found is the timed-out attempt itself: nothing else can land
+    expect(doubtOf(result)).to.deep.equal(E.right(undefined));
+  });
+
+  it('marks a connection created again after a lost create that the lookup did not find', async () => {
+    const { gateway } = harness();
+    airbyte().post(`${PREFIX}/connections`).reply(503, '');
+    airbyte().get(`${PREFIX}/connections`).query(listQuery).reply(200, { data: [] });
+    airbyte()
+      .post(`${PREFIX}/connections`)
+      .reply(200, connectionResponse({ createdAt: justCreated }));
+    const result = await run(
+      gateway.createConnection({
+        name: 'orders-pipeline',
+        sourceId: SOURCE_ID,
+        destinationId: DEST_ID,
+        streams: [{ name: 'orders' }],
+        schedule: { scheduleType: 'manual' },
+        status: 'active',
+      }),
+    );
+    expect(idOf(result)).to.deep.equal(E.right(CONN_ID));
+    expect(doubtOf(result)).to.deep.equal(E.right(NOW));
   });
 });

@@ -127,6 +127,36 @@ describe('AirbytePublicApiGateway keeps secrets out of logs and errors', () => {
     expect(said).not.to.include(PASSWORD.slice(0, 4));
   });
 
+  it('scrubs a secret Airbyte quotes JSON-escaped, line breaks as \\n', async () => {
+    const { gateway } = harness();
+    const pem = '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBg\n-----END PRIVATE KEY-----';
+    const withPem: ActorSpec = {
+      ...spec,
+      configuration: {
+        ...spec.configuration,
+        credentials: { auth_type: 'Key Pair Authentication', private_key: pem },
+      },
+    };
+    // the detail quotes the request body as JSON text
+    const detail = `invalid configuration ${JSON.stringify({ private_key: pem })}`;
+    airbyte().post(`${PREFIX}/destinations`).reply(422, { detail });
+    const result = await run(gateway.createActor('destination', withPem));
+    const said = E.isLeft(result) ? result.left.detail : '';
+    expect(said).to.include('"private_key":"[redacted]"');
+    expect(said).not.to.include('MIIEvQIBADANBg');
+  });
+
+  it('scrubs a secret Airbyte echoes in a body that does not decode', async () => {
+    const { gateway } = harness();
+    // a malformed answer: the decoding problems quote its short values (createdAt must be a number)
+    airbyte()
+      .post(`${PREFIX}/destinations`)
+      .reply(200, { ...destinationResponse(), createdAt: PASSWORD });
+    const result = await run(gateway.createActor('destination', spec));
+    expect(E.isLeft(result) && result.left._tag).to.equal('AirbyteBadResponse');
+    expect(JSON.stringify(result)).not.to.include(PASSWORD);
+  });
+
   describe('treats as secret at least what the core fingerprints as secret', () => {
     // keys that hold secrets in real connector specs (source-file's providers, Snowflake, Postgres, SaaS
     // sources, S3/GCS/Azure destinations)
@@ -235,6 +265,16 @@ describe('AirbytePublicApiGateway keeps secrets out of logs and errors', () => {
         }
       }
       expect(at(redactConfiguration(configuration), 'tunnel_method.tunnel_host')).to.equal('bastion');
+    });
+
+    it('treats every leaf under a secret key as secret, in logs and in error scrubbing, except its type', () => {
+      const configuration = {
+        credentials: { auth_type: 'OAuth2.0', value: 'hunter2-secret', nested: { refresh: 'r-0123' } },
+      };
+      expect(redactConfiguration(configuration)).to.deep.equal({
+        credentials: { auth_type: 'OAuth2.0', value: '[redacted]', nested: { refresh: '[redacted]' } },
+      });
+      expect(secretValuesOf(configuration)).to.have.members(['hunter2-secret', 'r-0123']);
     });
 
     it('redacts every item of a list under a secret key', () => {

@@ -48,6 +48,9 @@ const knownSecretPaths: Readonly<Record<string, ReadonlyArray<string>>> = {
 const secretKey =
   /(password|passphrase|secret|token|private_key|ssh_key|credentials_json|service_account_(json|key|info)|api_key|access_key|sas_key|shared_key)/i;
 
+/** Whether a configuration key's name alone says its value is secret (as `secretPathsOf` decides). */
+export const isSecretKeyName = (key: string): boolean => secretKey.test(key);
+
 /**
  * Dot paths of secret leaves: the connector's known ones, and any key whose name says it is secret.
  * A number counts too (`password: 123456` unquoted in YAML): Airbyte masks it on read, so unless it is
@@ -64,7 +67,7 @@ export const secretPathsOf = (
       if (isObject(value)) walk(value, path);
       else if (
         (typeof value === 'string' || typeof value === 'number') &&
-        (secretKey.test(key) || knownSecretPaths[connectorType ?? '']?.includes(path))
+        (isSecretKeyName(key) || knownSecretPaths[connectorType ?? '']?.includes(path))
       ) {
         found.add(path);
       }
