@@ -14,7 +14,16 @@ const record: DeploymentRecord = {
   connectionId: 'c-1',
   sourceFingerprint: 'hmac-sha256:00',
   pendingDeletions: [{ kind: 'source', id: 's-0' }],
-  doubtfulCreates: [{ kind: 'connection', name: 'orders', since: 1_767_225_600_000 }],
+  doubtfulCreates: [
+    {
+      kind: 'connection',
+      name: 'orders',
+      since: 1_767_225_600_000,
+      id: 'c-1',
+      sourceId: 's-1',
+      destinationId: 'd-1',
+    },
+  ],
 };
 
 describe('JsonFileDeploymentRecordRepository', () => {

@@ -5,3 +5,4 @@ export * from './desired-state.builder.js';
 export * from './validate-provisioning-request.js';
 export * from './parse-request-file.js';
 export * from './examples.js';
+export { DeploymentRecordCodec } from './previous-record.reader.js';

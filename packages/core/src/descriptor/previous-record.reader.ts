@@ -13,13 +13,18 @@ const PendingDeletion = t.type({
   id: t.string,
 });
 
-const DoubtfulCreate = t.type({
-  kind: t.keyof({ source: null, destination: null, connection: null }),
-  name: t.string,
-  since: t.number,
-});
+const DoubtfulCreate = t.intersection([
+  t.type({
+    kind: t.keyof({ source: null, destination: null, connection: null }),
+    name: t.string,
+    since: t.number,
+    id: t.string,
+  }),
+  t.partial({ definitionId: t.string, sourceId: t.string, destinationId: t.string }),
+]);
 
-const DeploymentRecordCodec = t.intersection([
+/** A deployment record as JSON holds it (the platform's privateInfo, or a state file). */
+export const DeploymentRecordCodec: t.Type<DeploymentRecord, unknown> = t.intersection([
   t.type({ workspaceId: t.string }),
   t.partial({
     sourceId: t.string,
@@ -28,8 +33,8 @@ const DeploymentRecordCodec = t.intersection([
     sourceFingerprint: t.string,
     destinationFingerprint: t.string,
     lastJobId: t.number,
-    pendingDeletions: t.array(PendingDeletion),
-    doubtfulCreates: t.array(DoubtfulCreate),
+    pendingDeletions: t.readonlyArray(PendingDeletion),
+    doubtfulCreates: t.readonlyArray(DoubtfulCreate),
   }),
 ]);
 

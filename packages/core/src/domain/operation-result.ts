@@ -53,7 +53,15 @@ export interface DeploymentRecord {
 export type DoubtfulCreate = {
   readonly kind: ResourceKind;
   readonly name: string;
+  /** When the create began (epoch milliseconds). */
   readonly since: number;
+  /** The resource the create answered in the end: never a late copy of itself. */
+  readonly id: string;
+  /** What a late copy is made of, as the resource answered: an actor's connector definition… */
+  readonly definitionId?: string;
+  /** …or the ends of a connection. */
+  readonly sourceId?: string;
+  readonly destinationId?: string;
 };
 
 export interface DeploymentInfo {

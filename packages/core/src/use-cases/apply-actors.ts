@@ -50,7 +50,7 @@ export const applyActor =
           TE.map((actor) => {
             noteActor(journal, kind, actor.id, fingerprint);
             journal.info(`Created ${kind} "${actor.name}" (${actor.id})`, kind);
-            noteIfDoubtful(journal, kind, actor);
+            noteIfDoubtful(journal, actor);
             return actor.id;
           }),
         );
@@ -80,7 +80,7 @@ export const applyActor =
           ),
           TE.map((actor) => {
             noteActor(journal, kind, actor.id, fingerprint);
-            noteIfDoubtful(journal, kind, actor);
+            noteIfDoubtful(journal, actor);
             addPendingDeletion(journal, kind, action.oldId);
             journal.info(
               `Replaced ${kind} ${action.oldId} with a new ${kind} "${actor.name}" (${actor.id}) because ${action.reason}`,

@@ -30,7 +30,7 @@ export const applyConnection =
   ): TE.TaskEither<ProvisioningError, AppliedConnection> => {
     const created = (c: AirbyteConnection): AppliedConnection => {
       journal.note({ connectionId: c.id });
-      noteIfDoubtful(journal, 'connection', c);
+      noteIfDoubtful(journal, c);
       return { id: c.id, streams: c.streams };
     };
     switch (action._tag) {

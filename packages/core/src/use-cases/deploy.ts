@@ -100,9 +100,7 @@ const execute =
           deps.gateway,
           deps.clock,
           journal,
-          { source: sourceId, destination: destinationId, connection: connectionId },
-          { source: sourceId, destination: destinationId },
-        )();
+        )([sourceId, destinationId, connectionId]);
       }),
       TE.chain(startSyncIfAsked(deps, journal, component)),
       TE.map((connection) => ({

@@ -16,4 +16,4 @@ export * from './check-ready.use-case.js';
 export { deployComponent, lockedDeploy } from './deploy.js';
 export { undeployComponent, lockedUndeploy } from './undeploy.js';
 export { connectionUrl } from './deployment-info.js';
-export * from './settle-doubtful-creates.js';
+export { DOUBT_WINDOW_MS } from './settle-doubtful-creates.js';

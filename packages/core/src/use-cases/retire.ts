@@ -17,25 +17,34 @@ const done = (journal: OperationJournal, id: string): void => {
   journal.note({ pendingDeletions: rest.length === 0 ? undefined : rest });
 };
 
-const retireActor =
+/**
+ * Deletes an actor unless a connection uses it (rule 4: it is kept, with a warning). `what` names it in
+ * the steps and log lines, e.g. `the replaced source <id>`.
+ */
+export const deleteActorUnlessUsed =
   (gateway: AirbyteGateway, journal: OperationJournal) =>
-  (kind: ActorKind, id: string): TE.TaskEither<ProvisioningError, void> =>
+  (kind: ActorKind, id: string, what: string): TE.TaskEither<ProvisioningError, void> =>
     pipe(
-      step(`check which connections use the replaced ${kind} ${id}`)(gateway.findConnectionsUsing(kind, id)),
-      TE.chain((using) => {
-        if (using.length > 0) {
-          journal.warn(
-            `Kept the replaced ${kind} ${id}: connection(s) ${describeConnections(using)} still use it`,
-            kind,
-          );
-          return TE.right(undefined);
-        }
-        return pipe(
-          step(`delete the replaced ${kind} ${id}`)(gateway.deleteActor(kind, id)),
-          TE.map(() => journal.info(`Deleted the replaced ${kind} ${id}`, kind)),
-        );
-      }),
-      TE.map(() => done(journal, id)),
+      step(`check which connections use ${what}`)(gateway.findConnectionsUsing(kind, id)),
+      TE.chain((using) =>
+        using.length > 0
+          ? TE.fromIO(() =>
+              journal.warn(`Kept ${what}: connection(s) ${describeConnections(using)} use it`, kind),
+            )
+          : pipe(
+              step(`delete ${what}`)(gateway.deleteActor(kind, id)),
+              TE.map(() => journal.info(`Deleted ${what}`, kind)),
+            ),
+      ),
+    );
+
+/** Deletes a connection; `what` names it as for `deleteActorUnlessUsed`. */
+export const deleteConnectionNamed =
+  (gateway: AirbyteGateway, journal: OperationJournal) =>
+  (id: string, what: string): TE.TaskEither<ProvisioningError, void> =>
+    pipe(
+      step(`delete ${what}`)(gateway.deleteConnection(id)),
+      TE.map(() => journal.info(`Deleted ${what}`, 'connection')),
     );
 
 export const retireReplaced =
@@ -49,16 +58,16 @@ export const retireReplaced =
     return pipe(
       TE.traverseArray((p: { readonly id: string }) =>
         pipe(
-          step(`delete the replaced connection ${p.id}`)(gateway.deleteConnection(p.id)),
-          TE.map(() => {
-            journal.info(`Deleted the replaced connection ${p.id}`, 'connection');
-            done(journal, p.id);
-          }),
+          deleteConnectionNamed(gateway, journal)(p.id, `the replaced connection ${p.id}`),
+          TE.map(() => done(journal, p.id)),
         ),
       )(connections),
       TE.chain(() =>
         TE.traverseArray((a: { readonly kind: ActorKind; readonly id: string }) =>
-          retireActor(gateway, journal)(a.kind, a.id),
+          pipe(
+            deleteActorUnlessUsed(gateway, journal)(a.kind, a.id, `the replaced ${a.kind} ${a.id}`),
+            TE.map(() => done(journal, a.id)),
+          ),
         )(actors),
       ),
       TE.map(() => undefined),

@@ -122,21 +122,18 @@ export const undeployComponent =
         const [connection, ...actors] = planUnprovision(desired, located, usage);
         journal.note({ pendingDeletions: pending.length === 0 ? undefined : pending });
         noteDoubtfulCreates(journal, records);
-        const idOf = (found: O.Option<{ readonly id: string }>, recorded?: string) =>
-          O.isSome(found) ? found.value.id : recorded;
-        // a late copy of our connection joins the actors we had, which are gone or going
-        const ours = {
-          source: idOf(located.source, records.find((r) => r.sourceId !== undefined)?.sourceId),
-          destination: idOf(
-            located.destination,
-            records.find((r) => r.destinationId !== undefined)?.destinationId,
+        // what was located is ours, deleted or kept for another component: never a late copy
+        const ours = [located.source, located.destination, located.connection].map(
+          O.match(
+            () => undefined,
+            (found: { readonly id: string }) => found.id,
           ),
-        };
+        );
         return pipe(
           connection === undefined ? TE.right(undefined) : run(deps, journal)(connection),
           TE.chain(() => TE.traverseArray(run(deps, journal))(actors)),
           TE.chainFirst(retireReplaced(deps.gateway, journal)),
-          TE.chainFirst(settleDoubtfulCreates(deps.gateway, deps.clock, journal, {}, ours)),
+          TE.chainFirst(() => settleDoubtfulCreates(deps.gateway, deps.clock, journal)(ours)),
           TE.map(() => (connection === undefined ? actors : [connection, ...actors])),
         );
       }),

@@ -1,12 +1,11 @@
-import * as TE from 'fp-ts/lib/TaskEither.js';
-import { pipe } from 'fp-ts/lib/function.js';
-import { scopedDeps, type CoreDeps } from './core-deps.js';
+import type { CoreDeps } from './core-deps.js';
 import { lockedUndeploy } from './undeploy.js';
 import type { UnprovisionUseCase } from './use-case.types.js';
+import { validatedOperation } from './validated-operation.js';
 import { validateUnprovisionOrFail } from './validate-request.js';
 
 /** Validates, then removes the component's resources (one operation per component at a time). */
-export const makeUnprovision =
-  (deps: CoreDeps): UnprovisionUseCase =>
-  (request, context) =>
-    pipe(validateUnprovisionOrFail(deps)(request), TE.chain(lockedUndeploy(scopedDeps(deps, context))));
+export const makeUnprovision: (deps: CoreDeps) => UnprovisionUseCase = validatedOperation(
+  validateUnprovisionOrFail,
+  lockedUndeploy,
+);

@@ -15,7 +15,15 @@ const record = {
   destinationFingerprint: 'fp-d',
   lastJobId: 42,
   pendingDeletions: [{ kind: 'source', id: 'src-0' }],
-  doubtfulCreates: [{ kind: 'destination', name: 'orders-snowflake', since: 1_767_225_600_000 }],
+  doubtfulCreates: [
+    {
+      kind: 'destination',
+      name: 'orders-snowflake',
+      since: 1_767_225_600_000,
+      id: 'dst-1',
+      definitionId: 'def-1',
+    },
+  ],
 };
 
 const withInfo = (airbyte: unknown) => ({ id: COMPONENT_ID, info: { privateInfo: { airbyte } } });
