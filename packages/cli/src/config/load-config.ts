@@ -8,7 +8,7 @@ import {
   decodeWith,
   defaultTaskRepositoryLimits,
   noConnectorProfiles,
-  parseYamlSafely,
+  parseYamlUncached,
   problem,
   type Problem,
 } from '@airbyte-provisioner/core';
@@ -48,7 +48,8 @@ const loadProfilesFile = (path: string, sources: ConfigSources): LoadedFile => {
     return { ...emptyFile, problems: [problem('PROVISIONER_CONFIG', `cannot read ${path}: ${text.left}`)] };
   // parsed as safely as a descriptor, and its problems never quote a line of the file (which may hold a
   // secret written in clear instead of as an env reference)
-  const parsed = parseYamlSafely(text.right, path);
+  // read once, and it may hold secrets in clear: parsed without keeping the text in the YAML memo
+  const parsed = parseYamlUncached(text.right, path);
   if (E.isLeft(parsed)) return { ...emptyFile, problems: parsed.left };
   const decoded = decodeWith(ProfilesFile)(parsed.right ?? {});
   if (E.isLeft(decoded)) return { ...emptyFile, problems: prefixed(path, decoded.left) };

@@ -36,8 +36,8 @@ const utf8Length = (text: string): number => {
     const c = text.charCodeAt(i);
     if (c < 0x80) bytes += 1;
     else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      // a surrogate pair is one code point of 4 bytes
+    else if (c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      // a surrogate pair is one code point of 4 bytes (a lone surrogate is encoded as U+FFFD, 3 bytes)
       bytes += 4;
       i += 1;
     } else bytes += 3;
@@ -219,7 +219,8 @@ export const parseYamlSafely = (
     ? memoFor(path).remember(text, () => parseYamlUncached(text, path, limits))
     : parseYamlUncached(text, path, limits);
 
-const parseYamlUncached = (
+/** `parseYamlSafely` for a text read once (a configuration file, which may hold secrets): nothing is kept. */
+export const parseYamlUncached = (
   text: string,
   path: string,
   limits: YamlLimits = defaultYamlLimits,

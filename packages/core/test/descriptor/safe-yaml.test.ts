@@ -200,6 +200,15 @@ describe('parseYamlSafely: hostile input is a problem, never a throw', () => {
       E.left([{ path: 'd', message: 'is 13 bytes long (UTF-8); the limit is 10 bytes' }]),
     );
     expect(E.isRight(parseYamlSafely('a: "é😀"', 'd', { ...limits, maxBytes: 11 }))).to.equal(true);
+    // a lone high surrogate is 3 bytes (U+FFFD), and the é after it its own 2
+    expect(parseYamlSafely('a: "\ud800é"', 'd', { ...limits, maxBytes: 9 })).to.deep.equal(
+      E.left([
+        {
+          path: 'd',
+          message: `is ${Buffer.byteLength('a: "\ud800é"')} bytes long (UTF-8); the limit is 9 bytes`,
+        },
+      ]),
+    );
     expect(parseYamlSafely('a: [[1]]', 'd', limits)).to.deep.equal(
       E.left([{ path: 'd', message: 'is nested deeper than 2 levels' }]),
     );
