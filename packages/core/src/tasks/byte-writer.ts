@@ -1,11 +1,19 @@
 /** Bytes written into a growable buffer that is reused from one encoding to the next, and read back. */
 
+/** A buffer grown beyond this is given up on reset: one huge encoding does not pin its size for good. */
+const KEEP_AT_MOST = 64 * 1024;
+
 export class ByteWriter {
   private buffer: Uint8Array;
   length = 0;
 
-  constructor(initialBytes = 1024) {
+  constructor(private readonly initialBytes = 1024) {
     this.buffer = new Uint8Array(initialBytes);
+  }
+
+  /** Bytes the buffer can hold before it grows (for diagnostics). */
+  get capacity(): number {
+    return this.buffer.length;
   }
 
   /** The bytes written so far (a view: valid until the next write or reset). */
@@ -15,6 +23,8 @@ export class ByteWriter {
 
   reset(): void {
     this.length = 0;
+    if (this.buffer.length > KEEP_AT_MOST && this.buffer.length > this.initialBytes)
+      this.buffer = new Uint8Array(this.initialBytes);
   }
 
   byte(value: number): void {
@@ -32,6 +42,14 @@ export class ByteWriter {
     this.byte(v);
   }
 
+  /** A UUID (see `isUuid`) as its 16 bytes. */
+  uuid(text: string): void {
+    for (let k = 0; k < 36; k += 2) {
+      if (text.charCodeAt(k) === DASH) k += 1;
+      this.byte(hexValue(text.charCodeAt(k)) * 16 + hexValue(text.charCodeAt(k + 1)));
+    }
+  }
+
   append(bytes: Uint8Array): void {
     if (this.length + bytes.length > this.buffer.length) this.grow(bytes.length);
     this.buffer.set(bytes, this.length);
@@ -45,17 +63,40 @@ export class ByteWriter {
   }
 }
 
+const DASH = 0x2d;
+
+/** Whether a character code is a lower-case hex digit. */
+export const isHexDigit = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66);
+
+/** The value of a lower-case hex digit. */
+export const hexValue = (c: number): number => (c <= 0x39 ? c - 0x30 : c - 0x57);
+
+/** Whether `text` is a UUID in lower case, as Airbyte and randomUUID write them. */
+export const isUuid = (text: string): boolean => {
+  if (text.length !== 36) return false;
+  for (let k = 0; k < 36; k++) {
+    const c = text.charCodeAt(k);
+    if (k === 8 || k === 13 || k === 18 || k === 23 ? c !== DASH : !isHexDigit(c)) return false;
+  }
+  return true;
+};
+
 /** A position in bytes being read. */
 export interface Cursor {
   i: number;
+}
+
+/** Thrown when stored bytes do not read back as what was written: a bug, never a user's mistake. */
+export class CorruptBytes extends Error {
+  override readonly name = 'CorruptBytes';
 }
 
 export const readVarint = (bytes: Uint8Array, at: Cursor): number => {
   let value = 0;
   let scale = 1;
   for (;;) {
-    // past the end reads as 0, so a bug can never turn into an endless read
-    const b = bytes[at.i++] ?? 0;
+    if (at.i >= bytes.length) throw new CorruptBytes('a number runs past the end of its bytes');
+    const b = bytes[at.i++]!;
     value += (b & 0x7f) * scale;
     if (b < 0x80) return value;
     scale *= 0x80;

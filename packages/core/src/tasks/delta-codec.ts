@@ -11,7 +11,16 @@
  * UUID (n = 0, 16 bytes), again (n = which earlier piece: packed, or raw of 8 units or more).
  */
 import type { ByteWriter } from './byte-writer.js';
-import { readVarint, unzigzag, zigzag, type Cursor } from './byte-writer.js';
+import {
+  CorruptBytes,
+  hexValue,
+  isHexDigit,
+  isUuid,
+  readVarint,
+  unzigzag,
+  zigzag,
+  type Cursor,
+} from './byte-writer.js';
 
 const GRAM = 6;
 const SEARCH_WINDOW = 96;
@@ -58,7 +67,7 @@ const DIGITS = '0123456789abcdef';
 const RAW_SLICE = 4096;
 /** A raw piece this long may be told again by number (a timestamp repeated in every log line). */
 const MIN_TOLD_RAW = 8;
-const nibble = (text: string, k: number): number => (k < text.length ? DIGITS.indexOf(text[k]!) : 0);
+const nibble = (text: string, k: number): number => (k < text.length ? hexValue(text.charCodeAt(k)) : 0);
 
 /** Pieces told in this document so far that may be told again, by text, numbered in order. */
 type Told = Map<string, number>;
@@ -74,9 +83,9 @@ const writePacked = (w: ByteWriter, piece: string, told: Told): void => {
     return;
   }
   told.set(piece, told.size);
-  if (piece.length === 36 && piece[8] === '-') {
+  if (isUuid(piece)) {
     w.varint(UUID);
-    writeHexDigits(w, piece.replace(/-/g, ''));
+    w.uuid(piece);
   } else {
     w.varint(piece.length * 4 + HEX);
     writeHexDigits(w, piece);
@@ -113,6 +122,7 @@ const writeLiteral = (w: ByteWriter, literal: string, told: Told): void => {
 };
 
 const readHexDigits = (bytes: Uint8Array, at: Cursor, count: number): string => {
+  if (at.i + Math.ceil(count / 2) > bytes.length) throw new CorruptBytes('hex digits run past the end');
   let digits = '';
   for (let k = 0; k < count; k += 2) {
     const b = bytes[at.i++]!;
@@ -153,16 +163,17 @@ const readLiteral = (bytes: Uint8Array, at: Cursor, told: string[]): string => {
         literal += piece;
         break;
       }
-      default:
-        literal += told[n] ?? '';
+      default: {
+        const piece = told[n];
+        if (piece === undefined) throw new CorruptBytes(`piece ${n} is told again before it was told`);
+        literal += piece;
+      }
     }
   }
   return literal;
 };
 
 // ---- edits -------------------------------------------------------------------------------------
-
-const isHexDigit = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66);
 
 /** The reference position of `text[k..k+GRAM)` nearest to `expected`, if the gram occurs. */
 const nearest = (ref: Reference, text: string, k: number, expected: number): number | undefined => {
@@ -218,23 +229,20 @@ export const encodeAgainst = (ref: Reference, text: string, w: ByteWriter): void
   }
 };
 
-/** Applies the edits in `bytes[start, end)` to `reference`. */
-export const decodeAgainst = (
-  reference: string,
-  bytes: Uint8Array,
-  start = 0,
-  end = bytes.length,
-): string => {
+/** Applies the edits in `bytes` to `reference`; throws CorruptBytes if they are not edits of it. */
+export const decodeAgainst = (reference: string, bytes: Uint8Array): string => {
   const parts: string[] = [];
   const told: string[] = [];
-  const at: Cursor = { i: start };
+  const at: Cursor = { i: 0 };
   let j = 0;
-  while (at.i < end) {
+  while (at.i < bytes.length) {
     const copy = readVarint(bytes, at);
+    if (j < 0 || j + copy > reference.length) throw new CorruptBytes('a copy reaches outside the reference');
     parts.push(reference.slice(j, j + copy));
     j += copy;
     parts.push(readLiteral(bytes, at, told));
     j += unzigzag(readVarint(bytes, at));
   }
+  // no read goes past the end (each checks it), so the last hunk ended exactly where the bytes do
   return parts.join('');
 };

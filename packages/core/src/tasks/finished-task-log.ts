@@ -11,7 +11,7 @@
  * Record: [token length][token][status][payload length][payload]. A UUID token (what the provisioner
  * issues) is 16 bytes; another is its UTF-16 code units.
  */
-import { ByteWriter, readVarint, type Cursor } from './byte-writer.js';
+import { ByteWriter, isUuid, readVarint, type Cursor } from './byte-writer.js';
 
 const CHUNK_BYTES = 256 * 1024;
 const MIN_RING = 64;
@@ -33,14 +33,11 @@ interface Chunk {
   last: number;
 }
 
-const UUID_TOKEN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 const encodeToken = (token: string, w: ByteWriter): void => {
   w.reset();
-  if (UUID_TOKEN.test(token)) {
+  if (isUuid(token)) {
     w.byte(1);
-    const hex = token.replace(/-/g, '');
-    for (let k = 0; k < 32; k += 2) w.byte(parseInt(hex.slice(k, k + 2), 16));
+    w.uuid(token);
     return;
   }
   w.byte(0);
@@ -52,21 +49,6 @@ const hashOf = (bytes: Uint8Array): number => {
   let h = 0x811c9dc5;
   for (let k = 0; k < bytes.length; k++) h = Math.imul(h ^ bytes[k]!, 0x01000193) >>> 0;
   return h;
-};
-
-const varintLength = (value: number): number => {
-  let n = 1;
-  for (let v = value; v >= 0x80; v = Math.floor(v / 0x80)) n += 1;
-  return n;
-};
-
-const writeVarintAt = (bytes: Uint8Array, at: Cursor, value: number): void => {
-  let v = value;
-  while (v >= 0x80) {
-    bytes[at.i++] = (v % 0x80) | 0x80;
-    v = Math.floor(v / 0x80);
-  }
-  bytes[at.i++] = v;
 };
 
 const nextPowerOfTwo = (n: number, min: number): number => {
@@ -91,6 +73,8 @@ export class FinishedTaskLog {
   private slots = new Uint32Array(MIN_SLOTS);
   private slotHashes = new Uint32Array(MIN_SLOTS);
   private readonly token = new ByteWriter(64);
+  /** A record but its payload. */
+  private readonly header = new ByteWriter(64);
   private spare: Uint8Array | undefined;
 
   get size(): number {
@@ -129,20 +113,19 @@ export class FinishedTaskLog {
   append(token: string, status: number, finishedAt: number, referenceId: number, payload: Uint8Array): void {
     encodeToken(token, this.token);
     const tokenBytes = this.token.bytes();
-    const length =
-      varintLength(tokenBytes.length) + tokenBytes.length + 1 + varintLength(payload.length) + payload.length;
-    const chunk = this.chunkWithRoom(length);
-    const at: Cursor = { i: chunk.used };
-    writeVarintAt(chunk.bytes, at, tokenBytes.length);
-    chunk.bytes.set(tokenBytes, at.i);
-    at.i += tokenBytes.length;
-    chunk.bytes[at.i++] = status;
-    writeVarintAt(chunk.bytes, at, payload.length);
-    chunk.bytes.set(payload, at.i);
+    const header = this.header;
+    header.reset();
+    header.varint(tokenBytes.length);
+    header.append(tokenBytes);
+    header.byte(status);
+    header.varint(payload.length);
+    const chunk = this.chunkWithRoom(header.length + payload.length);
+    const offset = chunk.used;
+    chunk.bytes.set(header.bytes(), offset);
+    chunk.bytes.set(payload, offset + header.length);
     const seq = this.tail;
     chunk.last = seq;
-    const offset = chunk.used;
-    chunk.used = at.i + payload.length;
+    chunk.used = offset + header.length + payload.length;
 
     if (this.size === this.ringChunk.length) this.resizeRing(this.ringChunk.length * 2);
     const position = seq & (this.ringChunk.length - 1);
@@ -164,9 +147,16 @@ export class FinishedTaskLog {
     return { finishedAt: this.ringFinishedAt[position]!, referenceId: this.ringReference[position]! };
   }
 
-  dropOldest(): void {
-    if (this.size === 0) return;
+  /** When the oldest record finished, or undefined when the log is empty (`oldest` with no object). */
+  oldestFinishedAt(): number | undefined {
+    return this.size === 0 ? undefined : this.ringFinishedAt[this.head & (this.ringChunk.length - 1)];
+  }
+
+  /** Drops the oldest record; gives its reference id, or undefined when the log was empty. */
+  dropOldest(): number | undefined {
+    if (this.size === 0) return undefined;
     const position = this.head & (this.ringChunk.length - 1);
+    const referenceId = this.ringReference[position]!;
     this.remove(position);
     this.head += 1;
     while (this.chunks.length > 0 && this.chunks[0]!.last < this.head) {
@@ -179,6 +169,7 @@ export class FinishedTaskLog {
       this.resizeRing(this.ringChunk.length / 2);
     else if (this.slots.length > MIN_SLOTS && this.size * 8 <= this.slots.length)
       this.rebuildIndex(this.slots.length / 2);
+    return referenceId;
   }
 
   // ---- chunks ----------------------------------------------------------------------------------
@@ -277,7 +268,8 @@ export class FinishedTaskLog {
     const mask = this.slots.length - 1;
     let i = this.ringHash[position]! & mask;
     while (this.slots[i] !== position + 1) {
-      if (this.slots[i] === 0) return;
+      // every record in the ring is in the index: a record not found means the index is broken
+      if (this.slots[i] === 0) throw new Error(`finished-task log: ring position ${position} is not indexed`);
       i = (i + 1) & mask;
     }
     for (let j = (i + 1) & mask; this.slots[j] !== 0; j = (j + 1) & mask) {

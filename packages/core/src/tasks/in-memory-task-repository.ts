@@ -40,6 +40,9 @@ type FinishedStatus = typeof COMPLETED | typeof FAILED;
 /** References tried for each new result: enough for a success shape and a few failure shapes. */
 const RECENT_REFERENCES = 4;
 
+const unreadable = (token: string): ProvisioningError =>
+  internal(`the result of task ${token} could not be read back from the task store; run the operation again`);
+
 export class InMemoryTaskRepository<A> implements TaskRepository<A> {
   private readonly running = new Set<string>();
   private readonly finished = new FinishedTaskLog();
@@ -47,8 +50,8 @@ export class InMemoryTaskRepository<A> implements TaskRepository<A> {
   private recent: number[] = [];
   private nextReferenceId = 0;
   // reused for every encoding: finishing a task allocates no buffer
-  private readonly attempt = new ByteWriter(4096);
-  private readonly best = new ByteWriter(4096);
+  private attempt = new ByteWriter(4096);
+  private best = new ByteWriter(4096);
 
   constructor(
     private readonly clock: Clock,
@@ -83,11 +86,20 @@ export class InMemoryTaskRepository<A> implements TaskRepository<A> {
       if (this.running.has(token)) return E.right({ status: 'RUNNING' });
       const entry = this.finished.get(token);
       if (entry === undefined) return E.left(unknownTask(token));
-      const text = decodeAgainst(this.referenceText(entry.referenceId), entry.payload);
+      // the store gave back something it did not take: a bug, told as such rather than thrown
+      const reference = this.references.get(entry.referenceId)?.reference.text;
+      if (reference === undefined) return E.left(unreadable(token));
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(decodeAgainst(reference, entry.payload));
+      } catch {
+        // the error itself is not passed on: JSON.parse quotes the text, which may hold private info
+        return E.left(unreadable(token));
+      }
       return E.right(
         entry.status === COMPLETED
-          ? { status: 'COMPLETED', value: JSON.parse(text) as A }
-          : { status: 'FAILED', failure: JSON.parse(text) as OperationFailure },
+          ? { status: 'COMPLETED', value: parsed as A }
+          : { status: 'FAILED', failure: parsed as OperationFailure },
       );
     });
 
@@ -107,6 +119,9 @@ export class InMemoryTaskRepository<A> implements TaskRepository<A> {
       const referenceId = this.encode(JSON.stringify(payload));
       this.running.delete(token);
       this.finished.append(token, status, this.clock.now(), referenceId, this.best.bytes());
+      // gives up a buffer a huge result grew (see ByteWriter.reset)
+      this.attempt.reset();
+      this.best.reset();
       this.evict();
       return E.right(undefined);
     });
@@ -120,8 +135,9 @@ export class InMemoryTaskRepository<A> implements TaskRepository<A> {
       encodeAgainst(this.references.get(id)!.reference, text, this.attempt);
       if (bestId === undefined || this.attempt.length < this.best.length) {
         bestId = id;
-        this.best.reset();
-        this.best.append(this.attempt.bytes());
+        const worse = this.best;
+        this.best = this.attempt;
+        this.attempt = worse;
       }
     }
     // a result unlike the recent ones becomes a reference itself
@@ -150,17 +166,12 @@ export class InMemoryTaskRepository<A> implements TaskRepository<A> {
     if (entry.uses <= 0 && !this.recent.includes(id)) this.references.delete(id);
   }
 
-  private referenceText(id: number): string {
-    return this.references.get(id)?.reference.text ?? '';
-  }
-
   private evict(): void {
     const now = this.clock.now();
-    for (let oldest = this.finished.oldest(); oldest !== undefined; oldest = this.finished.oldest()) {
-      const expired = now - oldest.finishedAt >= this.limits.ttlMs;
+    for (let at = this.finished.oldestFinishedAt(); at !== undefined; at = this.finished.oldestFinishedAt()) {
+      const expired = now - at >= this.limits.ttlMs;
       if (!expired && this.running.size + this.finished.size <= this.limits.maxTasks) return;
-      this.finished.dropOldest();
-      this.release(oldest.referenceId, 1);
+      this.release(this.finished.dropOldest()!, 1);
     }
   }
 }

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { ByteWriter } from '../../src/tasks/byte-writer.js';
+import { ByteWriter, CorruptBytes } from '../../src/tasks/byte-writer.js';
 import { decodeAgainst, encodeAgainst, makeReference } from '../../src/tasks/delta-codec.js';
 
 const roundTrip = (reference: string, text: string): { readonly back: string; readonly size: number } => {
@@ -118,5 +118,53 @@ describe('delta codec', () => {
     expect(back).to.equal(text);
     // 3 UUIDs of 16 bytes and 2 digests of 32 (the repeated connection id is told once)
     expect(size).to.be.below(2 * (3 * 16 + 2 * 32));
+  });
+
+  it('tells apart grams whose hashes collide ("AaAaAa" and "BBBBBB" under h * 31 + c)', () => {
+    const hash = (gram: string) => [...gram].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) | 0, 0);
+    expect(hash('AaAaAa')).to.equal(hash('BBBBBB'));
+    const cases = [
+      ['{"a":"AaAaAa","b":1}', '{"a":"BBBBBB","b":2}'],
+      ['{"a":"BBBBBB","b":"AaAaAa"}', '{"x":"AaAaAa","y":"BBBBBB"}'],
+      ['AaBBAaBBAaBB'.repeat(4), 'BBAaBBAaBBAa'.repeat(5)],
+    ];
+    for (const [reference, text] of cases) expect(roundTrip(reference!, text!).back).to.equal(text);
+    // where both occur, the copies resume after each from where it is, not from its twin
+    const reference = 'The quick brown fox AaAaAa jumps over the lazy dog BBBBBB and runs away.';
+    const text = 'The quick brown fox BBBBBB jumps over the lazy dog AaAaAa and runs away.';
+    const { back, size } = roundTrip(reference, text);
+    expect(back).to.equal(text);
+    expect(size).to.be.below(text.length / 4);
+  });
+
+  it('throws CorruptBytes for edits that do not fit their bytes or their reference', () => {
+    const reference = '{"id":"3f2a9c1e-7b4d-4e8a-9c1f-0123456789ab","at":"2026-01-01T00:00:00.000Z","n":1}';
+    const text = '{"id":"9c1f3f2a-7b4d-4e8a-9c1e-ba9876543210","at":"2026-01-01T00:00:00.000Z","n":22}';
+    const out = new ByteWriter(8);
+    encodeAgainst(makeReference(reference), text, out);
+    const bytes = out.bytes().slice();
+    expect(decodeAgainst(reference, bytes)).to.equal(text);
+    // cut inside a hunk, it throws; cut between hunks, it is the edits of a shorter text (the log keeps
+    // the payload's length, so a cut is not what a store bug would look like)
+    let thrown = 0;
+    for (let n = 1; n < bytes.length; n++) {
+      let shorter: string;
+      try {
+        shorter = decodeAgainst(reference, bytes.subarray(0, n));
+      } catch (error) {
+        expect(error, `cut at ${n}`).to.be.instanceOf(CorruptBytes);
+        thrown += 1;
+        continue;
+      }
+      expect(text.startsWith(shorter), `cut at ${n}`).to.equal(true);
+    }
+    expect(thrown).to.be.above(bytes.length / 2);
+    expect(() => decodeAgainst(reference, Uint8Array.from([...bytes, 0]))).to.throw(CorruptBytes);
+    // a shorter reference than the one encoded against
+    expect(() => decodeAgainst(reference.slice(0, 10), bytes)).to.throw(CorruptBytes);
+    // [copy 0][1 piece: again #5, never told][jump 0]
+    expect(() => decodeAgainst(reference, Uint8Array.from([0, 1, 5 * 4 + 3, 0]))).to.throw(CorruptBytes);
+    // [copy 0][1 piece: a UUID, but 2 of its 16 bytes]
+    expect(() => decodeAgainst(reference, Uint8Array.from([0, 1, 2, 0xab, 0xcd]))).to.throw(CorruptBytes);
   });
 });

@@ -139,4 +139,22 @@ describe('FinishedTaskLog', () => {
     log.append(lower.toUpperCase(), 2, 2, 0, new Uint8Array([2]));
     expect([log.get(lower)?.status, log.get(lower.toUpperCase())?.status]).to.deep.equal([1, 2]);
   });
+
+  it('gives the oldest record without an object, and its reference id as it drops it', () => {
+    const log = new FinishedTaskLog();
+    expect([log.oldestFinishedAt(), log.dropOldest()]).to.deep.equal([undefined, undefined]);
+    log.append('a', 1, 10, 7, new Uint8Array([1]));
+    log.append(uuidOf(2), 1, 20, 8, new Uint8Array([2]));
+    expect([log.oldestFinishedAt(), log.dropOldest()]).to.deep.equal([10, 7]);
+    expect([log.oldestFinishedAt(), log.dropOldest()]).to.deep.equal([20, 8]);
+    expect(log.size).to.equal(0);
+  });
+
+  it('throws when a record it drops is missing from its index (a broken invariant, never skipped)', () => {
+    const log = new FinishedTaskLog();
+    log.append('a', 1, 1, 0, new Uint8Array([1]));
+    // test-only corruption: reaches into the private index to wipe it
+    (log as unknown as { readonly slots: Uint32Array }).slots.fill(0);
+    expect(() => log.dropOldest()).to.throw(/ring position 0 is not indexed/);
+  });
 });
