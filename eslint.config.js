@@ -4,11 +4,11 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
 
+const noNodeInCore = 'core does no I/O: Node built-ins belong in an adapter.';
+const noRunTimeLoad = 'core loads no module at run time.';
+
 // every module Node ships, by its exact name (a pattern such as 'domain' would match ../domain/x.js)
-const nodeBuiltins = builtinModules.map((name) => ({
-  name,
-  message: 'core does no I/O: Node built-ins belong in an adapter.',
-}));
+const nodeBuiltins = builtinModules.map((name) => ({ name, message: noNodeInCore }));
 
 // reaching into another package's files by a relative path is an import of that package too
 const otherPackages = (...names) => names.map((name) => `**/${name}/**`);
@@ -21,44 +21,47 @@ const restricted = (patterns, paths = []) => ({
 export const hexagonRules = [
   {
     files: ['packages/core/src/**/*.ts'],
-    rules: restricted(
-      [
-        {
-          group: ['node:*'],
-          message: 'core does no I/O: Node built-ins belong in an adapter.',
-        },
-        {
-          group: [
-            'koa',
-            'koa-*',
-            '@koa/*',
-            'inversify',
-            'reflect-metadata',
-            'nock',
-            'undici',
-            'axios',
-            'pino',
-            'prom-client',
-          ],
-          message: 'core imports no framework: only fp-ts, io-ts and yaml.',
-        },
-        {
-          group: ['@airbyte-provisioner/*', ...otherPackages('adapter-airbyte', 'adapter-http', 'cli')],
-          message: 'core depends on no other workspace package; adapters depend on core.',
-        },
-      ],
-      nodeBuiltins,
-    ),
-  },
-  {
-    // what an import cannot show: a module loaded at run time, and the globals that do I/O or read the
-    // clock and randomness (the ports Clock and IdGenerator stand for those)
-    files: ['packages/core/src/**/*.ts'],
     rules: {
+      ...restricted(
+        [
+          { group: ['node:*'], message: noNodeInCore },
+          {
+            group: [
+              'koa',
+              'koa-*',
+              '@koa/*',
+              'inversify',
+              'reflect-metadata',
+              'nock',
+              'undici',
+              'axios',
+              'pino',
+              'prom-client',
+            ],
+            message: 'core imports no framework: only fp-ts, io-ts and yaml.',
+          },
+          {
+            group: ['@airbyte-provisioner/*', ...otherPackages('adapter-airbyte', 'adapter-http', 'cli')],
+            message: 'core depends on no other workspace package; adapters depend on core.',
+          },
+        ],
+        nodeBuiltins,
+      ),
+      // what an import cannot show: a module loaded at run time, and the globals that do I/O or read the
+      // clock and randomness (the ports Clock and IdGenerator stand for those)
       'no-restricted-syntax': [
         'error',
-        { selector: 'ImportExpression', message: 'core loads no module at run time.' },
-        { selector: "CallExpression[callee.name='require']", message: 'core loads no module at run time.' },
+        { selector: 'ImportExpression', message: noRunTimeLoad },
+        { selector: "CallExpression[callee.name='require']", message: noRunTimeLoad },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'core reads time through the Clock port.',
+        },
+        // globalThis.fetch, globalThis.process.env: any global reached around no-restricted-globals
+        {
+          selector: "MemberExpression[object.name='globalThis']",
+          message: 'core reaches no global through globalThis: use a port.',
+        },
       ],
       'no-restricted-globals': [
         'error',
@@ -73,6 +76,8 @@ export const hexagonRules = [
           'setInterval',
           'setImmediate',
           'performance',
+          'crypto',
+          'console',
         ].map((name) => ({ name, message: 'core does no I/O and keeps no time: use a port.' })),
       ],
       'no-restricted-properties': [

@@ -1,4 +1,5 @@
 /** Prometheus metrics: HTTP requests, provisioning outcomes and Airbyte calls, in one registry. */
+import { defaultTaskRepositoryLimits } from '@airbyte-provisioner/core';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export interface AirbyteCallMetric {
@@ -12,18 +13,20 @@ export interface AirbyteCallMetric {
 export interface HttpMetrics {
   readonly registry: Registry;
   readonly recordRequest: (route: string, method: string, status: number, durationMs: number) => void;
-  readonly recordOutcome: (operation: string, status: 'COMPLETED' | 'FAILED' | 'ACCEPTED') => void;
+  /** A synchronous operation's outcome. */
+  readonly recordOutcome: (operation: string, status: 'COMPLETED' | 'FAILED') => void;
+  /** A background task handed out: counted as ACCEPTED, and its token remembered for its outcome. */
+  readonly recordAccepted: (operation: string, token: string) => void;
   readonly recordAirbyteCall: (event: AirbyteCallMetric) => void;
   /**
-   * The end of a background task, seen by a status request: counted once per token, so polling does not
-   * inflate the outcome counts (the last 10,000 tokens are remembered).
+   * The end of a background task, seen by a status request: counted once per token, under the operation it
+   * was accepted for, so polling does not inflate the outcome counts.
    */
   readonly recordTaskOutcome: (token: string, status: 'COMPLETED' | 'FAILED') => void;
-  /** The operation a task token was handed out for, so that its outcome is counted under it. */
-  readonly watchTask: (token: string, operation: string) => void;
 }
 
-const rememberedTokens = 10_000;
+// as many tokens as the task repository holds by default: a task it still answers for is counted
+const rememberedTokens = defaultTaskRepositoryLimits.maxTasks;
 
 export const createMetrics = (): HttpMetrics => {
   const registry = new Registry();
@@ -66,30 +69,20 @@ export const createMetrics = (): HttpMetrics => {
     labelNames: ['method', 'path', 'outcome'],
     registers: [registry],
   });
-  const finished = new Set<string>();
+  // the operation of each accepted task whose outcome is not counted yet, oldest first
   const watched = new Map<string, string>();
-  // the labelled series of each route, method and status, so that a request does not hash its labels
-  const requestSeries = new Map<
-    string,
-    { readonly count: { inc: () => void }; readonly latency: { observe: (value: number) => void } }
-  >();
   return {
     registry,
     recordRequest: (route, method, status, durationMs) => {
-      const key = `${method} ${status} ${route}`;
-      let series = requestSeries.get(key);
-      if (series === undefined) {
-        series = {
-          count: requests.labels({ route, method, status: String(status) }),
-          latency: latency.labels({ route, method }),
-        };
-        // routes are templates and statuses few, so this stays small; the bound is a guard
-        if (requestSeries.size < 1000) requestSeries.set(key, series);
-      }
-      series.count.inc();
-      series.latency.observe(durationMs / 1000);
+      requests.inc({ route, method, status: String(status) });
+      latency.observe({ route, method }, durationMs / 1000);
     },
     recordOutcome: (operation, status) => outcomes.inc({ operation, status }),
+    recordAccepted: (operation, token) => {
+      outcomes.inc({ operation, status: 'ACCEPTED' });
+      watched.set(token, operation);
+      if (watched.size > rememberedTokens) watched.delete(watched.keys().next().value ?? '');
+    },
     recordAirbyteCall: (e) => {
       airbyteCalls.inc({
         method: e.method,
@@ -101,17 +94,11 @@ export const createMetrics = (): HttpMetrics => {
       if (e.outcome !== 'ok') airbyteErrors.inc({ method: e.method, path: e.path, outcome: e.outcome });
     },
     recordTaskOutcome: (token, status) => {
-      if (finished.has(token)) return;
-      finished.add(token);
-      // a Set iterates in insertion order: the first entry is the oldest
-      if (finished.size > rememberedTokens) finished.delete(finished.values().next().value ?? '');
-      const operation = watched.get(token) ?? 'background';
+      const operation = watched.get(token);
+      // a token not accepted here, or whose outcome is counted already
+      if (operation === undefined) return;
       watched.delete(token);
       outcomes.inc({ operation, status });
-    },
-    watchTask: (token, operation) => {
-      watched.set(token, operation);
-      if (watched.size > rememberedTokens) watched.delete(watched.keys().next().value ?? '');
     },
   };
 };

@@ -59,7 +59,7 @@ describe('the hexagon dependency rules', function () {
     expect(airbyte).to.have.length(1);
   });
 
-  it('reject what an import rule alone misses in core: a path into another package, a module loaded at run time, any Node built-in, I/O and clock globals', async () => {
+  it('reject what an import rule alone misses in core: a path into another package, a module loaded at run time, any Node built-in, I/O, clock and randomness globals, also through globalThis', async () => {
     const leaks = [
       "import { x } from '../../../adapter-http/src/index.js';",
       "import { y } from '../../cli/src/main.js';",
@@ -72,6 +72,11 @@ describe('the hexagon dependency rules', function () {
       'export const e = Date.now();',
       'export const f = Math.random();',
       'export const g = process.env;',
+      'export const h = crypto.randomUUID();',
+      'export const i = new Date();',
+      "console.log('x');",
+      'export const j = globalThis.fetch;',
+      'export const k = globalThis.process.env;',
     ];
     for (const code of leaks) {
       const messages = await lint('packages/core/src/leak.ts', code);

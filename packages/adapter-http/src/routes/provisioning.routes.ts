@@ -33,8 +33,7 @@ const runOperation =
       operation === 'provision' ? options.useCases.submitProvision : options.useCases.submitUnprovision;
     const token = await submit(request.right, context)();
     if (E.isLeft(token)) return sendError(ctx, token.left.error);
-    options.metrics?.recordOutcome(operation, 'ACCEPTED');
-    options.metrics?.watchTask(token.right, operation);
+    options.metrics?.recordAccepted(operation, token.right);
     sendToken(ctx, token.right, tokenEncoding);
   };
 
