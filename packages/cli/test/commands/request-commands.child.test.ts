@@ -112,6 +112,17 @@ describe('plan, provision, unprovision (child processes, sandbox Airbyte, --stat
     ]);
   });
 
+  it('logs at warn when LOG_LEVEL is unset: stderr holds the progress lines, no JSON info lines', async () => {
+    const { LOG_LEVEL: _, ...unset } = env;
+    const state = join(dir, 'quiet-state.json');
+    const descriptor = example('selected-streams-cron.yaml');
+    const provisioned = await runCliChild(['provision', descriptor, '--state', state], { env: unset });
+    expect(provisioned.code, provisioned.stderr).to.equal(0);
+    expect(provisioned.stderr).to.match(/^Create source ".*": done/m);
+    expect(provisioned.stderr.split('\n').filter((line) => line.startsWith('{'))).to.deep.equal([]);
+    expect((await runCliChild(['unprovision', descriptor, '--state', state], { env: unset })).code).to.equal(0);
+  });
+
   it('exits 2 when Airbyte refuses the credentials, and 1 for a descriptor that is invalid', async () => {
     const refused = await runCliChild(['provision', example('file-to-snowflake.yaml'), '--json'], {
       env: { ...env, AIRBYTE_CLIENT_SECRET: 'not-the-secret' },
