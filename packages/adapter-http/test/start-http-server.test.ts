@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { expect } from 'chai';
 import * as T from 'fp-ts/lib/Task.js';
 import { pino } from 'pino';
@@ -67,6 +68,22 @@ describe('startHttpServer', () => {
     const started = Date.now();
     await running.close();
     expect(Date.now() - started).to.be.lessThan(2_000);
+  });
+
+  it('close waits for a client that sent half a request; closing again drops it at once', async () => {
+    const running = await startHttpServer(appWith({}), { port: 0, host: '127.0.0.1' });
+    const socket = connect(Number(new URL(running.url).port), '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    const dropped = new Promise((resolve) => socket.once('close', resolve));
+    socket.write('POST /v1/validate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Le');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    let closed = false;
+    const closing = running.close().then(() => (closed = true));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(closed, 'the half request is still being received').to.equal(false);
+    await running.close();
+    await closing;
+    await dropped;
   });
 
   it('rejects when the port is taken', async () => {

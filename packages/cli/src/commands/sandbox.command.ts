@@ -7,6 +7,7 @@ import type { Collaborators } from '../collaborators/collaborators.js';
 import type { CliIo } from '../output/cli-io.js';
 import { EXIT_FAILURE, EXIT_OK, type ExitCode } from '../output/exit-code.js';
 import { parseCount } from './parse-count.js';
+import { untilSignal } from './until-signal.js';
 
 interface SandboxOptions {
   readonly port?: number;
@@ -14,17 +15,6 @@ interface SandboxOptions {
   readonly latencyMs?: number;
   readonly json?: boolean;
 }
-
-const untilSignal = (): Promise<void> =>
-  new Promise((resolve) => {
-    const on = (): void => {
-      process.off('SIGTERM', on);
-      process.off('SIGINT', on);
-      resolve();
-    };
-    process.once('SIGTERM', on);
-    process.once('SIGINT', on);
-  });
 
 export const registerSandboxCommand = (
   program: Command,
@@ -40,7 +30,7 @@ export const registerSandboxCommand = (
     .option('--latency-ms <n>', 'delay of each answer, in ms', parseCount)
     .option('--json', 'print the URL and credentials as one JSON line')
     .action(async (options: SandboxOptions) => {
-      const stop = untilSignal();
+      const stopSignal = untilSignal();
       let sandbox;
       try {
         sandbox = await collaborators.startAirbyteSandbox({
@@ -49,6 +39,7 @@ export const registerSandboxCommand = (
           ...(options.latencyMs === undefined ? {} : { latencyMs: options.latencyMs }),
         });
       } catch (error) {
+        stopSignal.cancel();
         io.stderr.write(
           `Cannot start the sandbox: ${error instanceof Error ? error.message : String(error)}\n`,
         );
@@ -75,7 +66,7 @@ export const registerSandboxCommand = (
           ].join('\n'),
         );
       }
-      await stop;
+      await stopSignal.received;
       await sandbox.close();
       done(EXIT_OK);
     });

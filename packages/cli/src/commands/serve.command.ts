@@ -6,6 +6,7 @@ import { EXIT_FAILURE, EXIT_INVALID_INPUT, EXIT_OK, type ExitCode } from '../out
 import { startService } from '../server/start-service.js';
 import { appConfigOrReport } from './app-config.js';
 import { parseCount } from './parse-count.js';
+import { untilSignal } from './until-signal.js';
 
 export const NO_AIRBYTE_FOR_SERVE = [
   'Cannot start: no Airbyte is configured. Either',
@@ -19,30 +20,6 @@ interface ServeOptions {
   readonly sandbox?: boolean;
   readonly sandboxLatencyMs?: number;
 }
-
-interface Signalled {
-  /** Resolves on the first SIGTERM or SIGINT. */
-  readonly received: Promise<NodeJS.Signals>;
-  /** Stops listening, so that a later signal has its default effect again. */
-  readonly cancel: () => void;
-}
-
-const signalled = (): Signalled => {
-  let on: (signal: NodeJS.Signals) => void = () => {};
-  const cancel = (): void => {
-    process.off('SIGTERM', on);
-    process.off('SIGINT', on);
-  };
-  const received = new Promise<NodeJS.Signals>((resolve) => {
-    on = (signal) => {
-      cancel();
-      resolve(signal);
-    };
-    process.once('SIGTERM', on);
-    process.once('SIGINT', on);
-  });
-  return { received, cancel };
-};
 
 export const registerServeCommand = (
   program: Command,
@@ -62,7 +39,7 @@ export const registerServeCommand = (
         io.stderr.write(`${NO_AIRBYTE_FOR_SERVE}\n`);
         return done(EXIT_INVALID_INPUT);
       }
-      const stopSignal = signalled();
+      const stopSignal = untilSignal();
       let service;
       try {
         service = await startService(
@@ -82,7 +59,8 @@ export const registerServeCommand = (
       }
       await stopSignal.received;
       const { drained } = await service.stop();
-      // the operations still running were abandoned (and logged so): they must not hold the exit back
+      // the operations and requests still running were abandoned (and logged so): they must not hold the
+      // exit back
       if (!drained) io.exit?.(EXIT_OK);
       done(EXIT_OK);
     });

@@ -1,10 +1,14 @@
 /**
  * The running server: the container with the HTTP module, the Koa app listening, and (with `--sandbox`)
  * the embedded sandbox Airbyte it talks to. `stop` is the graceful shutdown: no new connections, running
- * background operations get the grace period to finish, then everything closes. What is still running then
+ * operations (in the background, or inside their request in sync mode) and requests in flight get the grace
+ * period to finish, then everything closes, the connections still open included. What is still running then
  * is abandoned (the caller ends the process): provision and unprovision are idempotent, so it can be sent
  * again.
  */
+import type { Logger as PinoLogger } from 'pino';
+import type { Task } from 'fp-ts/lib/Task.js';
+import type { BackgroundWork } from '@airbyte-provisioner/core';
 import type { Collaborators, RunningHttpServer } from '../collaborators/collaborators.js';
 import type { AppConfig } from '../config/app-config.js';
 import { withoutUserinfo } from '../config/env-value.codec.js';
@@ -22,8 +26,9 @@ export interface RunningService {
   readonly url: string;
   readonly sandboxUrl?: string;
   /**
-   * Resolves once shut down; `drained` is false when the grace period ran out first, and then the caller
-   * must end the process: the abandoned operations would otherwise keep it alive.
+   * Resolves once shut down, within the grace period and a second; `drained` is false when the grace period
+   * ran out first (operations or requests still running), and then the caller must end the process: the
+   * abandoned operations would otherwise keep it alive.
    */
   readonly stop: () => Promise<{ readonly drained: boolean }>;
 }
@@ -35,6 +40,56 @@ const delay = (ms: number): Promise<void> =>
 
 export const SANDBOX_WARNING =
   'SANDBOX MODE: Airbyte is an in-memory sandbox embedded in this process. NOTHING REAL IS DEPLOYED, and everything is lost on exit.';
+
+interface Started {
+  readonly effective: AppConfig;
+  readonly log: PinoLogger;
+  readonly background: BackgroundWork;
+  readonly http: RunningHttpServer;
+}
+
+/** How long the connections dropped after the grace period may take to go. */
+const CLOSE_CAP_MS = 1000;
+
+const ignore = (): void => {};
+
+/**
+ * The use cases, with the operations a request runs to its end (provision and unprovision in sync mode,
+ * the ACL update) counted as background work: the shutdown waits for them, and counts them, as it does
+ * the operations started in the background.
+ */
+const tracked = (collaborators: Collaborators): Collaborators => ({
+  ...collaborators,
+  makeUseCases: (deps) => {
+    const useCases = collaborators.makeUseCases(deps);
+    const track =
+      <A>(work: Task<A>): Task<A> =>
+      () => {
+        const outcome = Promise.resolve().then(work);
+        // counted until it settles; a failure is the request's to report
+        deps.background.spawn(() => outcome.then(ignore, ignore));
+        return outcome;
+      };
+    return {
+      ...useCases,
+      provision: (request, context) => track(useCases.provision(request, context)),
+      unprovision: (request, context) => track(useCases.unprovision(request, context)),
+      updateAcl: (request) => track(useCases.updateAcl(request)),
+    };
+  },
+});
+
+/** The warning once the grace period is over: what was abandoned. */
+const abandonment = (abandoned: number, connectionsOpen: boolean): string =>
+  `grace period over: ${[
+    ...(abandoned === 0
+      ? []
+      : [
+          `abandoning ${abandoned} running operation${abandoned === 1 ? '' : 's'}; ` +
+            'their status is lost, and each can be sent again (provision and unprovision are idempotent)',
+        ]),
+    ...(connectionsOpen ? ['dropping the connections still open, their requests unanswered'] : []),
+  ].join('; ')}`;
 
 export const startService = async (
   collaborators: Collaborators,
@@ -48,33 +103,44 @@ export const startService = async (
           host: '127.0.0.1',
           ...(options.sandbox.latencyMs === undefined ? {} : { latencyMs: options.sandbox.latencyMs }),
         });
-  const effective: AppConfig =
-    sandbox === undefined
-      ? config
-      : {
-          ...config,
-          airbyte: {
-            apiUrl: sandbox.url,
-            workspaceId: sandbox.workspaceId,
-            auth: { type: 'clientCredentials', ...sandbox.credentials },
-          },
-        };
-  const container = buildContainer(collaborators, effective, { logFd: 1 }, [httpModule()]);
-  const logger = resolve(container, PinoLoggerToken);
-  const background = resolve(container, BackgroundWorkToken);
-  if (sandbox !== undefined) logger.warn({ sandboxUrl: sandbox.url }, SANDBOX_WARNING);
-  let http: RunningHttpServer;
+  // a sandbox left listening would keep the process alive after a failure is reported; and a sandbox that
+  // fails to close must not turn a shutdown into a failure
+  const closeSandbox = async (reportTo: PinoLogger | undefined): Promise<void> => {
+    try {
+      await sandbox?.close();
+    } catch (error) {
+      reportTo?.error({ err: error }, 'could not close the embedded sandbox Airbyte');
+    }
+  };
+  let logger: PinoLogger | undefined;
+  let started: Started;
   try {
-    http = await collaborators.startHttpServer(resolve(container, HttpAppToken), {
+    const effective: AppConfig =
+      sandbox === undefined
+        ? config
+        : {
+            ...config,
+            airbyte: {
+              apiUrl: sandbox.url,
+              workspaceId: sandbox.workspaceId,
+              auth: { type: 'clientCredentials', ...sandbox.credentials },
+            },
+          };
+    const container = buildContainer(tracked(collaborators), effective, { logFd: 1 }, [httpModule()]);
+    logger = resolve(container, PinoLoggerToken);
+    const background = resolve(container, BackgroundWorkToken);
+    if (sandbox !== undefined) logger.warn({ sandboxUrl: sandbox.url }, SANDBOX_WARNING);
+    const http = await collaborators.startHttpServer(resolve(container, HttpAppToken), {
       port: effective.server.port,
       host: effective.server.host,
     });
+    started = { effective, log: logger, background, http };
   } catch (error) {
-    // a listening sandbox would keep the process alive after the failure is reported
-    await sandbox?.close();
+    await closeSandbox(logger);
     throw error;
   }
-  logger.info(
+  const { effective, log, background, http } = started;
+  log.info(
     {
       url: http.url,
       provisionMode: effective.server.provisionMode,
@@ -84,30 +150,30 @@ export const startService = async (
     },
     'airbyte-provisioner is listening',
   );
+  const graceMs = effective.server.shutdownGraceMs;
   let stopping: Promise<{ readonly drained: boolean }> | undefined;
   const stop = (): Promise<{ readonly drained: boolean }> => {
     stopping ??= (async () => {
-      logger.info(
-        { running: background.running(), graceMs: effective.server.shutdownGraceMs },
+      log.info(
+        { running: background.running(), graceMs },
         'shutting down: accepting no new connections, letting running operations finish',
       );
-      const closed = http.close();
-      const drained = await Promise.race([
-        background.drain().then(() => true),
-        delay(effective.server.shutdownGraceMs).then(() => false),
-      ]);
-      if (drained) logger.info({}, 'every running operation has finished');
+      // resolves once every connection has ended: every request in flight answered
+      let connectionsOpen = true;
+      const closed = http.close().then(() => {
+        connectionsOpen = false;
+      });
+      await Promise.race([Promise.all([background.drain(), closed]), delay(graceMs)]);
+      const abandoned = background.running();
+      const drained = abandoned === 0 && !connectionsOpen;
+      if (drained) log.info({}, 'every running operation has finished');
       else {
-        const abandoned = background.running();
-        logger.warn(
-          { abandoned, graceMs: effective.server.shutdownGraceMs },
-          `grace period over: abandoning ${abandoned} running operation${abandoned === 1 ? '' : 's'}; ` +
-            'their status is lost, and each can be sent again (provision and unprovision are idempotent)',
-        );
+        log.warn({ abandoned, connectionsOpen, graceMs }, abandonment(abandoned, connectionsOpen));
+        // closing again drops the connections still open (a request running a sync operation, a client
+        // that sent half a request): they must not hold the shutdown past the grace period
+        await Promise.race([http.close(), delay(CLOSE_CAP_MS)]);
       }
-      // open keep-alive connections must not hold the exit back past the grace period
-      await Promise.race([closed, delay(1000)]);
-      await sandbox?.close();
+      await closeSandbox(log);
       return { drained };
     })();
     return stopping;

@@ -8,6 +8,8 @@ import { expect } from 'chai';
 import * as E from 'fp-ts/lib/Either.js';
 import { standInUseCases } from '../support/stand-in-use-cases.js';
 import { createMetrics } from '@airbyte-provisioner/adapter-http';
+import { startAirbyteSandbox } from '@airbyte-provisioner/adapter-airbyte/sandbox';
+import { createServer, type Server } from 'node:net';
 import type { Collaborators, HttpApp } from '../../src/collaborators/collaborators.js';
 import { runCli } from '../../src/commands/program.js';
 import { memoryIo, type MemoryIo } from '../support/memory-io.js';
@@ -89,6 +91,29 @@ describe('sandbox and serve commands (in-process)', () => {
     expect(io.err()).to.contain('expected a whole number');
   });
 
+  it('sandbox: when the port is taken, says so, stops listening for signals and exits 2, as serve does', async () => {
+    const holder: Server = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const { port } = holder.address() as { port: number };
+    try {
+      const io = memoryIo({});
+      const real: Collaborators = {
+        ...collaborators({ sandboxOptions: [], closed: [] }),
+        startAirbyteSandbox,
+      };
+      const listeners = { term: process.listenerCount('SIGTERM'), int: process.listenerCount('SIGINT') };
+      expect(await runCli(['sandbox', '--port', String(port)], io, real)).to.equal(2);
+      expect(io.err()).to.contain(
+        `Cannot start the sandbox: listen EADDRINUSE: address already in use 127.0.0.1:${port}`,
+      );
+      expect(io.out()).to.equal('');
+      expect(process.listenerCount('SIGTERM')).to.equal(listeners.term);
+      expect(process.listenerCount('SIGINT')).to.equal(listeners.int);
+    } finally {
+      await new Promise((resolve) => holder.close(resolve));
+    }
+  });
+
   it('serve --sandbox: runs on the embedded sandbox until SIGTERM, then closes both and exits 0', async () => {
     const seen: Seen = { sandboxOptions: [], closed: [] };
     const io = memoryIo({ LOG_LEVEL: 'silent', PORT: '0', SHUTDOWN_GRACE_MS: '100' });
@@ -99,6 +124,25 @@ describe('sandbox and serve commands (in-process)', () => {
     process.emit('SIGTERM');
     expect(await running).to.equal(0);
     expect(seen.closed).to.deep.equal(['http', 'sandbox']);
+  });
+
+  it('serve --sandbox: a sandbox that fails to close does not turn the shutdown into a failure', async () => {
+    const seen: Seen = { sandboxOptions: [], closed: [] };
+    const io = memoryIo({ LOG_LEVEL: 'silent', PORT: '0', SHUTDOWN_GRACE_MS: '100' });
+    const base = collaborators(seen);
+    const failing: Collaborators = {
+      ...base,
+      startAirbyteSandbox: async (options) => ({
+        ...(await base.startAirbyteSandbox(options)),
+        close: () => Promise.reject(new Error('the sandbox would not close')),
+      }),
+    };
+    const running = runCli(['serve', '--sandbox'], io, failing);
+    for (let i = 0; i < 200 && seen.sandboxOptions.length === 0; i++) await sleep(5);
+    await sleep(20);
+    process.emit('SIGTERM');
+    expect(await running).to.equal(0);
+    expect(seen.closed).to.deep.equal(['http']);
   });
 
   it('serve: ends the process once the grace period is over with work still running, and only then', async () => {

@@ -1,10 +1,12 @@
 /**
  * `serve` as deployed: a child process, over real HTTP. With --sandbox it answers /health and runs a
  * full round trip; on SIGTERM it lets a running provision finish before exiting 0, but no longer than
- * SHUTDOWN_GRACE_MS.
+ * SHUTDOWN_GRACE_MS: neither a sync provision running inside its request nor a client that sent half a
+ * request holds it longer.
  */
 import { expect } from 'chai';
 import { readFile } from 'node:fs/promises';
+import { connect, type Socket } from 'node:net';
 import { startAirbyteSandbox, type AirbyteSandbox } from '@airbyte-provisioner/adapter-airbyte/sandbox';
 import { example, startCliChild, type LongRunningChild } from '../support/child-cli.js';
 import { freePort } from '../support/free-port.js';
@@ -33,8 +35,8 @@ const pollStatus = async (url: string, headers: Record<string, string> = {}): Pr
   throw new Error(`${url} stayed RUNNING`);
 };
 
-/** `serve` on the sandbox with this grace period, healthy, with `request` accepted as an async provision. */
-const serveAndProvision = async (sandbox: AirbyteSandbox, graceMs: string, request: string) => {
+/** `serve` on this sandbox Airbyte with this grace period (and more env), answering /health. */
+const serveOn = async (sandbox: AirbyteSandbox, graceMs: string, env: Record<string, string> = {}) => {
   const port = await freePort();
   const child = startCliChild(['serve'], {
     PORT: String(port),
@@ -44,9 +46,16 @@ const serveAndProvision = async (sandbox: AirbyteSandbox, graceMs: string, reque
     AIRBYTE_CLIENT_ID: sandbox.credentials.clientId,
     AIRBYTE_CLIENT_SECRET: sandbox.credentials.clientSecret,
     SHUTDOWN_GRACE_MS: graceMs,
+    ...env,
   });
   const base = `http://127.0.0.1:${port}`;
   await waitForHealth(base, child);
+  return { child, base };
+};
+
+/** `serve` on the sandbox with this grace period, healthy, with `request` accepted as an async provision. */
+const serveAndProvision = async (sandbox: AirbyteSandbox, graceMs: string, request: string) => {
+  const { child, base } = await serveOn(sandbox, graceMs);
   const provision = await fetch(`${base}/v1/provision`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -143,6 +152,75 @@ describe('serve (child process)', () => {
     } finally {
       child.kill();
       await sandbox.close();
+    }
+  });
+
+  it('on SIGTERM in sync mode, abandons a provision running inside its request once SHUTDOWN_GRACE_MS is over', async () => {
+    const sandbox = await startAirbyteSandbox({ host: '127.0.0.1' });
+    sandbox.inject({
+      match: { method: 'POST', path: '/sources', times: Infinity },
+      action: { type: 'delay', ms: 600_000 },
+    });
+    const { child, base } = await serveOn(sandbox, '300', { PROVISION_MODE: 'sync' });
+    try {
+      // answered only once the provision ends, which it does not: the shutdown drops it
+      const provision = fetch(`${base}/v1/provision`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: request,
+      }).then(
+        (answer) => answer.status,
+        () => 'dropped',
+      );
+      const hanging = (): boolean =>
+        sandbox.calls().some((c) => c.method === 'POST' && c.path === '/sources' && c.status === undefined);
+      for (let attempt = 0; attempt < 200 && !hanging(); attempt++) await sleep(25);
+      expect(hanging(), 'the source creation is in flight').to.equal(true);
+
+      const signalledAt = Date.now();
+      child.process.kill('SIGTERM');
+      const code = await Promise.race([child.exited, sleep(10_000).then(() => 'still running')]);
+      const took = Date.now() - signalledAt;
+      expect(code, child.output()).to.equal(0);
+      // the grace period, the second given to the connections dropped, and a margin
+      expect(took, child.output()).to.be.below(300 + 3000);
+      expect(child.output()).not.to.contain('every running operation has finished');
+      expect(child.output()).to.match(/abandoning 1 running operation\b.*can be sent again/);
+      expect(await provision).to.equal('dropped');
+    } finally {
+      child.kill();
+      await sandbox.close();
+    }
+  });
+
+  it('--sandbox, on SIGTERM: a client that sent half a request does not hold it past SHUTDOWN_GRACE_MS', async () => {
+    const port = await freePort();
+    const child = startCliChild(['serve', '--sandbox'], {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SHUTDOWN_GRACE_MS: '300',
+    });
+    let socket: Socket | undefined;
+    try {
+      await waitForHealth(`http://127.0.0.1:${port}`, child);
+      const client = connect(port, '127.0.0.1');
+      socket = client;
+      client.on('error', () => {});
+      await new Promise((resolve) => client.once('connect', resolve));
+      const dropped = new Promise((resolve) => client.once('close', resolve));
+      client.write('POST /v1/provision HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Le');
+
+      const signalledAt = Date.now();
+      child.process.kill('SIGTERM');
+      const code = await Promise.race([child.exited, sleep(10_000).then(() => 'still running')]);
+      const took = Date.now() - signalledAt;
+      expect(code, child.output()).to.equal(0);
+      expect(took, child.output()).to.be.below(300 + 3000);
+      expect(child.output()).to.contain('dropping the connections still open');
+      await dropped;
+    } finally {
+      socket?.destroy();
+      child.kill();
     }
   });
 });
