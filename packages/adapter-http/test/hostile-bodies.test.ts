@@ -1,3 +1,4 @@
+import { Agent, request } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { expect } from 'chai';
 import { startHarness, type Answer, type Harness } from './support/harness.js';
@@ -117,6 +118,31 @@ describe('hostile bodies never make a 500', () => {
       'Content-Encoding': 'gzip',
     });
     expectRequestValidationError(answer, 413);
+  });
+
+  it('reads and drops the rest of a refused body: the client gets the 413, and the connection serves the next request', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const send = (path: string, body: Buffer): Promise<{ status: number; reused: boolean }> =>
+      new Promise((resolve, reject) => {
+        const req = request(
+          `${h.url}${path}`,
+          { method: 'POST', agent, headers: { 'Content-Type': 'application/json' } },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, reused: req.reusedSocket }));
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      });
+    try {
+      const refused = await send('/v1/provision', Buffer.alloc(tenMegabytes, 0x20));
+      expect(refused.status).to.equal(413);
+      const next = await send('/v1/validate', Buffer.from(JSON.stringify(exampleRequest())));
+      expect(next).to.deep.equal({ status: 200, reused: true });
+    } finally {
+      agent.destroy();
+    }
   });
 
   it('an unknown Content-Encoding is 400, not 415 or 500', async () => {

@@ -3,6 +3,7 @@
  * RequestValidationError shape; anything else thrown is a bug, logged and answered as a SystemError
  * that leaks nothing of the internals.
  */
+import type { IncomingMessage } from 'node:http';
 import type { Middleware } from 'koa';
 import { requestValidationError } from '../error-response.js';
 import type { RequestState } from './request-context.js';
@@ -26,6 +27,29 @@ const unreadableBody = (e: unknown, status: number): string => {
   }
 };
 
+// a client sending more than this after its body was refused is cut off
+const DISCARD_MAX_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The parser gave up on the body before its end (too large, unreadable): the rest is read and dropped
+ * before answering. Answered early, Node closes the connection while the client is still sending, and a
+ * socket closed with unread bytes is reset: the client sees ECONNRESET instead of the answer. A client
+ * sending more than DISCARD_MAX_BYTES after that is cut off.
+ */
+const discardRestOfBody = (req: IncomingMessage): Promise<void> =>
+  new Promise((done) => {
+    if (req.complete || req.destroyed) return done();
+    req.unpipe();
+    let discarded = 0;
+    req.on('data', (chunk: Buffer) => {
+      discarded += chunk.length;
+      if (discarded > DISCARD_MAX_BYTES) req.destroy();
+    });
+    req.once('end', done);
+    req.once('close', done);
+    req.resume();
+  });
+
 export const errorBoundary =
   (bodyLimitBytes: number): Middleware<RequestState> =>
   async (ctx, next) => {
@@ -33,6 +57,7 @@ export const errorBoundary =
       await next();
     } catch (e) {
       const status = statusOf(e);
+      if (status !== undefined && status >= 400 && status < 500) await discardRestOfBody(ctx.req);
       if (status === 413) {
         ctx.status = 413;
         ctx.body = requestValidationError(
