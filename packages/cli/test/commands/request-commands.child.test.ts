@@ -120,7 +120,9 @@ describe('plan, provision, unprovision (child processes, sandbox Airbyte, --stat
     expect(provisioned.code, provisioned.stderr).to.equal(0);
     expect(provisioned.stderr).to.match(/^Create source ".*": done/m);
     expect(provisioned.stderr.split('\n').filter((line) => line.startsWith('{'))).to.deep.equal([]);
-    expect((await runCliChild(['unprovision', descriptor, '--state', state], { env: unset })).code).to.equal(0);
+    expect((await runCliChild(['unprovision', descriptor, '--state', state], { env: unset })).code).to.equal(
+      0,
+    );
   });
 
   it('exits 2 when Airbyte refuses the credentials, and 1 for a descriptor that is invalid', async () => {
