@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import * as E from 'fp-ts/lib/Either.js';
 import type { ConnectorProfiles } from '../../src/domain/index.js';
 import type { ProvisioningRequest } from '../../src/requests/index.js';
-import { makeTestDeps, type TestDeps } from '../../src/testing/index.js';
+import { makeTestDeps, recordingLogger, type TestDeps } from '../../src/testing/index.js';
 import { makeUseCases } from '../../src/use-cases/index.js';
 import { REMOVE_DATA_NOTE } from '../../src/use-cases/validate-request.js';
 
@@ -174,6 +174,17 @@ describe('use cases over YAML descriptors', () => {
     expect(await useCases.getValidationStatus('nope')()).to.deep.equal(
       E.left({ _tag: 'UnknownTask', token: 'nope' }),
     );
+  });
+
+  it("logs through the caller's logger when given one, on the same gateway when it has no withLogger", async () => {
+    const { deps, useCases } = setUp();
+    const callers = recordingLogger();
+    const deployed = await useCases.provision(request(), { logger: callers })();
+    expect(E.isRight(deployed)).to.equal(true);
+    expect(callers.lines.map((l) => l.message)).to.include(E.isRight(deployed) ? deployed.right.message : '');
+    expect(deps.logger.lines).to.deep.equal([]);
+    // the fake gateway cannot take a logger: the same one served the calls
+    expect(deps.gateway.counts().writes).to.equal(3);
   });
 
   it('updateAcl: accepts both shapes and says there is no access to grant', async () => {
