@@ -29,6 +29,14 @@ const spec: ActorSpec = {
   },
 };
 const listQuery = { workspaceIds: WS, limit: '100', offset: '0' };
+const connectionSpec: ConnectionSpec = {
+  name: 'orders-pipeline',
+  sourceId: SOURCE_ID,
+  destinationId: DEST_ID,
+  streams: [{ name: 'orders' }],
+  schedule: { scheduleType: 'manual' },
+  status: 'active',
+};
 const justCreated = Math.floor(NOW / 1000) + 1;
 const longAgo = Math.floor(NOW / 1000) - 86_400;
 
@@ -219,14 +227,6 @@ describe('AirbytePublicApiGateway create whose answer was lost', () => {
   });
 
   it('finds a connection its lost create made, matching name, source and destination', async () => {
-    const connectionSpec: ConnectionSpec = {
-      name: 'orders-pipeline',
-      sourceId: SOURCE_ID,
-      destinationId: DEST_ID,
-      streams: [{ name: 'orders' }],
-      schedule: { scheduleType: 'manual' },
-      status: 'active',
-    };
     const { gateway } = harness({ timeoutMs: 30 });
     airbyte().post(`${PREFIX}/connections`).once().delay(300).reply(200, connectionResponse());
     airbyte()
@@ -255,16 +255,7 @@ describe('AirbytePublicApiGateway create whose answer was lost', () => {
     airbyte()
       .post(`${PREFIX}/connections`)
       .reply(200, connectionResponse({ createdAt: justCreated }));
-    const result = await run(
-      gateway.createConnection({
-        name: 'orders-pipeline',
-        sourceId: SOURCE_ID,
-        destinationId: DEST_ID,
-        streams: [{ name: 'orders' }],
-        schedule: { scheduleType: 'manual' },
-        status: 'active',
-      }),
-    );
+    const result = await run(gateway.createConnection(connectionSpec));
     expect(idOf(result)).to.deep.equal(E.right(CONN_ID));
     expect(doubtOf(result)).to.deep.equal(E.right(NOW));
   });

@@ -49,6 +49,21 @@ describe('AirbytePublicApiGateway against the Airbyte sandbox', () => {
   let sandbox: AirbyteSandbox;
   let gateway: AirbyteGateway;
 
+  /** A File source and a Snowflake destination created, and the spec of a connection between them. */
+  const pipeline = async () => {
+    const source = await ok(gateway.createActor('source', fileSource('orders-file')));
+    const destination = await ok(gateway.createActor('destination', snowflake('orders-snowflake', 'pw-1')));
+    const spec: ConnectionSpec = {
+      name: 'orders-pipeline',
+      sourceId: source.id,
+      destinationId: destination.id,
+      streams: [{ name: 'orders', syncMode: 'full_refresh_overwrite' }],
+      schedule: { scheduleType: 'manual' },
+      status: 'active',
+    };
+    return { source, destination, spec };
+  };
+
   beforeEach(async () => {
     sandbox = await startAirbyteSandbox({ host: '127.0.0.1', port: 0, jobPollsToSucceed: 1 });
     gateway = makeAirbytePublicApiGateway({
@@ -114,19 +129,10 @@ describe('AirbytePublicApiGateway against the Airbyte sandbox', () => {
   });
 
   it('runs a connection through its lifecycle: discovery, create, patch, sync, delete, cascade', async () => {
-    const source = await ok(gateway.createActor('source', fileSource('orders-file')));
-    const destination = await ok(gateway.createActor('destination', snowflake('orders-snowflake', 'pw-1')));
+    const { source, destination, spec } = await pipeline();
     const streams = await ok(gateway.discoverStreams(source.id, destination.id));
     expect(streams.map((s) => s.name)).to.deep.equal(['orders']);
 
-    const spec: ConnectionSpec = {
-      name: 'orders-pipeline',
-      sourceId: source.id,
-      destinationId: destination.id,
-      streams: [{ name: 'orders', syncMode: 'full_refresh_overwrite' }],
-      schedule: { scheduleType: 'manual' },
-      status: 'active',
-    };
     const connection = await ok(gateway.createConnection(spec));
     expect([
       connection.name,
@@ -187,16 +193,7 @@ describe('AirbytePublicApiGateway against the Airbyte sandbox', () => {
   });
 
   it('keeps the settings Airbyte holds and the spec omits when it patches a connection', async () => {
-    const source = await ok(gateway.createActor('source', fileSource('orders-file')));
-    const destination = await ok(gateway.createActor('destination', snowflake('orders-snowflake', 'pw-1')));
-    const spec: ConnectionSpec = {
-      name: 'orders-pipeline',
-      sourceId: source.id,
-      destinationId: destination.id,
-      streams: [{ name: 'orders', syncMode: 'full_refresh_overwrite' }],
-      schedule: { scheduleType: 'manual' },
-      status: 'active',
-    };
+    const { spec } = await pipeline();
     const connection = await ok(gateway.createConnection(spec));
     // someone sets them in Airbyte, outside the descriptor
     const token = await fetchToken(sandbox, sandbox.credentials);

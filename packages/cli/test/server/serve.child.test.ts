@@ -35,6 +35,29 @@ const pollStatus = async (url: string, headers: Record<string, string> = {}): Pr
   throw new Error(`${url} stayed RUNNING`);
 };
 
+/** Makes every source creation hang far longer than any grace period, the Airbyte timeout and the test. */
+const hangSourceCreation = (sandbox: AirbyteSandbox): (() => Promise<void>) => {
+  sandbox.inject({
+    match: { method: 'POST', path: '/sources', times: Infinity },
+    action: { type: 'delay', ms: 600_000 },
+  });
+  // resolves once a source creation is in flight
+  return async () => {
+    const hanging = (): boolean =>
+      sandbox.calls().some((c) => c.method === 'POST' && c.path === '/sources' && c.status === undefined);
+    for (let attempt = 0; attempt < 200 && !hanging(); attempt++) await sleep(25);
+    expect(hanging(), 'the source creation is in flight').to.equal(true);
+  };
+};
+
+/** SIGTERM, then the exit code ('still running' after 10 s) and the milliseconds it took. */
+const terminate = async (child: LongRunningChild): Promise<{ code: unknown; took: number }> => {
+  const signalledAt = Date.now();
+  child.process.kill('SIGTERM');
+  const code = await Promise.race([child.exited, sleep(10_000).then(() => 'still running')]);
+  return { code, took: Date.now() - signalledAt };
+};
+
 /** `serve` on this sandbox Airbyte with this grace period (and more env), answering /health. */
 const serveOn = async (sandbox: AirbyteSandbox, graceMs: string, env: Record<string, string> = {}) => {
   const port = await freePort();
@@ -130,24 +153,14 @@ describe('serve (child process)', () => {
 
   it('on SIGTERM, abandons a provision still running after SHUTDOWN_GRACE_MS, says so, and exits 0', async () => {
     const sandbox = await startAirbyteSandbox({ host: '127.0.0.1' });
-    // creating the source hangs far longer than the grace period, the Airbyte timeout and this test
-    sandbox.inject({
-      match: { method: 'POST', path: '/sources', times: Infinity },
-      action: { type: 'delay', ms: 600_000 },
-    });
+    const inFlight = hangSourceCreation(sandbox);
     const { child } = await serveAndProvision(sandbox, '300', request);
     try {
-      const hanging = (): boolean =>
-        sandbox.calls().some((c) => c.method === 'POST' && c.path === '/sources' && c.status === undefined);
-      for (let attempt = 0; attempt < 200 && !hanging(); attempt++) await sleep(25);
-      expect(hanging(), 'the source creation is in flight').to.equal(true);
-
-      const signalledAt = Date.now();
-      child.process.kill('SIGTERM');
-      const code = await Promise.race([child.exited, sleep(10_000).then(() => 'still running')]);
+      await inFlight();
+      const { code, took } = await terminate(child);
       expect(code, child.output()).to.equal(0);
       // the grace period, then at most the one second given to open connections, and a margin
-      expect(Date.now() - signalledAt).to.be.below(5000);
+      expect(took).to.be.below(5000);
       expect(child.output()).to.match(/abandoning 1 running operation\b.*can be sent again/);
     } finally {
       child.kill();
@@ -157,10 +170,7 @@ describe('serve (child process)', () => {
 
   it('on SIGTERM in sync mode, abandons a provision running inside its request once SHUTDOWN_GRACE_MS is over', async () => {
     const sandbox = await startAirbyteSandbox({ host: '127.0.0.1' });
-    sandbox.inject({
-      match: { method: 'POST', path: '/sources', times: Infinity },
-      action: { type: 'delay', ms: 600_000 },
-    });
+    const inFlight = hangSourceCreation(sandbox);
     const { child, base } = await serveOn(sandbox, '300', { PROVISION_MODE: 'sync' });
     try {
       // answered only once the provision ends, which it does not: the shutdown drops it
@@ -172,15 +182,8 @@ describe('serve (child process)', () => {
         (answer) => answer.status,
         () => 'dropped',
       );
-      const hanging = (): boolean =>
-        sandbox.calls().some((c) => c.method === 'POST' && c.path === '/sources' && c.status === undefined);
-      for (let attempt = 0; attempt < 200 && !hanging(); attempt++) await sleep(25);
-      expect(hanging(), 'the source creation is in flight').to.equal(true);
-
-      const signalledAt = Date.now();
-      child.process.kill('SIGTERM');
-      const code = await Promise.race([child.exited, sleep(10_000).then(() => 'still running')]);
-      const took = Date.now() - signalledAt;
+      await inFlight();
+      const { code, took } = await terminate(child);
       expect(code, child.output()).to.equal(0);
       // the grace period, the second given to the connections dropped, and a margin
       expect(took, child.output()).to.be.below(300 + 3000);
@@ -210,10 +213,7 @@ describe('serve (child process)', () => {
       const dropped = new Promise((resolve) => client.once('close', resolve));
       client.write('POST /v1/provision HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Le');
 
-      const signalledAt = Date.now();
-      child.process.kill('SIGTERM');
-      const code = await Promise.race([child.exited, sleep(10_000).then(() => 'still running')]);
-      const took = Date.now() - signalledAt;
+      const { code, took } = await terminate(child);
       expect(code, child.output()).to.equal(0);
       expect(took, child.output()).to.be.below(300 + 3000);
       expect(child.output()).to.contain('dropping the connections still open');
