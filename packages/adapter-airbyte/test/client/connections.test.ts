@@ -46,6 +46,14 @@ const streamsBody = {
   ],
 };
 
+/** What every PATCH of `spec` carries: its name, whole stream list, schedule and status. */
+const patchedAlways = {
+  name: 'orders-pipeline',
+  configurations: streamsBody,
+  schedule: { scheduleType: 'cron', cronExpression: '0 0 * * * ?' },
+  status: 'active',
+};
+
 const connection = {
   id: CONN_ID,
   name: 'orders-pipeline',
@@ -192,12 +200,9 @@ describe('AirbytePublicApiGateway connections', () => {
       const { gateway } = harness();
       airbyte()
         .post(`${PREFIX}/connections`, {
-          name: 'orders-pipeline',
+          ...patchedAlways,
           sourceId: SOURCE_ID,
           destinationId: DEST_ID,
-          configurations: streamsBody,
-          schedule: { scheduleType: 'cron', cronExpression: '0 0 * * * ?' },
-          status: 'active',
           namespaceDefinition: 'destination',
           prefix: '',
           nonBreakingSchemaUpdatesBehavior: 'ignore',
@@ -242,12 +247,7 @@ describe('AirbytePublicApiGateway connections', () => {
       const { gateway } = harness();
       airbyte()
         // nock matches the whole body: no namespaceDefinition, prefix or nonBreakingSchemaUpdatesBehavior
-        .patch(`${PREFIX}/connections/${CONN_ID}`, {
-          name: 'orders-pipeline',
-          configurations: streamsBody,
-          schedule: { scheduleType: 'cron', cronExpression: '0 0 * * * ?' },
-          status: 'active',
-        })
+        .patch(`${PREFIX}/connections/${CONN_ID}`, patchedAlways)
         .reply(200, connectionResponse());
       expect(await run(gateway.updateConnection(CONN_ID, spec))).to.deep.equal(E.right(connection));
     });
@@ -272,10 +272,7 @@ describe('AirbytePublicApiGateway connections', () => {
       const { gateway } = harness();
       airbyte()
         .patch(`${PREFIX}/connections/${CONN_ID}`, {
-          name: 'orders-pipeline',
-          configurations: streamsBody,
-          schedule: { scheduleType: 'cron', cronExpression: '0 0 * * * ?' },
-          status: 'active',
+          ...patchedAlways,
           namespaceDefinition: 'custom_format',
           namespaceFormat: 'raw_${SOURCE_NAMESPACE}',
           prefix: '',
