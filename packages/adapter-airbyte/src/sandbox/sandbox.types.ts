@@ -112,6 +112,12 @@ export interface AirbyteSandbox {
   readonly snapshot: () => SandboxSnapshot;
   /** Another workspace with its own credentials, which can reach only that workspace. */
   readonly addWorkspace: (name?: string) => SandboxWorkspaceAccess;
+  /**
+   * Ends a running job as Airbyte would (a sync that failed, one cancelled in the UI, one that succeeded);
+   * with `jobPollsToSucceed`/`jobDurationMs` at Infinity, jobs run until a test ends them this way.
+   * False when no such job is running.
+   */
+  readonly finishJob: (jobId: number, status: 'succeeded' | 'failed' | 'cancelled') => boolean;
   /** Invalidate every issued access token (the next call with one answers 401). */
   readonly revokeTokens: () => void;
   /** Peak number of requests in flight at once since start (or since clearCalls). */

@@ -88,6 +88,13 @@ export const startAirbyteSandbox = async (options: AirbyteSandboxOptions = {}): 
         credentials: { clientId: added.clientId, clientSecret: added.clientSecret },
       };
     },
+    finishJob: (jobId, status) => {
+      const job = state.jobs.get(jobId);
+      if (job === undefined || advance(state, job).status !== 'running') return false;
+      job.status = status;
+      job.updatedAtMs = state.now();
+      return true;
+    },
     revokeTokens: () => state.tokens.clear(),
     maxConcurrentRequests: () => controls.maxInFlight,
     close: () =>

@@ -16,6 +16,8 @@ export interface AirbyteConfig {
   readonly uiUrl?: string;
   readonly timeoutMs?: number;
   readonly maxConcurrentCalls?: number;
+  /** Between two reads of a job the provisioner waits for (waitForSync, removeData's clear). */
+  readonly jobPollMs?: number;
 }
 
 export interface ServerConfig {

@@ -59,6 +59,7 @@ export const describeConfig = (config: AppConfig): JsonObject => ({
           uiUrl: config.airbyte.uiUrl ?? null,
           timeoutMs: config.airbyte.timeoutMs ?? null,
           maxConcurrentCalls: config.airbyte.maxConcurrentCalls ?? null,
+          jobPollMs: config.airbyte.jobPollMs ?? null,
         },
   tasks: { ttlMs: config.tasks.ttlMs, maxTasks: config.tasks.maxTasks },
   logLevel: config.logLevel,

@@ -27,6 +27,7 @@ export const EnvConfig = t.partial({
   AIRBYTE_UI_URL: httpUrlFromEnv('results link to it, so leave them out'),
   AIRBYTE_TIMEOUT_MS: integerFromEnv(1),
   AIRBYTE_MAX_CONCURRENT_CALLS: integerFromEnv(1, 1024),
+  AIRBYTE_JOB_POLL_MS: integerFromEnv(1),
   PROVISION_MODE: oneOfFromEnv(['async', 'sync']),
   API_TOKEN: keyFromEnv,
   SNOWFLAKE_HOST: textFromEnv,

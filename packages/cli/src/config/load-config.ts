@@ -74,6 +74,7 @@ const airbyteConfigOf = (env: EnvConfig): AirbyteConfig | undefined =>
         ...(env.AIRBYTE_MAX_CONCURRENT_CALLS === undefined
           ? {}
           : { maxConcurrentCalls: env.AIRBYTE_MAX_CONCURRENT_CALLS }),
+        ...(env.AIRBYTE_JOB_POLL_MS === undefined ? {} : { jobPollMs: env.AIRBYTE_JOB_POLL_MS }),
       };
 
 export const loadConfig = (sources: ConfigSources): E.Either<ReadonlyArray<Problem>, AppConfig> => {

@@ -35,7 +35,7 @@ import { deriveFingerprintKey, makeHmacSecretFingerprinter } from '../node/hmac-
 import { JsonFileDeploymentRecordRepository } from '../node/json-file-deployment-record-repository.js';
 import { makePinoLogger } from '../node/pino-logger.js';
 import { randomUuidIdGenerator } from '../node/random-uuid-id-generator.js';
-import { systemClock } from '../node/system-clock.js';
+import { systemClock, systemTimer } from '../node/system-clock.js';
 import { bindPort } from './resolve.js';
 import type { Collaborators } from '../collaborators/collaborators.js';
 import {
@@ -80,6 +80,8 @@ const coreDeps = (
   validationTasks,
   deploymentRecords,
   background,
+  timer: systemTimer,
+  ...(config.airbyte?.jobPollMs === undefined ? {} : { jobPollIntervalMs: config.airbyte.jobPollMs }),
 });
 
 export const coreModule = (): ContainerModule =>

@@ -33,6 +33,7 @@ export const DeploymentRecordCodec: t.Type<DeploymentRecord, unknown> = t.inters
     sourceFingerprint: t.string,
     destinationFingerprint: t.string,
     lastJobId: t.number,
+    syncDue: t.boolean,
     pendingDeletions: t.readonlyArray(PendingDeletion),
     doubtfulCreates: t.readonlyArray(DoubtfulCreate),
   }),

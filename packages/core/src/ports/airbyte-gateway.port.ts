@@ -61,6 +61,8 @@ export interface AirbyteGateway {
   /** Starts a sync; when one is already running, answers that job instead. */
   readonly startSync: (connectionId: string) => TaskEither<AirbyteError, AirbyteJob>;
   readonly getJob: (jobId: number) => TaskEither<AirbyteError, AirbyteJob>;
+  /** Starts a job that clears what the connection synced into its destination; one running is answered instead. */
+  readonly clearData: (connectionId: string) => TaskEither<AirbyteError, AirbyteJob>;
   /**
    * The same gateway (same limits, token and calls in flight) writing its log lines through `logger`,
    * for one operation; a gateway without it logs through its own logger.

@@ -14,7 +14,7 @@ import {
 } from '../tasks/in-memory-task-repository.js';
 import type { CoreDeps } from '../use-cases/core-deps.js';
 import type { ValidationOutcome } from '../use-cases/use-case.types.js';
-import { manualClock, type ManualClock } from './clocks.js';
+import { manualClock, steppingTimer, type ManualClock } from './clocks.js';
 import { FakeAirbyteGateway, type FakeAirbyteGatewayOptions } from './fake-airbyte-gateway.js';
 import { fakeFingerprinter } from './fake-fingerprinter.js';
 import { recordingLogger, type LoggedLine } from './recording-logger.js';
@@ -57,5 +57,6 @@ export const makeTestDeps = (options: TestDepsOptions = {}): TestDeps => {
     validationTasks: new InMemoryTaskRepository<ValidationOutcome>(clock, limits),
     deploymentRecords: new InMemoryDeploymentRecordRepository(),
     background: makeBackgroundWork(),
+    timer: steppingTimer(clock),
   };
 };

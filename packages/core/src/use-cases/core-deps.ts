@@ -10,6 +10,7 @@ import type { Logger } from '../ports/logger.port.js';
 import type { OperationContext } from './use-case.types.js';
 import type { SecretFingerprinter } from '../ports/secret-fingerprinter.port.js';
 import type { TaskRepository } from '../ports/task-repository.port.js';
+import type { Timer } from '../ports/timer.port.js';
 import type { BackgroundWorkRunner } from '../tasks/background-work.js';
 import type { ValidationOutcome } from './use-case.types.js';
 
@@ -29,6 +30,10 @@ export interface CoreDeps {
   readonly validationTasks: TaskRepository<ValidationOutcome>;
   readonly deploymentRecords: DeploymentRecordRepository;
   readonly background: BackgroundWorkRunner;
+  /** Paces the polls of a job a deploy waits for (`waitForSync`) or an unprovision's clear job. */
+  readonly timer?: Timer;
+  /** Between two reads of such a job; default 5 s. */
+  readonly jobPollIntervalMs?: number;
 }
 
 /** The dependencies of one operation: its caller's logger, for the core and the gateway alike. */

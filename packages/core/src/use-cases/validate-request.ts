@@ -32,12 +32,12 @@ export const validateOrFail = (
     TE.fromEither,
   );
 
-// The data an Airbyte connection writes lives in its destination (Snowflake tables), which the
-// destination's own storage component owns: this provisioner never drops it.
+// Only what the connection itself synced is cleared (Airbyte's clear job); the destination's database and
+// schema belong to its own storage component, which this provisioner never drops.
 export const REMOVE_DATA_NOTE =
-  'removeData is true: this provisioner removes the Airbyte source, destination and connection only; the data the connection wrote stays in the destination, which its own storage component manages';
+  'removeData is true: the data the connection synced is cleared in the destination (an Airbyte clear job) before the connection is deleted';
 
-/** Validation for an unprovision: `removeData` (false when absent) is answered with a note when set. */
+/** Validation for an unprovision: `removeData` (false when absent) is noted on the component, and said. */
 export const validateUnprovisionOrFail =
   (deps: Pick<CoreDeps, 'profiles' | 'clock'>) =>
   (request: ProvisioningRequest): TE.TaskEither<OperationFailure, ValidatedComponent> =>
@@ -45,7 +45,7 @@ export const validateUnprovisionOrFail =
       validateOrFail(deps)(request),
       TE.map((component) =>
         request.removeData === true
-          ? { ...component, warnings: [...component.warnings, REMOVE_DATA_NOTE] }
+          ? { ...component, removeData: true, warnings: [...component.warnings, REMOVE_DATA_NOTE] }
           : component,
       ),
     );

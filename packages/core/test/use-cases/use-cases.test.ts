@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import * as E from 'fp-ts/lib/Either.js';
 import type { ConnectorProfiles } from '../../src/domain/index.js';
 import type { ProvisioningRequest } from '../../src/requests/index.js';
-import { makeTestDeps, recordingLogger, type TestDeps } from '../../src/testing/index.js';
+import { makeTestDeps, recordingLogger, steppingTimer, type TestDeps } from '../../src/testing/index.js';
 import { makeUseCases } from '../../src/use-cases/index.js';
 import { REMOVE_DATA_NOTE } from '../../src/use-cases/validate-request.js';
 
@@ -60,7 +60,9 @@ const request = (text = descriptor()): ProvisioningRequest => ({
 const invalid: ProvisioningRequest = { descriptorKind: 'COMPONENT_DESCRIPTOR', descriptor: 'dataProduct: [' };
 
 const setUp = (): { readonly deps: TestDeps; readonly useCases: ReturnType<typeof makeUseCases> } => {
-  const deps = makeTestDeps({ profiles, airbyteUiUrl: 'https://airbyte.example.com' });
+  const made = makeTestDeps({ profiles, airbyteUiUrl: 'https://airbyte.example.com' });
+  // a job the use cases wait for (removeData's clear) has succeeded by the first poll
+  const deps = { ...made, timer: steppingTimer(made.clock, () => made.gateway.finishJob(1, 'succeeded')) };
   return { deps, useCases: makeUseCases(deps) };
 };
 
@@ -127,7 +129,7 @@ describe('use cases over YAML descriptors', () => {
     expect(E.isRight(await useCases.unprovision(request())())).to.equal(true);
   });
 
-  it('unprovision with removeData says the destination keeps the data; without it says nothing of it', async () => {
+  it('unprovision with removeData clears the data first and says so; without it says nothing of it', async () => {
     const { useCases } = setUp();
     await useCases.provision(request())();
     const kept = await useCases.unprovision({ ...request(), removeData: true })();
@@ -135,6 +137,9 @@ describe('use cases over YAML descriptors', () => {
       E.isRight(kept) &&
         kept.right.logs.filter((l) => l.level === 'WARNING').map((l) => [l.message, l.phase]),
     ).to.deep.equal([[REMOVE_DATA_NOTE, 'validate']]);
+    expect(E.isRight(kept) && kept.right.logs.map((l) => l.message)).to.include(
+      'Cleared the data connection connection-3 synced (clear job 1 succeeded)',
+    );
     await useCases.provision(request())();
     const plain = await useCases.unprovision(request())();
     expect(E.isRight(plain) && plain.right.logs.some((l) => l.message.includes('removeData'))).to.equal(

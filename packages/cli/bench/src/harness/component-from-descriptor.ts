@@ -49,7 +49,7 @@ export const componentFromDescriptor = (descriptor: string): ValidatedComponent 
           ? { scheduleType: 'cron', cronExpression: String(schedule['cronExpression']) }
           : { scheduleType: 'manual' }) satisfies Schedule,
         status: 'active',
-        syncOnProvision: false,
+        syncOnProvision: 'never',
       },
     },
     previous: O.none,

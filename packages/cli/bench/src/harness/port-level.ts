@@ -24,6 +24,7 @@ const PORT_METHODS: ReadonlyArray<keyof AirbyteGateway> = [
   'discoverStreams',
   'startSync',
   'getJob',
+  'clearData',
 ];
 
 const READS = new Set<keyof AirbyteGateway>([
@@ -144,7 +145,7 @@ export const exampleComponent = (suffix: string): ValidatedComponent => ({
       streams: { _tag: 'All' },
       schedule: { scheduleType: 'manual' },
       status: 'active',
-      syncOnProvision: false,
+      syncOnProvision: 'never',
     },
   },
   previous: O.none,
