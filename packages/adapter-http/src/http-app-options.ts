@@ -1,6 +1,7 @@
 import type {
   CheckReadyUseCase,
   GetProvisioningStatusUseCase,
+  GetReverseProvisioningStatusUseCase,
   GetValidationStatusUseCase,
   ProvisionUseCase,
   ReverseProvisionUseCase,
@@ -25,6 +26,7 @@ export interface HttpUseCases {
   readonly getProvisioningStatus: GetProvisioningStatusUseCase;
   readonly updateAcl: UpdateAclUseCase;
   readonly reverseProvision: ReverseProvisionUseCase;
+  readonly getReverseProvisioningStatus: GetReverseProvisioningStatusUseCase;
   readonly checkReady: CheckReadyUseCase;
 }
 

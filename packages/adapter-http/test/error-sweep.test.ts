@@ -44,6 +44,7 @@ const bugs = (): HttpUseCases => {
     getProvisioningStatus: reject,
     updateAcl: reject,
     reverseProvision: reject,
+    getReverseProvisioningStatus: reject,
     checkReady: reject,
   };
 };

@@ -157,17 +157,22 @@ export const openApiDocument = {
     '/v1/reverse-provisioning': {
       post: {
         tags: ['2.2.0'],
-        summary: 'Not supported by this provisioner: always 400',
+        summary:
+          'Import an existing Airbyte connection (params.connectionId or params.connectionName) into the component: a token to poll; 400 for missing or ambiguous params',
         requestBody: body('ReverseProvisioningRequest'),
-        responses: bodyErrors,
+        responses: { '202': tokenAnswer('text'), ...bodyErrors },
       },
     },
     '/v1/reverse-provisioning/{token}/status': {
       get: {
         tags: ['2.2.0'],
-        summary: 'Not supported by this provisioner: always 400',
+        summary:
+          'Status of a reverse provisioning task; COMPLETED carries the catalog-info updates (spec.mesh.specific.*), FAILED answers updates {} and says why in logs; 400 if the token is unknown or expired',
         parameters: [tokenParam],
-        responses: { ...invalidInput, ...unauthorized },
+        responses: {
+          '200': answer('The status', json(ref('ReverseProvisioningStatus'))),
+          ...statusErrors,
+        },
       },
     },
     '/health': operation('Liveness: the process answers; checks no dependency', {

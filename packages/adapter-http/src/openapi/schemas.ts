@@ -72,6 +72,20 @@ export const schemas = {
       catalogInfo: { type: 'object' },
     },
   },
+  ReverseProvisioningStatus: {
+    type: 'object',
+    required: ['status', 'updates'],
+    additionalProperties: false,
+    properties: {
+      status: taskStatus,
+      updates: {
+        type: 'object',
+        description:
+          'Dot paths of the catalog-info to the values to write: spec.mesh.specific.source, .destination, .connection, .adopt',
+      },
+      logs: { type: 'array', items: ref('Log') },
+    },
+  },
   ProvisioningStatus: {
     type: 'object',
     required: ['status', 'result'],

@@ -20,6 +20,7 @@ export const standInUseCases = (
   submitValidation: notUsed('submitValidation'),
   getValidationStatus: notUsed('getValidationStatus'),
   reverseProvision: notUsed('reverseProvision'),
+  getReverseProvisioningStatus: notUsed('getReverseProvisioningStatus'),
   checkReady: notUsed('checkReady'),
   ...given,
   background: deps.background,

@@ -1,6 +1,7 @@
 /** Everything the use cases need, bound by the composition root (or `makeTestDeps` in tests). */
 import type { ConnectorProfiles } from '../domain/connector-profile.js';
 import type { OperationResult } from '../domain/operation-result.js';
+import type { ReverseProvisioningResult } from '../domain/reverse-provisioning.js';
 import type { AirbyteGateway } from '../ports/airbyte-gateway.port.js';
 import type { Clock } from '../ports/clock.port.js';
 import type { DeploymentRecordRepository } from '../ports/deployment-record-repository.port.js';
@@ -30,6 +31,8 @@ export interface CoreDeps {
   readonly validationTasks: TaskRepository<ValidationOutcome>;
   readonly deploymentRecords: DeploymentRecordRepository;
   readonly background: BackgroundWorkRunner;
+  /** Reverse provisioning's tasks; an in-memory store of the use cases' own when absent. */
+  readonly reverseProvisioningTasks?: TaskRepository<ReverseProvisioningResult>;
   /** Paces the polls of a job a deploy waits for (`waitForSync`) or an unprovision's clear job. */
   readonly timer?: Timer;
   /** Between two reads of such a job; default 5 s. */

@@ -6,6 +6,7 @@ import type { Task } from 'fp-ts/lib/Task.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import type { OperationFailure, OperationResult } from '../domain/operation-result.js';
 import type { ResourceKind } from '../domain/airbyte-state.js';
+import type { ReverseProvisioningResult } from '../domain/reverse-provisioning.js';
 import type { Problem } from '../errors/problem.js';
 import type { ProvisioningError } from '../errors/provisioning-error.js';
 import type { Logger } from '../ports/logger.port.js';
@@ -71,9 +72,14 @@ export type GetValidationStatusUseCase = (
   token: string,
 ) => TaskEither<ProvisioningError, TaskView<ValidationOutcome>>;
 
+/** Starts reverse provisioning in the background (bad params fail at once); answers the task token. */
 export type ReverseProvisionUseCase = (
   request: ReverseProvisioningRequest,
-) => TaskEither<ProvisioningError, never>;
+  context?: OperationContext,
+) => TaskEither<ProvisioningError, string>;
+export type GetReverseProvisioningStatusUseCase = (
+  token: string,
+) => TaskEither<ProvisioningError, TaskView<ReverseProvisioningResult>>;
 
 /** Airbyte answers and accepts our credentials. */
 export type CheckReadyUseCase = () => TaskEither<ProvisioningError, void>;
