@@ -284,7 +284,7 @@ describe('validateProvisioningRequest: the Airbyte workload specific', () => {
       for (const expression of [
         '0 0 12 * * ?',
         '0 15 10 ? * MON-FRI',
-        '0 0/5 14 * * ? 2027',
+        '0 5 14 * * ? 2027',
         '0 0 12 L * ?',
       ]) {
         expect(accepted(cron(expression)), expression).to.equal(true);
