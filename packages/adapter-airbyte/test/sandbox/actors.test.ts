@@ -503,4 +503,21 @@ describe('sandbox: workspaces', () => {
       await session.sandbox.close();
     }
   });
+
+  it('lists the workspaces the credentials reach, paged, and answers 403 to a filter naming another', async () => {
+    const session = await openSession();
+    try {
+      const other = session.sandbox.addWorkspace('theirs');
+      const listed = await session.api<Page<{ workspaceId: string; name: string }>>('GET', '/workspaces');
+      expect(listed.status).to.equal(200);
+      expect(listed.body.data.map((w) => w.workspaceId)).to.deep.equal([session.sandbox.workspaceId]);
+      expect(listed.body.previous).to.equal('');
+      expect(new URL(listed.body.next).pathname).to.equal('/api/public/v1/workspaces');
+      const denied = await session.api<Problem>('GET', `/workspaces?workspaceIds=${other.workspaceId}`);
+      expect(denied.status).to.equal(403);
+      expect(denied.body.title).to.equal('forbidden');
+    } finally {
+      await session.sandbox.close();
+    }
+  });
 });
