@@ -103,7 +103,9 @@ const create: RouteHandler = (context) => {
     return resourceNotFound('connection', connectionId);
   }
   if (jobType === 'refresh') return unprocessableEntity('Refreshes are not supported in the public API');
-  if (connection.deleted || connection.status !== 'active') return stateConflict('Could not fulfill request');
+  // only a sync checks the status (SchedulerHandler.submitManualSyncToWorker); a reset does not
+  const idle = connection.deleted || connection.status !== 'active';
+  if (idle && (jobType === 'sync' || connection.deleted)) return stateConflict('Could not fulfill request');
   const busy = [...context.state.jobs.values()].some(
     (job) => job.connectionId === connectionId && BUSY.includes(advance(context.state, job).status),
   );
