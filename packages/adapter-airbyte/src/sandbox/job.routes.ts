@@ -49,13 +49,13 @@ export const advance = (state: SandboxState, job: StoredJob, polled = false): St
 };
 
 /** OffsetDateTime.toString in UTC: `2026-12-06T01:02:03Z`, or `2026-12-06T01:02Z` on a whole minute. */
-const javaTime = (ms: number): string => {
+export const javaTime = (ms: number): string => {
   const iso = new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(/\.000Z$/, 'Z');
   return iso.replace(/:00Z$/, 'Z');
 };
 
 /** Duration.toString: `PT0S`, `PT42S`, `PT1M5S`, `PT2H`. */
-const javaDuration = (seconds: number): string => {
+export const javaDuration = (seconds: number): string => {
   const h = Math.floor(seconds / 3600);
   const m = Math.floor((seconds % 3600) / 60);
   const s = seconds % 60;

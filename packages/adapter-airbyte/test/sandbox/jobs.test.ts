@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { javaDuration, javaTime } from '../../src/sandbox/job.routes.js';
 import {
   createPipeline,
   openSession,
@@ -166,5 +167,22 @@ describe('sandbox: jobs', () => {
     ).to.equal(404);
     expect((await session.api('GET', '/jobs/999')).status).to.equal(404);
     expect((await session.api('GET', '/jobs/abc')).status).to.equal(400);
+  });
+});
+
+describe('sandbox: job times as Java prints them (JobResponseMapper)', () => {
+  it('prints OffsetDateTime in UTC, leaving out zero seconds, and drops milliseconds', () => {
+    expect(javaTime(Date.UTC(2026, 11, 6, 1, 2, 3, 456))).to.equal('2026-12-06T01:02:03Z');
+    expect(javaTime(Date.UTC(2026, 11, 6, 1, 2, 0, 999))).to.equal('2026-12-06T01:02Z');
+  });
+
+  it('prints Duration as ISO-8601 with only the units it needs', () => {
+    expect([0, 42, 65, 7200, 3725].map(javaDuration)).to.deep.equal([
+      'PT0S',
+      'PT42S',
+      'PT1M5S',
+      'PT2H',
+      'PT1H2M5S',
+    ]);
   });
 });
