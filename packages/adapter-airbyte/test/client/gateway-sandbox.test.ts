@@ -65,7 +65,13 @@ describe('AirbytePublicApiGateway against the Airbyte sandbox', () => {
   };
 
   beforeEach(async () => {
-    sandbox = await startAirbyteSandbox({ host: '127.0.0.1', port: 0, jobPollsToSucceed: 1 });
+    // jobs end on their first poll, never by time: a slow machine must not end one between two calls
+    sandbox = await startAirbyteSandbox({
+      host: '127.0.0.1',
+      port: 0,
+      jobPollsToSucceed: 1,
+      jobDurationMs: 3_600_000,
+    });
     gateway = makeAirbytePublicApiGateway({
       baseUrl: sandbox.url,
       workspaceId: sandbox.workspaceId,
