@@ -4,3 +4,4 @@ export * from './airbyte-state.js';
 export * from './connector-profile.js';
 export * from './operation-result.js';
 export * from './reverse-provisioning.js';
+export * from './access.js';

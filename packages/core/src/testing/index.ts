@@ -8,5 +8,7 @@ export {
   InMemoryLock,
   InMemoryTaskRepository,
   InMemoryDeploymentRecordRepository,
+  InMemoryAclLedger,
   makeBackgroundWork,
 } from '../tasks/index.js';
+export * from './fake-access-gateway.js';

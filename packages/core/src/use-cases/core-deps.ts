@@ -1,5 +1,8 @@
 /** Everything the use cases need, bound by the composition root (or `makeTestDeps` in tests). */
 import type { ConnectorProfiles } from '../domain/connector-profile.js';
+import type { WorkspaceRole } from '../domain/access.js';
+import type { AccessGateway } from '../ports/access-gateway.port.js';
+import type { AclLedger } from '../ports/acl-ledger.port.js';
 import type { OperationResult } from '../domain/operation-result.js';
 import type { ReverseProvisioningResult } from '../domain/reverse-provisioning.js';
 import type { AirbyteGateway } from '../ports/airbyte-gateway.port.js';
@@ -14,6 +17,13 @@ import type { TaskRepository } from '../ports/task-repository.port.js';
 import type { Timer } from '../ports/timer.port.js';
 import type { BackgroundWorkRunner } from '../tasks/background-work.js';
 import type { ValidationOutcome } from './use-case.types.js';
+
+export interface AccessSettings {
+  readonly gateway: AccessGateway;
+  readonly ledger: AclLedger;
+  readonly organizationId: string;
+  readonly role: WorkspaceRole;
+}
 
 export interface CoreDeps {
   readonly gateway: AirbyteGateway;
@@ -31,6 +41,8 @@ export interface CoreDeps {
   readonly validationTasks: TaskRepository<ValidationOutcome>;
   readonly deploymentRecords: DeploymentRecordRepository;
   readonly background: BackgroundWorkRunner;
+  /** Access management (`AIRBYTE_ACL_MODE=workspace-role`); absent, updateacl manages no access. */
+  readonly access?: AccessSettings;
   /** Reverse provisioning's tasks; an in-memory store of the use cases' own when absent. */
   readonly reverseProvisioningTasks?: TaskRepository<ReverseProvisioningResult>;
   /** Paces the polls of a job a deploy waits for (`waitForSync`) or an unprovision's clear job. */

@@ -15,7 +15,7 @@ import { makeSubmitProvision } from './submit-provision.use-case.js';
 import { makeSubmitUnprovision } from './submit-unprovision.use-case.js';
 import { makeSubmitValidation } from './submit-validation.use-case.js';
 import { makeUnprovision } from './unprovision.use-case.js';
-import { makeUpdateAcl } from './update-acl.use-case.js';
+import { makeSubmitUpdateAcl, makeUpdateAcl } from './update-acl.use-case.js';
 import type {
   BackgroundWork,
   CheckReadyUseCase,
@@ -24,6 +24,7 @@ import type {
   PlanUseCase,
   ProvisionUseCase,
   ReverseProvisionUseCase,
+  SubmitUpdateAclUseCase,
   GetReverseProvisioningStatusUseCase,
   SubmitUseCase,
   SubmitValidationUseCase,
@@ -39,6 +40,7 @@ export interface UseCases {
   readonly provision: ProvisionUseCase;
   readonly unprovision: UnprovisionUseCase;
   readonly updateAcl: UpdateAclUseCase;
+  readonly submitUpdateAcl: SubmitUpdateAclUseCase;
   readonly submitProvision: SubmitUseCase;
   readonly submitUnprovision: SubmitUseCase;
   readonly getProvisioningStatus: GetProvisioningStatusUseCase;
@@ -61,6 +63,7 @@ export const makeUseCases = (deps: CoreDeps): UseCases => {
     provision: makeProvision(deps),
     unprovision: makeUnprovision(deps),
     updateAcl: makeUpdateAcl(deps),
+    submitUpdateAcl: makeSubmitUpdateAcl(deps),
     submitProvision: makeSubmitProvision(deps),
     submitUnprovision: makeSubmitUnprovision(deps),
     getProvisioningStatus: makeGetProvisioningStatus(deps),

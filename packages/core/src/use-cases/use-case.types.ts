@@ -57,6 +57,8 @@ export type ProvisionUseCase = (
 ) => TaskEither<OperationFailure, OperationResult>;
 export type UnprovisionUseCase = ProvisionUseCase;
 export type UpdateAclUseCase = (request: UpdateAclRequest) => TaskEither<OperationFailure, OperationResult>;
+/** updateacl in the background (2.2.0 route): validation fails at once; the token is polled as a provision's. */
+export type SubmitUpdateAclUseCase = (request: UpdateAclRequest) => TaskEither<OperationFailure, string>;
 
 /** Validates at once (an invalid request fails here), then runs the operation in the background. */
 export type SubmitUseCase = (

@@ -2,7 +2,14 @@ import { expect } from 'chai';
 import * as E from 'fp-ts/lib/Either.js';
 import type { ConnectorProfiles } from '../../src/domain/index.js';
 import type { ProvisioningRequest } from '../../src/requests/index.js';
-import { makeTestDeps, recordingLogger, steppingTimer, type TestDeps } from '../../src/testing/index.js';
+import {
+  FakeAccessGateway,
+  InMemoryAclLedger,
+  makeTestDeps,
+  recordingLogger,
+  steppingTimer,
+  type TestDeps,
+} from '../../src/testing/index.js';
 import { makeUseCases } from '../../src/use-cases/index.js';
 import { REMOVE_DATA_NOTE } from '../../src/use-cases/validate-request.js';
 
@@ -199,7 +206,7 @@ describe('use cases over YAML descriptors', () => {
       provisionInfo: { request: descriptor() },
     })();
     expect(E.isRight(legacy) && legacy.right.logs.map((l) => l.message)).to.deep.equal([
-      'Airbyte workloads hold no data access to grant; nothing to do for user:alice, group:analysts',
+      'Airbyte workloads hold no data access to grant, and no Airbyte access is managed (AIRBYTE_ACL_MODE=off); nothing to do for user:alice, group:analysts',
     ]);
     const refs = await useCases.updateAcl({ refs: ['user:bob'], provisionInfo: { request: descriptor() } })();
     expect(E.isRight(refs) && refs.right.message).to.equal(
@@ -207,5 +214,33 @@ describe('use cases over YAML descriptors', () => {
     );
     const bad = await useCases.updateAcl({ refs: [], provisionInfo: { request: 'dataProduct: [' } })();
     expect(E.isLeft(bad) && bad.left.error._tag).to.equal('InvalidRequest');
+  });
+
+  it('updateAcl with workspace-role: grants the legacy acl users and groups, in the background on submit', async () => {
+    const { deps } = setUp();
+    const gateway = new FakeAccessGateway();
+    const alice = gateway.addUser('alice@example.com');
+    const analysts = gateway.addGroup('analysts');
+    const useCases = makeUseCases({
+      ...deps,
+      access: { gateway, ledger: new InMemoryAclLedger(), organizationId: 'org-1', role: 'workspace_runner' },
+    });
+    const legacy = await useCases.updateAcl({
+      acl: { users: ['alice_example.com'], groups: ['analysts'] },
+      provisionInfo: { request: descriptor() },
+    })();
+    expect(E.isRight(legacy) && legacy.right.message).to.equal(
+      'Access updated: 2 user(s) and group(s) hold workspace_runner on the Airbyte workspace through this component (2 granted, 0 revoked)',
+    );
+    const token = await useCases.submitUpdateAcl({
+      refs: ['group:analysts'],
+      provisionInfo: { request: descriptor() },
+    })();
+    if (E.isLeft(token)) throw new Error('expected a token');
+    await deps.background.drain();
+    const view = await useCases.getProvisioningStatus(token.right)();
+    expect(E.isRight(view) && view.right.status).to.equal('COMPLETED');
+    expect(gateway.permissions.map((p) => p.principal.id)).to.deep.equal([analysts.id]);
+    expect(alice.id).to.not.equal(analysts.id);
   });
 });
