@@ -5,6 +5,7 @@ import type {
   GetValidationStatusUseCase,
   ProvisionUseCase,
   ReverseProvisionUseCase,
+  SubmitUpdateAclUseCase,
   SubmitUseCase,
   SubmitValidationUseCase,
   UnprovisionUseCase,
@@ -25,6 +26,7 @@ export interface HttpUseCases {
   readonly submitUnprovision: SubmitUseCase;
   readonly getProvisioningStatus: GetProvisioningStatusUseCase;
   readonly updateAcl: UpdateAclUseCase;
+  readonly submitUpdateAcl: SubmitUpdateAclUseCase;
   readonly reverseProvision: ReverseProvisionUseCase;
   readonly getReverseProvisioningStatus: GetReverseProvisioningStatusUseCase;
   readonly checkReady: CheckReadyUseCase;

@@ -25,10 +25,26 @@ describe('updateacl and reverse provisioning', () => {
     expect(bodyOf<{ status: string }>(answer).status).to.equal('COMPLETED');
   });
 
-  it('/v1/updateacl takes refs[] and completes', async () => {
+  it('/v1/updateacl takes refs[]: in async mode a token, polled on the provision status route', async () => {
     const answer = await h.call('POST', '/v1/updateacl', { refs: ['user:a', 'group:b'], provisionInfo });
-    expect(answer.status).to.equal(200);
-    expect(bodyOf<{ status: string }>(answer).status).to.equal('COMPLETED');
+    expect(answer.status).to.equal(202);
+    let status = await h.call('GET', `/v1/provision/${answer.text}/status`);
+    for (let i = 0; i < 200 && bodyOf<{ status: string }>(status).status === 'RUNNING'; i += 1) {
+      await new Promise((done) => setTimeout(done, 5));
+      status = await h.call('GET', `/v1/provision/${answer.text}/status`);
+    }
+    expect(bodyOf<{ status: string }>(status).status).to.equal('COMPLETED');
+  });
+
+  it('/v1/updateacl in sync mode completes at once', async () => {
+    const sync = await startHarness({ provisionMode: 'sync' });
+    try {
+      const answer = await sync.call('POST', '/v1/updateacl', { refs: ['user:a'], provisionInfo });
+      expect(answer.status).to.equal(200);
+      expect(bodyOf<{ status: string }>(answer).status).to.equal('COMPLETED');
+    } finally {
+      await sync.close();
+    }
   });
 
   it('each route refuses the other shape with 400 naming the missing field', async () => {

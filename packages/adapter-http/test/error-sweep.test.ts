@@ -43,6 +43,7 @@ const bugs = (): HttpUseCases => {
     submitUnprovision: reject,
     getProvisioningStatus: reject,
     updateAcl: reject,
+    submitUpdateAcl: reject,
     reverseProvision: reject,
     getReverseProvisioningStatus: reject,
     checkReady: reject,

@@ -96,10 +96,16 @@ const validate = (family: Family) => ({
 const updateAcl = (schema: keyof typeof schemas, family: Family) => ({
   post: {
     tags: [family],
-    summary: 'Update access: an Airbyte workload grants no data access, so this completes with a log entry',
+    summary:
+      'Update access: with AIRBYTE_ACL_MODE=off (default) completes with a log entry; with workspace-role, the users and groups listed hold AIRBYTE_ACL_ROLE on the Airbyte workspace (missing ones granted, dropped ones revoked when this provisioner granted them)' +
+      (family === '2.2.0' ? '; async mode answers a token polled on /v1/provision/{token}/status' : ''),
     ...familyParams(family),
     requestBody: body(schema),
-    responses: { '200': answer('Completed', json(ref('ProvisioningStatus'))), ...bodyErrors },
+    responses: {
+      '200': answer('Completed', json(ref('ProvisioningStatus'))),
+      ...(family === '2.2.0' ? { '202': tokenAnswer('text') } : {}),
+      ...bodyErrors,
+    },
   },
 });
 const operation = (summary: string, responses: Readonly<Record<string, ReturnType<typeof answer>>>) => ({

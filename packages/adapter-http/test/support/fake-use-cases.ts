@@ -44,6 +44,7 @@ export const failingUseCases = (error: ProvisioningError): Partial<HttpUseCases>
   submitProvision: () => TE.left(failure(error)),
   submitUnprovision: () => TE.left(failure(error)),
   updateAcl: () => TE.left(failure(error)),
+  submitUpdateAcl: () => TE.left(failure(error)),
   getProvisioningStatus: () => TE.left(error),
   getValidationStatus: () => TE.left(error),
   checkReady: () => TE.left(error),

@@ -14,6 +14,7 @@ export const standInUseCases = (
   provision: notUsed('provision'),
   unprovision: notUsed('unprovision'),
   updateAcl: notUsed('updateAcl'),
+  submitUpdateAcl: notUsed('submitUpdateAcl'),
   submitProvision: notUsed('submitProvision'),
   submitUnprovision: notUsed('submitUnprovision'),
   getProvisioningStatus: notUsed('getProvisioningStatus'),
