@@ -14,7 +14,15 @@ interface SandboxOptions {
   readonly host: string;
   readonly latencyMs?: number;
   readonly json?: boolean;
+  readonly user: ReadonlyArray<string>;
+  /** commander's negation of `--no-rbac`: false when it is given. */
+  readonly rbac: boolean;
 }
+
+const collect = (value: string, previous: ReadonlyArray<string>): ReadonlyArray<string> => [
+  ...previous,
+  value,
+];
 
 export const registerSandboxCommand = (
   program: Command,
@@ -29,6 +37,11 @@ export const registerSandboxCommand = (
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--latency-ms <n>', 'delay of each answer, in ms', parseCount)
     .option('--json', 'print the URL and credentials as one JSON line')
+    .option('--user <email>', 'a user of the organization, for updateacl (repeatable)', collect, [])
+    .option(
+      '--no-rbac',
+      'answer /users, /permissions and /groups with 404, as an edition without role-based access',
+    )
     .action(async (options: SandboxOptions) => {
       const stopSignal = untilSignal();
       let sandbox;
@@ -37,6 +50,8 @@ export const registerSandboxCommand = (
           host: options.host,
           ...(options.port === undefined ? {} : { port: options.port }),
           ...(options.latencyMs === undefined ? {} : { latencyMs: options.latencyMs }),
+          users: options.user,
+          rbac: options.rbac,
         });
       } catch (error) {
         stopSignal.cancel();
@@ -50,6 +65,7 @@ export const registerSandboxCommand = (
         AIRBYTE_WORKSPACE_ID: sandbox.workspaceId,
         AIRBYTE_CLIENT_ID: sandbox.credentials.clientId,
         AIRBYTE_CLIENT_SECRET: sandbox.credentials.clientSecret,
+        ...(sandbox.organizationId === undefined ? {} : { AIRBYTE_ORGANIZATION_ID: sandbox.organizationId }),
       };
       if (options.json === true) {
         io.stdout.write(

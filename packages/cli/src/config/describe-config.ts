@@ -60,6 +60,10 @@ export const describeConfig = (config: AppConfig): JsonObject => ({
           timeoutMs: config.airbyte.timeoutMs ?? null,
           maxConcurrentCalls: config.airbyte.maxConcurrentCalls ?? null,
           jobPollMs: config.airbyte.jobPollMs ?? null,
+          access:
+            config.airbyte.access === undefined
+              ? 'off'
+              : { mode: 'workspace-role', ...config.airbyte.access },
         },
   tasks: { ttlMs: config.tasks.ttlMs, maxTasks: config.tasks.maxTasks },
   logLevel: config.logLevel,

@@ -36,6 +36,7 @@ import { JsonFileDeploymentRecordRepository } from '../node/json-file-deployment
 import { makePinoLogger } from '../node/pino-logger.js';
 import { randomUuidIdGenerator } from '../node/random-uuid-id-generator.js';
 import { systemClock, systemTimer } from '../node/system-clock.js';
+import { accessSettingsOf } from './access-settings.js';
 import { bindPort } from './resolve.js';
 import type { Collaborators } from '../collaborators/collaborators.js';
 import {
@@ -53,6 +54,9 @@ const fingerprintKeyOf = (config: AppConfig): string =>
   config.fingerprintKey.source === 'env'
     ? config.fingerprintKey.key
     : deriveFingerprintKey(config.airbyte?.workspaceId ?? '', config.airbyte?.auth ?? { type: 'none' });
+
+const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
+  (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 
 const coreDeps = (
   config: AppConfig,
@@ -81,6 +85,7 @@ const coreDeps = (
   deploymentRecords,
   background,
   timer: systemTimer,
+  ...optional('access', accessSettingsOf(config, logger)),
   ...(config.airbyte?.jobPollMs === undefined ? {} : { jobPollIntervalMs: config.airbyte.jobPollMs }),
 });
 
