@@ -3,23 +3,11 @@
  * mode must be one the stream supports, incremental modes need a cursor and deduped modes a primary key
  * (requested or source defined). Absent streams mean every discovered stream, in its default mode.
  */
-import type { SyncMode } from '@airbyte-provisioner/core';
+import { syncModes, type SyncMode } from '@airbyte-provisioner/core';
 import { isReply } from './pagination.js';
 import { problem, type SandboxReply } from './sandbox-reply.js';
 import type { SandboxStream } from './sandbox.types.js';
 import { isRecord, type Json, type JsonRecord } from './secrets.js';
-
-const SYNC_MODES: ReadonlyArray<string> = [
-  'full_refresh_overwrite',
-  'full_refresh_overwrite_deduped',
-  'full_refresh_append',
-  'full_refresh_update',
-  'full_refresh_soft_delete',
-  'incremental_append',
-  'incremental_deduped_history',
-  'incremental_update',
-  'incremental_soft_delete',
-];
 
 const PASSTHROUGH = ['namespace', 'includeFiles', 'destinationObjectName', 'selectedFields', 'mappers'];
 
@@ -31,7 +19,7 @@ const stringList = (value: unknown): value is ReadonlyArray<string> =>
 
 const configure = (requested: JsonRecord, stream: SandboxStream): JsonRecord | SandboxReply => {
   const mode = requested['syncMode'] ?? defaultMode(stream);
-  if (typeof mode !== 'string' || !SYNC_MODES.includes(mode)) {
+  if (typeof mode !== 'string' || !(syncModes as ReadonlyArray<string>).includes(mode)) {
     return problem(400, `Invalid syncMode ${JSON.stringify(mode)} for stream ${stream.name}`);
   }
   if (!(stream.syncModes as ReadonlyArray<string>).includes(mode)) {
