@@ -40,6 +40,7 @@ import { accessSettingsOf } from './access-settings.js';
 import { bindPort } from './resolve.js';
 import type { Collaborators } from '../collaborators/collaborators.js';
 import {
+  AirbyteGatewayForLoggerToken,
   BackgroundWorkToken,
   CollaboratorsToken,
   ConfigToken,
@@ -61,6 +62,7 @@ const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]
 const coreDeps = (
   config: AppConfig,
   gateway: AirbyteGateway,
+  gatewayFor: (logger: Logger) => AirbyteGateway,
   clock: Clock,
   ids: IdGenerator,
   lock: Lock,
@@ -72,6 +74,7 @@ const coreDeps = (
   background: BackgroundWorkRunner,
 ): CoreDeps => ({
   gateway,
+  gatewayFor,
   workspaceId: config.airbyte?.workspaceId ?? '',
   ...(config.airbyte?.uiUrl === undefined ? {} : { airbyteUiUrl: config.airbyte.uiUrl }),
   profiles: config.profiles,
@@ -149,6 +152,7 @@ export const coreModule = (): ContainerModule =>
       .toResolvedValue(coreDeps, [
         ConfigToken,
         AirbyteGatewayToken,
+        AirbyteGatewayForLoggerToken,
         ClockToken,
         IdGeneratorToken,
         LockToken,

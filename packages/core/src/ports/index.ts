@@ -7,6 +7,7 @@ export * from './secret-fingerprinter.port.js';
 export * from './logger.port.js';
 export * from './task-repository.port.js';
 export * from './deployment-record-repository.port.js';
+export * from './background-work.port.js';
 export * from './timer.port.js';
 export * from './access-gateway.port.js';
 export * from './acl-ledger.port.js';

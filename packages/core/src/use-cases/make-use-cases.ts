@@ -10,14 +10,17 @@ import {
   makeSubmitReverseProvision,
 } from './reverse-provision.use-case.js';
 import type { ReverseProvisioningResult } from '../domain/reverse-provisioning.js';
-import { defaultTaskRepositoryLimits, InMemoryTaskRepository } from '../tasks/in-memory-task-repository.js';
+import {
+  defaultTaskRepositoryLimits,
+  InMemoryTaskRepository,
+} from '../in-memory/in-memory-task-repository.js';
 import { makeSubmitProvision } from './submit-provision.use-case.js';
 import { makeSubmitUnprovision } from './submit-unprovision.use-case.js';
 import { makeSubmitValidation } from './submit-validation.use-case.js';
 import { makeUnprovision } from './unprovision.use-case.js';
 import { makeSubmitUpdateAcl, makeUpdateAcl } from './update-acl.use-case.js';
+import type { BackgroundWork } from '../ports/background-work.port.js';
 import type {
-  BackgroundWork,
   CheckReadyUseCase,
   GetProvisioningStatusUseCase,
   GetValidationStatusUseCase,

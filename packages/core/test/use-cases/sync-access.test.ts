@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import * as E from 'fp-ts/lib/Either.js';
-import { FakeAccessGateway, InMemoryAclLedger, manualClock } from '../../src/testing/index.js';
+import { InMemoryAclLedger } from '../../src/index.js';
+import { FakeAccessGateway, manualClock } from '../../src/testing/index.js';
 import { emailOfUserRef, syncAccess } from '../../src/use-cases/sync-access.js';
 import { OperationJournal } from '../../src/use-cases/operation-journal.js';
 
