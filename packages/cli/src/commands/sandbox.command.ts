@@ -50,8 +50,8 @@ export const registerSandboxCommand = (
           host: options.host,
           ...(options.port === undefined ? {} : { port: options.port }),
           ...(options.latencyMs === undefined ? {} : { latencyMs: options.latencyMs }),
-          users: options.user,
-          rbac: options.rbac,
+          ...(options.user.length === 0 ? {} : { users: options.user }),
+          ...(options.rbac ? {} : { rbac: false }),
         });
       } catch (error) {
         stopSignal.cancel();
