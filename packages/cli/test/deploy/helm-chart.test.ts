@@ -100,6 +100,21 @@ describe('Helm chart deploy/helm/airbyte-provisioner', () => {
     ).to.deep.equal([]);
   });
 
+  it('every template opens and closes its blocks in order (what helm would refuse to parse)', () => {
+    for (const { name, text } of templates) {
+      const actions = [...text.matchAll(/\{\{-?\s*(if|with|range|define|else|end)\b/g)].map((m) => m[1]!);
+      const open: string[] = [];
+      for (const action of actions) {
+        if (action === 'end') expect(open.pop(), `${name}: an end without a block`).not.to.equal(undefined);
+        else if (action === 'else')
+          expect(open.at(-1), `${name}: else outside if/with/range`).to.match(/^(if|with|range)$/);
+        else open.push(action);
+      }
+      expect(open, `${name}: blocks left open`).to.deep.equal([]);
+      expect(text.split('{{').length, `${name}: as many {{ as }}`).to.equal(text.split('}}').length);
+    }
+  });
+
   it('every .Values path a template reads exists in values.yaml', () => {
     const known = new Set(keyPaths(values).map((path) => path.join('.')));
     const read = templates.flatMap(({ name, text }) =>
