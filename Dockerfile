@@ -6,8 +6,9 @@
 # ---- build: the workspace with its dev dependencies, compiled and bundled ----
 FROM node:20-bookworm-slim AS build
 WORKDIR /src
-# the lockfile alone decides what is downloaded, so this layer is reused until a dependency changes
-COPY pnpm-lock.yaml pnpm-workspace.yaml ./
+# the lockfile alone decides what is downloaded (pnpm checks the hook file against the checksum the
+# lockfile keeps), so this layer is reused until a dependency changes
+COPY pnpm-lock.yaml pnpm-workspace.yaml .pnpmfile.cjs ./
 RUN npx -y pnpm@12.4.2 fetch
 COPY . .
 RUN npx -y pnpm@12.4.2 install --offline --frozen-lockfile \

@@ -7,7 +7,7 @@
 import { expect } from 'chai';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { promisify } from 'node:util';
@@ -132,6 +132,28 @@ describe('the container image (its production file set, run without dev dependen
     for (let at = appDir; at !== dirname(at); at = dirname(at)) {
       expect(existsSync(join(at, 'node_modules')), `${at}/node_modules`).to.equal(false);
     }
+  });
+
+  it("the build stage's dependency layer runs from only the files it copies (pnpm fetch checks them)", async () => {
+    const build = stagesOf(dockerfile)[0]!;
+    const fetchAt = build.lines.findIndex(
+      (line) => line.startsWith('RUN ') && /\bpnpm@[\d.]+ fetch\b/.test(line),
+    );
+    expect(fetchAt, 'a RUN ... pnpm fetch layer').to.be.above(-1);
+    const copied = build.lines
+      .slice(0, fetchAt)
+      .filter((line) => line.startsWith('COPY '))
+      .flatMap((line) => line.slice(5).trim().split(/\s+/).slice(0, -1));
+    const layer = join(dir, 'fetch-layer');
+    await mkdir(layer);
+    for (const file of copied) await cp(`${repoRoot}${file}`, join(layer, file));
+    const result = await run('bash', ['-c', build.lines[fetchAt]!.slice(4)], {
+      cwd: layer,
+      env: process.env,
+    });
+    expect(result.code, `${build.lines[fetchAt]} with only ${copied.join(', ')}:\n${result.stderr}`).to.equal(
+      0,
+    );
   });
 
   it('.dockerignore keeps what was built or installed on the host out of the build context', async () => {
