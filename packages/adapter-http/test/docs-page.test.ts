@@ -95,7 +95,7 @@ describe('the API page (/docs) and the notes it renders', () => {
       for (const { path, op: operation } of posts) {
         const note = routeNotes[`post ${path}`]!;
         const concrete = path.replace('{version}', '0.0');
-        const answer = await sync.call('POST', concrete, note.example.request);
+        const answer = await sync.call('POST', concrete, note.example.request as object);
         // /v2/validate is a task in any mode: its example answer is the 202 with a token
         expect(String(answer.status), `POST ${concrete}: ${answer.text}`).to.equal(
           note.example.answer.status,
