@@ -15,7 +15,9 @@ import { componentIn, recordOfComponent } from './previous-record.reader.js';
 import { RecentOutcomes } from './recent-outcomes.js';
 import { defaultYamlLimits, parseYamlSafely, type YamlLimits } from './safe-yaml.js';
 import type { ValidatedComponent } from './validated-component.js';
+import type { ConnectorSchemas } from '../ports/connector-schemas.port.js';
 import { airbyteNameProblems } from './airbyte-names.js';
+import { checkAgainstSchemas } from './connector-schema-check.js';
 import {
   declaredName,
   looksLikeAirbyteWorkload,
@@ -102,6 +104,7 @@ const validateComponent = (
   path: string,
   profiles: ConnectorProfiles,
   dataProduct: Record<string, unknown>,
+  schemas: ConnectorSchemas | undefined,
 ): Validation<Pick<ValidatedComponent, 'componentName' | 'desired' | 'warnings'>> => {
   // Never refused for its technology or template ids (the original provisioner's own fixtures say
   // `technology: dbt`): only a `specific` with no Airbyte part at all is not ours.
@@ -124,17 +127,28 @@ const validateComponent = (
     ...problemsOf(header),
     ...kindProblems,
     ...problemsOf(specific),
-    ...workloadProblems(normalized.specific, `${path}.specific`),
+    // the File source's own rules stand in for its schema when no schemas are given
+    ...workloadProblems(
+      normalized.specific,
+      `${path}.specific`,
+      schemas?.schemaOf('source', 'file') === undefined,
+    ),
     ...nameProblems(normalized.specific, `${path}.specific`),
   ];
   if (problems.length > 0 || E.isLeft(header) || E.isLeft(specific)) return E.left(problems);
   const templateDefaults = {
     destination: templateDestinationDefaults(destinationTypeOf(normalized.specific), dataProduct),
   };
+  const desired = buildDesiredState(specific.right, profiles, templateDefaults);
+  const checked =
+    schemas === undefined
+      ? { desired, problems: [], warnings: [] }
+      : checkAgainstSchemas(schemas, desired, `${path}.specific`);
+  if (checked.problems.length > 0) return E.left(checked.problems);
   return E.right({
     ...(header.right.name === undefined ? {} : { componentName: header.right.name }),
-    desired: buildDesiredState(specific.right, profiles, templateDefaults),
-    warnings: normalized.warnings,
+    desired: checked.desired,
+    warnings: [...normalized.warnings, ...checked.warnings],
   });
 };
 
@@ -162,6 +176,7 @@ const validateDescriptor = (
   request: ProvisioningRequest,
   profiles: ConnectorProfiles,
   limits: YamlLimits,
+  schemas: ConnectorSchemas | undefined,
 ): Validation<ValidatedComponent> => {
   const parsed = parseYamlSafely(request.descriptor, 'descriptor', limits);
   if (E.isLeft(parsed)) return parsed;
@@ -188,6 +203,7 @@ const validateDescriptor = (
           `dataProduct.components[${located.right.index}]`,
           profiles,
           isMapping(dataProduct) ? dataProduct : {},
+          schemas,
         ),
         looksLikeAirbyteWorkload(located.right.component['specific'])
           ? sharedNameProblems(components, located.right.index)
@@ -216,9 +232,10 @@ const validateSafely = (
   request: ProvisioningRequest,
   profiles: ConnectorProfiles,
   limits: YamlLimits,
+  schemas: ConnectorSchemas | undefined,
 ): Validation<ValidatedComponent> => {
   try {
-    return validateDescriptor(request, profiles, limits);
+    return validateDescriptor(request, profiles, limits, schemas);
   } catch {
     // Only a bug gets here, but a request must never crash the caller: the answer is still a problem.
     return E.left([
@@ -236,7 +253,11 @@ const MEMO_MAX_CHARS = 64 * 1024;
 
 type Validator = (request: ProvisioningRequest) => Validation<ValidatedComponent>;
 
-const makeValidator = (profiles: ConnectorProfiles, limits: YamlLimits): Validator => {
+const makeValidator = (
+  profiles: ConnectorProfiles,
+  limits: YamlLimits,
+  schemas: ConnectorSchemas | undefined,
+): Validator => {
   // apart, so that no descriptor can pass for a descriptor and an enriched one
   const alone = new RecentOutcomes<Validation<ValidatedComponent>>(MEMO_ENTRIES);
   const withEnriched = new RecentOutcomes<Validation<ValidatedComponent>>(MEMO_ENTRIES);
@@ -245,8 +266,8 @@ const makeValidator = (profiles: ConnectorProfiles, limits: YamlLimits): Validat
     if (kindProblems.length > 0) return E.left(kindProblems);
     const enriched = request.latestEnrichedDescriptor;
     if (request.descriptor.length + (enriched?.length ?? 0) > MEMO_MAX_CHARS)
-      return validateSafely(request, profiles, limits);
-    const validate = () => validateSafely(request, profiles, limits);
+      return validateSafely(request, profiles, limits, schemas);
+    const validate = () => validateSafely(request, profiles, limits, schemas);
     // a validate request has no enriched descriptor: the descriptor itself is the key, no new string
     if (enriched === undefined) return alone.remember(request.descriptor, validate);
     return withEnriched.remember(`${request.descriptor.length}:${request.descriptor}${enriched}`, validate);
@@ -263,11 +284,13 @@ const validators = new WeakMap<ConnectorProfiles, Validator>();
 export const validateProvisioningRequest = (
   profiles: ConnectorProfiles,
   limits: YamlLimits = defaultYamlLimits,
+  schemas?: ConnectorSchemas,
 ): Validator => {
-  if (limits !== defaultYamlLimits) return makeValidator(profiles, limits);
+  // connector schemas are checked by a validator of its own, with its own memo
+  if (limits !== defaultYamlLimits || schemas !== undefined) return makeValidator(profiles, limits, schemas);
   const known = validators.get(profiles);
   if (known !== undefined) return known;
-  const made = makeValidator(profiles, limits);
+  const made = makeValidator(profiles, limits, undefined);
   validators.set(profiles, made);
   return made;
 };

@@ -8,6 +8,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as O from 'fp-ts/lib/Option.js';
 import type { ConnectorProfiles } from '../domain/connector-profile.js';
+import type { ConnectorSchemas } from '../ports/connector-schemas.port.js';
 import type { DesiredActor, DesiredState } from '../domain/desired-state.js';
 import type { DeploymentRecord } from '../domain/operation-result.js';
 import { formatProblem, problem, type Problem } from '../errors/problem.js';
@@ -132,8 +133,9 @@ const identify = (
 export const validateRemovalRequest = (
   profiles: ConnectorProfiles,
   limits: YamlLimits = defaultYamlLimits,
+  schemas?: ConnectorSchemas,
 ): ((request: ProvisioningRequest) => Validation<ValidatedComponent>) => {
-  const validate = validateProvisioningRequest(profiles, limits);
+  const validate = validateProvisioningRequest(profiles, limits, schemas);
   return (request) => {
     const strict = validate(request);
     if (E.isRight(strict) || request.descriptorKind !== 'COMPONENT_DESCRIPTOR') return strict;

@@ -3,3 +3,4 @@ export * from './desired-state.js';
 export * from './airbyte-state.js';
 export * from './connector-profile.js';
 export * from './operation-result.js';
+export * from './connector-schema.js';

@@ -2,6 +2,7 @@
  * A complete, in-memory set of the core's dependencies, each a fake a test can inspect and steer:
  * the Airbyte workspace, the clock, the ids, the logger. Spread and override to swap any of them.
  */
+import type { ConnectorSchemas } from '../ports/connector-schemas.port.js';
 import { noConnectorProfiles, type ConnectorProfiles } from '../domain/connector-profile.js';
 import type { OperationResult } from '../domain/operation-result.js';
 import { makeBackgroundWork, type BackgroundWorkRunner } from '../tasks/background-work.js';
@@ -35,6 +36,7 @@ export interface TestDepsOptions {
   readonly gateway?: FakeAirbyteGatewayOptions;
   readonly profiles?: ConnectorProfiles;
   readonly airbyteUiUrl?: string;
+  readonly connectorSchemas?: ConnectorSchemas;
   readonly taskLimits?: TaskRepositoryLimits;
   readonly startMs?: number;
 }
@@ -48,6 +50,7 @@ export const makeTestDeps = (options: TestDepsOptions = {}): TestDeps => {
     workspaceId: gateway.workspaceId,
     ...(options.airbyteUiUrl === undefined ? {} : { airbyteUiUrl: options.airbyteUiUrl }),
     profiles: options.profiles ?? noConnectorProfiles,
+    ...(options.connectorSchemas === undefined ? {} : { connectorSchemas: options.connectorSchemas }),
     clock,
     ids: sequentialIds(),
     lock: new InMemoryLock(),

@@ -3,6 +3,7 @@ import type { ConnectorProfiles } from '../domain/connector-profile.js';
 import type { OperationResult } from '../domain/operation-result.js';
 import type { AirbyteGateway } from '../ports/airbyte-gateway.port.js';
 import type { Clock } from '../ports/clock.port.js';
+import type { ConnectorSchemas } from '../ports/connector-schemas.port.js';
 import type { DeploymentRecordRepository } from '../ports/deployment-record-repository.port.js';
 import type { IdGenerator } from '../ports/id-generator.port.js';
 import type { Lock } from '../ports/lock.port.js';
@@ -20,6 +21,8 @@ export interface CoreDeps {
   /** Base URL of the Airbyte web UI; when set, results link to the connection. */
   readonly airbyteUiUrl?: string;
   readonly profiles: ConnectorProfiles;
+  /** Connector configuration schemas; when absent, configurations are not checked before Airbyte sees them. */
+  readonly connectorSchemas?: ConnectorSchemas;
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly lock: Lock;

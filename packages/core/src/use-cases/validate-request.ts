@@ -24,10 +24,10 @@ export const invalidRequestFailure =
   });
 
 export const validateOrFail = (
-  deps: Pick<CoreDeps, 'profiles' | 'clock'>,
+  deps: Pick<CoreDeps, 'profiles' | 'clock' | 'connectorSchemas'>,
 ): ((request: ProvisioningRequest) => TE.TaskEither<OperationFailure, ValidatedComponent>) =>
   flow(
-    validateProvisioningRequest(deps.profiles),
+    validateProvisioningRequest(deps.profiles, undefined, deps.connectorSchemas),
     E.mapLeft(invalidRequestFailure(deps.clock)),
     TE.fromEither,
   );
@@ -42,9 +42,9 @@ export const REMOVE_DATA_NOTE =
  * would refuse is still removed); `removeData` (false when absent) is answered with a note when set.
  */
 export const validateUnprovisionOrFail = (
-  deps: Pick<CoreDeps, 'profiles' | 'clock'>,
+  deps: Pick<CoreDeps, 'profiles' | 'clock' | 'connectorSchemas'>,
 ): ((request: ProvisioningRequest) => TE.TaskEither<OperationFailure, ValidatedComponent>) => {
-  const validateRemoval = validateRemovalRequest(deps.profiles);
+  const validateRemoval = validateRemovalRequest(deps.profiles, undefined, deps.connectorSchemas);
   return (request) =>
     pipe(
       validateRemoval(request),

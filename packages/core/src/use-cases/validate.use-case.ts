@@ -6,9 +6,9 @@ import type { CoreDeps } from './core-deps.js';
 import type { ValidateUseCase, ValidationOutcome } from './use-case.types.js';
 
 /** Says whether a request would be accepted, with every problem found; never touches Airbyte. */
-export const makeValidate = (deps: Pick<CoreDeps, 'profiles'>): ValidateUseCase =>
+export const makeValidate = (deps: Pick<CoreDeps, 'profiles' | 'connectorSchemas'>): ValidateUseCase =>
   flow(
-    validateProvisioningRequest(deps.profiles),
+    validateProvisioningRequest(deps.profiles, undefined, deps.connectorSchemas),
     E.match(
       (problems): ValidationOutcome => ({ valid: false, problems }),
       (): ValidationOutcome => ({ valid: true }),

@@ -300,7 +300,9 @@ describe('validateProvisioningRequest: the request and the component descriptor'
   it('rejects a component whose kind is not workload, together with its other problems', () => {
     const text = descriptorWith((tree) => (componentsOf(tree)[0]!['kind'] = 'outputport'));
     expect(validate(text)).to.deep.equal(
-      E.left([{ path: `${AT}.kind`, message: 'must be workload for the Airbyte provisioner; got "outputport"' }]),
+      E.left([
+        { path: `${AT}.kind`, message: 'must be workload for the Airbyte provisioner; got "outputport"' },
+      ]),
     );
   });
 
