@@ -20,3 +20,4 @@ export {
   CONNECTOR_SCHEMAS_NOTICE,
   publishedConnectorSchemas,
 } from './connector-schemas/published-connector-schemas.js';
+export { connectorScaffold } from './connector-schemas/connector-scaffold.js';

@@ -67,15 +67,27 @@ describe('publishedConnectorSchemas', () => {
     expect(result.right.desired.destination.secretPaths).to.deep.equal(['credentials.password']);
   });
 
-  it('refuses what Airbyte would: a Snowflake destination without host, role, warehouse, username', () => {
+  it('warns of what Airbyte would refuse when the platform has no Snowflake profile: host, role, warehouse, username', () => {
     const result = validateProvisioningRequest(
       noConnectorProfiles,
       undefined,
       schemas,
     )(request(witboostExampleDescriptor));
     expect(
-      E.isLeft(result) && result.left.map((p) => p.path.replace(/^.*connectionConfiguration\./, '')),
+      E.isRight(result) &&
+        result.right.warnings.map((w) => w.replace(/^.*connectionConfiguration\.(\w+) .*$/, '$1')),
     ).to.deep.equal(['host', 'role', 'warehouse', 'username']);
+  });
+
+  it('refuses a postgres configuration left as the default Snowflake destination, saying which type it looks like', () => {
+    const descriptor = witboostExampleDescriptor.replace(
+      '            database: HEALTHCARE\n            schema: VACCINATIONS_0\n',
+      '            host: db.example.com\n            port: 5432\n            database: HEALTHCARE\n            schema: public\n            ssl_mode:\n              mode: require\n',
+    );
+    const result = validateProvisioningRequest(snowflakeProfile, undefined, schemas)(request(descriptor));
+    expect(E.isLeft(result) && result.left.map((p) => p.message)).to.deep.equal([
+      'is not set, so this is a snowflake destination (the default), but port, ssl_mode are no snowflake settings: set destinationType (they are settings of the postgres destination)',
+    ]);
   });
 
   it('tells a typo in a postgres source with the key meant, and a missing required field', () => {
@@ -84,10 +96,22 @@ describe('publishedConnectorSchemas', () => {
       (_all, indent: string, name: string) =>
         `source:\n${indent}name: ${name}\n${indent}sourceType: postgres\n${indent}connectionConfiguration:\n${indent}  host: db.example.com\n${indent}  prot: 5432\n${indent}  database: shop\n${indent}  username: reader\n`,
     );
-    const result = validateProvisioningRequest(snowflakeProfile, undefined, schemas)(request(descriptor));
+    const postgresProfile: ConnectorProfiles = {
+      ...snowflakeProfile,
+      sources: { postgres: { enforced: {}, defaults: { ssl_mode: { mode: 'require' } } } },
+    };
+    const result = validateProvisioningRequest(postgresProfile, undefined, schemas)(request(descriptor));
     expect(
       E.isLeft(result) &&
         result.left.map((p) => `${p.path.replace(/^.*connectionConfiguration\./, '')}: ${p.message}`),
     ).to.deep.equal(['port: is required by the postgres source (Port of the database.)']);
+    const fixed = validateProvisioningRequest(
+      postgresProfile,
+      undefined,
+      schemas,
+    )(request(descriptor.replace('prot: 5432', 'prot: 5432\n            port: 5432')));
+    expect(
+      E.isRight(fixed) && fixed.right.warnings.map((w) => w.replace(/^.*connectionConfiguration\./, '')),
+    ).to.deep.equal(['prot is not a setting of the postgres source: did you mean `port`?']);
   });
 });

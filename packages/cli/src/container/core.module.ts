@@ -3,6 +3,7 @@
  * Everything is a singleton: one lock, one task store, one set of background work per process.
  */
 import { ContainerModule } from 'inversify';
+import { publishedConnectorSchemas } from '@airbyte-provisioner/adapter-airbyte';
 import {
   AirbyteGatewayToken,
   ClockToken,
@@ -71,6 +72,7 @@ const coreDeps = (
   workspaceId: config.airbyte?.workspaceId ?? '',
   ...(config.airbyte?.uiUrl === undefined ? {} : { airbyteUiUrl: config.airbyte.uiUrl }),
   profiles: config.profiles,
+  connectorSchemas: publishedConnectorSchemas,
   clock,
   ids,
   lock,

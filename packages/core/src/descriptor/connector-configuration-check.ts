@@ -20,6 +20,8 @@ export interface ConfigurationCheck {
   readonly configuration: JsonObject;
   /** Dot paths (below the configuration) of the secret fields it holds. */
   readonly secretPaths: ReadonlyArray<string>;
+  /** Paths of the keys the schema does not know (each also a warning). */
+  readonly unknownKeys: ReadonlyArray<string>;
 }
 
 type Json = JsonValue | undefined;
@@ -97,7 +99,12 @@ class Checker {
   readonly warnings: string[] = [];
   readonly secretPaths: string[] = [];
 
-  constructor(private readonly label: string) {}
+  readonly unknownKeys: string[] = [];
+
+  constructor(
+    private readonly label: string,
+    private readonly missingRequired: MissingRequired = 'problem',
+  ) {}
 
   /** The value as it will be sent, or undefined to leave it out. */
   value(node: ConnectorSchemaNode, v: Json, at: string, relative: string | undefined): Json {
@@ -218,12 +225,13 @@ class Checker {
     for (const key of required) {
       if (result[key] === undefined && value[key] === undefined) {
         const description = properties[key]?.d;
-        this.problems.push(
-          problem(
-            join(at, key),
-            `is required by the ${this.label}${description === undefined ? '' : ` (${description})`}`,
-          ),
-        );
+        const said = `is required by the ${this.label}${description === undefined ? '' : ` (${description})`}`;
+        if (this.missingRequired === 'problem') this.problems.push(problem(join(at, key), said));
+        else {
+          this.warnings.push(
+            `${join(at, key)} ${said}, and neither the descriptor nor a profile of the platform sets it: Airbyte will refuse the configuration unless the provisioner's profile for this connector sets it`,
+          );
+        }
       } else if (result[key] === undefined) {
         this.problems.push(problem(join(at, key), `is required by the ${this.label} and may not be empty`));
       }
@@ -232,6 +240,7 @@ class Checker {
   }
 
   private unknownKey(path: string, key: string, known: ReadonlyArray<string>): void {
+    this.unknownKeys.push(path);
     const closest = closestKey(key, known);
     this.warnings.push(
       closest === undefined
@@ -245,18 +254,26 @@ class Checker {
  * Checks a configuration against its connector's schema; `path` is where the configuration is in the
  * descriptor, `label` names the connector in messages (`file source`).
  */
+/**
+ * What a missing required field is: a problem, or (when the platform has no profile for the connector,
+ * whose settings such as a Snowflake host it owns) a warning that Airbyte will refuse it.
+ */
+export type MissingRequired = 'problem' | 'warning';
+
 export const checkConfiguration = (
   schema: ConnectorSchemaNode,
   configuration: JsonObject,
   path: string,
   label: string,
+  missingRequired: MissingRequired = 'problem',
 ): ConfigurationCheck => {
-  const checker = new Checker(label);
+  const checker = new Checker(label, missingRequired);
   const checked = checker.value({ t: 'object', ...schema }, configuration, path, '');
   return {
     problems: checker.problems,
     warnings: checker.warnings,
     configuration: isObject(checked) ? checked : configuration,
     secretPaths: [...new Set(checker.secretPaths)].sort(),
+    unknownKeys: checker.unknownKeys,
   };
 };

@@ -143,7 +143,17 @@ const validateComponent = (
   const checked =
     schemas === undefined
       ? { desired, problems: [], warnings: [] }
-      : checkAgainstSchemas(schemas, desired, `${path}.specific`);
+      : checkAgainstSchemas(schemas, desired, `${path}.specific`, {
+          profiles,
+          typeWritten: {
+            source: specific.right.source.sourceType !== undefined,
+            destination: specific.right.destination.destinationType !== undefined,
+          },
+          writtenKeys: {
+            source: Object.keys(specific.right.source.connectionConfiguration),
+            destination: Object.keys(specific.right.destination.connectionConfiguration),
+          },
+        });
   if (checked.problems.length > 0) return E.left(checked.problems);
   return E.right({
     ...(header.right.name === undefined ? {} : { componentName: header.right.name }),

@@ -16,7 +16,9 @@ import type {
 } from '../requests/requests.codec.js';
 
 export type ValidationOutcome =
-  { readonly valid: true } | { readonly valid: false; readonly problems: ReadonlyArray<Problem> };
+  /** `warnings`: what is accepted but worth a look (a key no connector knows, a legacy key); absent when none. */
+  | { readonly valid: true; readonly warnings?: ReadonlyArray<string> }
+  | { readonly valid: false; readonly problems: ReadonlyArray<Problem> };
 
 /** A background task as a status request sees it. */
 export type TaskView<A> =

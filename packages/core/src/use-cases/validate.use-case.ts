@@ -11,7 +11,8 @@ export const makeValidate = (deps: Pick<CoreDeps, 'profiles' | 'connectorSchemas
     validateProvisioningRequest(deps.profiles, undefined, deps.connectorSchemas),
     E.match(
       (problems): ValidationOutcome => ({ valid: false, problems }),
-      (): ValidationOutcome => ({ valid: true }),
+      ({ warnings }): ValidationOutcome =>
+        warnings.length === 0 ? { valid: true } : { valid: true, warnings },
     ),
     T.of,
   );

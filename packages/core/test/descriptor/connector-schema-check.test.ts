@@ -205,11 +205,15 @@ describe('validateProvisioningRequest with connector schemas', () => {
     if (E.isLeft(result)) throw new Error(JSON.stringify(result.left));
     expect(result.right.desired.destination.configuration['host']).to.equal('acme.snowflakecomputing.com');
     expect(result.right.desired.destination.secretPaths).to.deep.equal(['credentials.password']);
-    // without the profile, Airbyte would refuse the destination: so does validate
+    // the host is the platform's: with a profile that leaves it out, Airbyte would refuse it, so does validate
+    const withoutHost: ConnectorProfiles = {
+      sources: {},
+      destinations: { snowflake: { enforced: {}, defaults: {} } },
+    };
     expect(
       validated(
         specificWith(() => undefined),
-        noConnectorProfiles,
+        withoutHost,
       ),
     ).to.deep.equal(
       E.left([
@@ -219,6 +223,14 @@ describe('validateProvisioningRequest with connector schemas', () => {
         },
       ]),
     );
+    // with no profile for the connector at all, the platform is not set up for it: a warning says so
+    const unconfigured = validated(
+      specificWith(() => undefined),
+      noConnectorProfiles,
+    );
+    expect(E.isRight(unconfigured) && unconfigured.right.warnings).to.deep.equal([
+      `${SPECIFIC}.destination.connectionConfiguration.host is required by the snowflake destination (Your Snowflake account.), and neither the descriptor nor a profile of the platform sets it: Airbyte will refuse the configuration unless the provisioner's profile for this connector sets it`,
+    ]);
   });
 
   it('reports the problems of both connectors at once, with the warnings of a valid one', () => {
@@ -244,6 +256,33 @@ describe('validateProvisioningRequest with connector schemas', () => {
     expect(E.isRight(typo) && typo.right.warnings).to.deep.equal([
       `${SPECIFIC}.source.connectionConfiguration.frmat is not a setting of the file source: did you mean \`format\`?`,
     ]);
+  });
+
+  it('refuses a configuration written for another connector whose type was left to the default', () => {
+    const pg: ConnectorSchemaNode = { p: { host: {}, port: {}, database: {}, schema: {}, ssl: {} } };
+    const withPostgres = (typeWritten: boolean) =>
+      validateProvisioningRequest(profiles, undefined, {
+        schemaOf: (kind, type) => (kind === 'source' ? { file }[type] : { snowflake, postgres: pg }[type]),
+        connectorTypes: (kind) => (kind === 'source' ? ['file'] : ['postgres', 'snowflake']),
+      })(
+        componentRequest(
+          specificWith((s) => {
+            if (typeWritten) s.destination['destinationType'] = 'snowflake';
+            s.destination.connectionConfiguration = { database: 'D', schema: 'S', port: 5432, ssl: true };
+          }),
+        ),
+      );
+    expect(withPostgres(false)).to.deep.equal(
+      E.left([
+        {
+          path: `${SPECIFIC}.destination.destinationType`,
+          message:
+            'is not set, so this is a snowflake destination (the default), but port, ssl are no snowflake settings: set destinationType (they are settings of the postgres destination)',
+        },
+      ]),
+    );
+    // written out, the type is what was meant: the keys are only warned of
+    expect(withPostgres(true)._tag).to.equal('Right');
   });
 
   it('skips the check, with a warning, for a connector chosen by definition id or of an unknown type', () => {
