@@ -37,6 +37,7 @@ import { JsonFileDeploymentRecordRepository } from '../node/json-file-deployment
 import { makePinoLogger } from '../node/pino-logger.js';
 import { randomUuidIdGenerator } from '../node/random-uuid-id-generator.js';
 import { systemClock } from '../node/system-clock.js';
+import { timerScheduler } from '../node/timer-scheduler.js';
 import { bindPort } from './resolve.js';
 import type { Collaborators } from '../collaborators/collaborators.js';
 import {
@@ -73,6 +74,7 @@ const coreDeps = (
   ...(config.airbyte?.uiUrl === undefined ? {} : { airbyteUiUrl: config.airbyte.uiUrl }),
   profiles: config.profiles,
   connectorSchemas: publishedConnectorSchemas,
+  scheduler: timerScheduler,
   clock,
   ids,
   lock,

@@ -8,3 +8,4 @@ export * from './logger.port.js';
 export * from './task-repository.port.js';
 export * from './deployment-record-repository.port.js';
 export * from './connector-schemas.port.js';
+export * from './scheduler.port.js';

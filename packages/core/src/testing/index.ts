@@ -4,6 +4,7 @@ export * from './sequential-ids.js';
 export * from './fake-fingerprinter.js';
 export * from './recording-logger.js';
 export * from './make-test-deps.js';
+export * from './manual-scheduler.js';
 export {
   InMemoryLock,
   InMemoryTaskRepository,

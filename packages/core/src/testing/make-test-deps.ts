@@ -1,3 +1,4 @@
+import type { Scheduler } from '../ports/scheduler.port.js';
 /**
  * A complete, in-memory set of the core's dependencies, each a fake a test can inspect and steer:
  * the Airbyte workspace, the clock, the ids, the logger. Spread and override to swap any of them.
@@ -37,6 +38,7 @@ export interface TestDepsOptions {
   readonly profiles?: ConnectorProfiles;
   readonly airbyteUiUrl?: string;
   readonly connectorSchemas?: ConnectorSchemas;
+  readonly scheduler?: Scheduler;
   readonly taskLimits?: TaskRepositoryLimits;
   readonly startMs?: number;
 }
@@ -51,6 +53,7 @@ export const makeTestDeps = (options: TestDepsOptions = {}): TestDeps => {
     ...(options.airbyteUiUrl === undefined ? {} : { airbyteUiUrl: options.airbyteUiUrl }),
     profiles: options.profiles ?? noConnectorProfiles,
     ...(options.connectorSchemas === undefined ? {} : { connectorSchemas: options.connectorSchemas }),
+    ...(options.scheduler === undefined ? {} : { scheduler: options.scheduler }),
     clock,
     ids: sequentialIds(),
     lock: new InMemoryLock(),

@@ -3,6 +3,7 @@ import type { ConnectorProfiles } from '../domain/connector-profile.js';
 import type { OperationResult } from '../domain/operation-result.js';
 import type { AirbyteGateway } from '../ports/airbyte-gateway.port.js';
 import type { Clock } from '../ports/clock.port.js';
+import type { Scheduler } from '../ports/scheduler.port.js';
 import type { ConnectorSchemas } from '../ports/connector-schemas.port.js';
 import type { DeploymentRecordRepository } from '../ports/deployment-record-repository.port.js';
 import type { IdGenerator } from '../ports/id-generator.port.js';
@@ -32,6 +33,8 @@ export interface CoreDeps {
   readonly validationTasks: TaskRepository<ValidationOutcome>;
   readonly deploymentRecords: DeploymentRecordRepository;
   readonly background: BackgroundWorkRunner;
+  /** Runs work later (looks for late copies after a doubtful create); without it, only operations look. */
+  readonly scheduler?: Scheduler;
 }
 
 /** The dependencies of one operation: its caller's logger, for the core and the gateway alike. */
