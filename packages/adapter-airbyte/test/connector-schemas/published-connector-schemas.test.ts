@@ -4,9 +4,9 @@ import { statSync } from 'node:fs';
 import {
   noConnectorProfiles,
   validateProvisioningRequest,
-  witboostExampleDescriptor,
   type ConnectorProfiles,
 } from '@airbyte-provisioner/core';
+import { witboostExampleDescriptor } from '@airbyte-provisioner/core/testing';
 import {
   CONNECTOR_SCHEMAS_NOTICE,
   publishedConnectorSchemas as schemas,

@@ -41,6 +41,7 @@ import { timerScheduler } from '../node/timer-scheduler.js';
 import { bindPort } from './resolve.js';
 import type { Collaborators } from '../collaborators/collaborators.js';
 import {
+  AirbyteGatewayForLoggerToken,
   BackgroundWorkToken,
   CollaboratorsToken,
   ConfigToken,
@@ -59,6 +60,7 @@ const fingerprintKeyOf = (config: AppConfig): string =>
 const coreDeps = (
   config: AppConfig,
   gateway: AirbyteGateway,
+  gatewayFor: (logger: Logger) => AirbyteGateway,
   clock: Clock,
   ids: IdGenerator,
   lock: Lock,
@@ -70,6 +72,7 @@ const coreDeps = (
   background: BackgroundWorkRunner,
 ): CoreDeps => ({
   gateway,
+  gatewayFor,
   workspaceId: config.airbyte?.workspaceId ?? '',
   ...(config.airbyte?.uiUrl === undefined ? {} : { airbyteUiUrl: config.airbyte.uiUrl }),
   profiles: config.profiles,
@@ -146,6 +149,7 @@ export const coreModule = (): ContainerModule =>
       .toResolvedValue(coreDeps, [
         ConfigToken,
         AirbyteGatewayToken,
+        AirbyteGatewayForLoggerToken,
         ClockToken,
         IdGeneratorToken,
         LockToken,

@@ -4,3 +4,6 @@ export * from './airbyte-state.js';
 export * from './connector-profile.js';
 export * from './operation-result.js';
 export * from './connector-schema.js';
+export * from './task-view.js';
+export * from './validation-outcome.js';
+export * from './planned-change.js';

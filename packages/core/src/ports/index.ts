@@ -9,3 +9,4 @@ export * from './task-repository.port.js';
 export * from './deployment-record-repository.port.js';
 export * from './connector-schemas.port.js';
 export * from './scheduler.port.js';
+export * from './background-work.port.js';
