@@ -2,7 +2,7 @@
 // configuration schemas the provisioner validates descriptors with (and the sandbox validates requests
 // with), from the OpenAPI document that holds them:
 //
-//   node scripts/generate-connector-schemas.js <path to connectors-api.yaml>
+//   node scripts/generate-connector-schemas.js <path to connectors-api.yaml> [output path]
 //
 // The input is `airbyte.yaml` of airbytehq/terraform-provider-airbyte (commit 0a7be471a, the last before
 // it was removed upstream), whose licence is:
@@ -38,13 +38,13 @@ const { parse } = createRequire(new URL('../packages/core/package.json', import.
 
 const input = process.argv[2];
 if (input === undefined) {
-  console.error('usage: node scripts/generate-connector-schemas.js <connectors-api.yaml>');
+  console.error('usage: node scripts/generate-connector-schemas.js <connectors-api.yaml> [output path]');
   process.exit(2);
 }
-const output = new URL(
-  '../packages/adapter-airbyte/src/connector-schemas/connector-schemas.json',
-  import.meta.url,
-);
+const output =
+  process.argv[3] ??
+  new URL('../packages/adapter-airbyte/src/connector-schemas/connector-schemas.json', import.meta.url)
+    .pathname;
 
 const NOTICE =
   'Derived from airbyte.yaml of airbytehq/terraform-provider-airbyte (commit 0a7be471a). MIT License, Copyright (c) 2023 airbytehq. Permission is hereby granted, free of charge, to any person obtaining a copy of this software and associated documentation files (the "Software"), to deal in the Software without restriction, including without limitation the rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies of the Software, and to permit persons to whom the Software is furnished to do so, subject to the following conditions: The above copyright notice and this permission notice shall be included in all copies or substantial portions of the Software. THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.';
@@ -120,5 +120,5 @@ const data = {
 const text = `${JSON.stringify(data)}\n`;
 writeFileSync(output, text);
 console.log(
-  `Wrote ${Object.keys(data.sources).length} source and ${Object.keys(data.destinations).length} destination schemas, ${text.length} bytes, to ${output.pathname}.`,
+  `Wrote ${Object.keys(data.sources).length} source and ${Object.keys(data.destinations).length} destination schemas, ${text.length} bytes, to ${output}.`,
 );
