@@ -134,26 +134,39 @@ const validateComponent = (
     ),
     ...nameProblems(normalized.specific, `${path}.specific`),
   ];
-  if (problems.length > 0 || E.isLeft(header) || E.isLeft(specific)) return E.left(problems);
+  // the connector settings are checked even when other parts have problems, so that all are told at
+  // once: the connection, which may be what is wrong, is then left out (a stand-in that decodes)
+  const actors: E.Either<unknown, WorkloadSpecific> =
+    E.isRight(specific) && problems.length === 0
+      ? specific
+      : WorkloadSpecific.decode(
+          isMapping(normalized.specific)
+            ? { ...normalized.specific, connection: { name: 'connection' } }
+            : normalized.specific,
+        );
+  if (E.isLeft(actors)) return E.left(problems);
+  const resolvable = actors.right;
   const templateDefaults = {
     destination: templateDestinationDefaults(destinationTypeOf(normalized.specific), dataProduct),
   };
-  const desired = buildDesiredState(specific.right, profiles, templateDefaults);
+  const desired = buildDesiredState(resolvable, profiles, templateDefaults);
   const checked =
     schemas === undefined
       ? { desired, problems: [], warnings: [] }
       : checkAgainstSchemas(schemas, desired, `${path}.specific`, {
           profiles,
           typeWritten: {
-            source: specific.right.source.sourceType !== undefined,
-            destination: specific.right.destination.destinationType !== undefined,
+            source: resolvable.source.sourceType !== undefined,
+            destination: resolvable.destination.destinationType !== undefined,
           },
           writtenKeys: {
-            source: Object.keys(specific.right.source.connectionConfiguration),
-            destination: Object.keys(specific.right.destination.connectionConfiguration),
+            source: Object.keys(resolvable.source.connectionConfiguration),
+            destination: Object.keys(resolvable.destination.connectionConfiguration),
           },
         });
-  if (checked.problems.length > 0) return E.left(checked.problems);
+  if (problems.length > 0 || checked.problems.length > 0 || E.isLeft(header) || E.isLeft(specific)) {
+    return E.left([...problems, ...checked.problems]);
+  }
   return E.right({
     ...(header.right.name === undefined ? {} : { componentName: header.right.name }),
     desired: checked.desired,

@@ -258,6 +258,21 @@ describe('validateProvisioningRequest with connector schemas', () => {
     ]);
   });
 
+  it('tells the connector-schema problems together with those of the other parts', () => {
+    const result = validated(
+      specificWith((s) => {
+        s.source.connectionConfiguration['format'] = 'xml';
+        s.connection['status'] = 'paused';
+        s.connection['schedule'] = { scheduleType: 'cron', cronExpression: 'not a cron' };
+      }),
+    );
+    expect(E.isLeft(result) && result.left.map((p) => p.path.replace(`${SPECIFIC}.`, ''))).to.deep.equal([
+      'connection.status',
+      'connection.schedule.cronExpression',
+      'source.connectionConfiguration.format',
+    ]);
+  });
+
   it('refuses a configuration written for another connector whose type was left to the default', () => {
     const pg: ConnectorSchemaNode = { p: { host: {}, port: {}, database: {}, schema: {}, ssl: {} } };
     const withPostgres = (typeWritten: boolean) =>
