@@ -1,118 +1,116 @@
+import type { Build } from '../harness/build.js';
 import { runProbe } from '../harness/child.js';
-import { round, type FigureGroup } from '../harness/figure.js';
-import { benchScript } from '../harness/paths.js';
+import type { FigureGroup } from '../harness/figure.js';
+import { measureFigure, type Session } from '../harness/measure.js';
+import { median, round } from '../harness/stats.js';
+import { atMost } from '../harness/target.js';
 import type { MemoryReading } from '../probes/rss.js';
 
 interface TaskMemoryProbe {
-  readonly tasks: number;
-  readonly held: number;
-  readonly limits: { readonly ttlMs: number; readonly maxTasks: number };
+  readonly maxTasks: number;
+  readonly held: number | null;
   readonly idle: MemoryReading;
-  readonly loaded: MemoryReading;
-  readonly afterPause: MemoryReading;
-  readonly sampleResultJsonBytes: number;
-  readonly elapsedMs: number;
+  readonly readings: ReadonlyArray<MemoryReading>;
 }
 
+const TASKS = 20_000;
+const BYTES_TARGET = 3 * 1024;
+const FLAT_TARGET = 0.1;
+const BUDGET_SECONDS = 40;
 const MiB = 1024 * 1024;
-const mib = (bytes: number): number => round(bytes / MiB, 1);
 
-const ALL_HELD = 100_000;
+/** Checkpoints: task counts, or `x2` for twice the store's cap. */
+const probe = (build: Build, checkpoints: ReadonlyArray<string>): Promise<TaskMemoryProbe> =>
+  runProbe<TaskMemoryProbe>('probes/task-memory.js', [build.root, ...checkpoints], {
+    nodeFlags: ['--expose-gc'],
+  });
 
-interface Reading {
-  readonly ratio: number;
-  readonly growthBytes: number;
-  readonly bytesPerTaskHeld: number;
-}
+const rss = (probe: TaskMemoryProbe, checkpoint: number): number =>
+  probe.readings[checkpoint]?.rssBytes ?? Number.NaN;
 
-const readingOf = (probe: TaskMemoryProbe): Reading => {
-  const growthBytes = probe.loaded.rssBytes - probe.idle.rssBytes;
-  return {
-    ratio: probe.loaded.rssBytes / probe.idle.rssBytes,
-    growthBytes,
-    bytesPerTaskHeld: growthBytes / Math.max(1, probe.held),
-  };
+/** Each round a fresh process: RSS per task held at 20,000 tasks. */
+const openBytesPerTask = (build: Build): Promise<Session> => {
+  const last: { probe?: TaskMemoryProbe } = {};
+  return Promise.resolve({
+    sample: async () => {
+      const reading = await probe(build, [String(TASKS)]);
+      last.probe = reading;
+      const held = Math.min(TASKS, reading.held ?? TASKS);
+      return (rss(reading, 0) - reading.idle.rssBytes) / held;
+    },
+    details: () =>
+      Promise.resolve(
+        last.probe === undefined
+          ? {}
+          : {
+              tasksHeld: last.probe.held,
+              maxTasks: last.probe.maxTasks,
+              idleRssMiB: round(last.probe.idle.rssBytes / MiB, 1),
+              loadedRssMiB: round(rss(last.probe, 0) / MiB, 1),
+              heapUsedGrowthMiB: round(
+                ((last.probe.readings[0]?.heapUsedBytes ?? 0) - last.probe.idle.heapUsedBytes) / MiB,
+                1,
+              ),
+            },
+      ),
+    close: () => Promise.resolve(),
+  });
 };
 
-const detailsOf = (probe: TaskMemoryProbe, churnGrowth: number) => ({
-  tasksFinished: probe.tasks,
-  tasksHeld: probe.held,
-  limits: probe.limits,
-  idleRssMiB: mib(probe.idle.rssBytes),
-  loadedRssMiB: mib(probe.loaded.rssBytes),
-  rssAfter2sIdleMiB: mib(probe.afterPause.rssBytes),
-  rssGrowthWithoutKeepingMiB: mib(churnGrowth),
-  rssBytesPerTaskHeld: Math.round(readingOf(probe).bytesPerTaskHeld),
-  offHeapGrowthMiB: mib(probe.loaded.externalBytes - probe.idle.externalBytes),
-  heapUsedGrowthMiB: mib(probe.loaded.heapUsedBytes - probe.idle.heapUsedBytes),
-  heapTotalGrowthMiB: mib(probe.loaded.heapTotalBytes - probe.idle.heapTotalBytes),
-  resultJsonBytes: probe.sampleResultJsonBytes,
-  elapsedMs: round(probe.elapsedMs, 0),
-});
+/** Each round a fresh process filled to 1, 2 and 3 × the store's cap. */
+const openFlatness = (build: Build): Promise<Session> => {
+  const growths: number[] = [];
+  const probed: { maxTasks?: number } = {};
+  return Promise.resolve({
+    sample: async () => {
+      const reading = await probe(build, ['x1', 'x2', 'x3']);
+      probed.maxTasks = reading.maxTasks;
+      const held = rss(reading, 0) - reading.idle.rssBytes;
+      growths.push(rss(reading, 2) - rss(reading, 1));
+      return (rss(reading, 2) - rss(reading, 1)) / held;
+    },
+    details: () =>
+      Promise.resolve({ maxTasks: probed.maxTasks, lastCapGrowthMedianMiB: round(median(growths) / MiB, 2) }),
+    close: () => Promise.resolve(),
+  });
+};
 
 export const memoryGroup: FigureGroup = {
   id: 'memory',
-  title: 'Memory: 100,000 finished tasks',
+  title: 'Memory: finished tasks in the default in-memory store',
   method: `
-A child process (\`node --expose-gc\`) builds the real \`InMemoryTaskRepository\`, reads RSS after forced
-collections (idle), then creates and completes 100,000 tasks, each under a random UUID token (as the server
-issues) and holding a result of the size and shape a real first deploy returns (summary, public info, the
-DeploymentRecord, four log lines), with random UUIDs as Airbyte ids and HMAC-SHA256 fingerprints, as a
-real server's results have: values no encoding shrinks below their entropy. Then RSS is read again after
-forced collections. Figure: loaded RSS ÷ idle RSS, with the repository's default limits (target ≤ 1.3).
-The same with the maximum count raised so that all ${ALL_HELD.toLocaleString('en')} tasks are held is
-reported beside it, with the bytes each held task costs. A third child builds and serializes the same
-results without keeping them: the RSS that this churn alone leaves (V8 keeps the young generation it grew).
-The idle process has only the core loaded (~60 MiB); the server idles at ~85 MiB, so its ratios are lower.`,
-  run: async () => {
-    const probe = (args: ReadonlyArray<string>) =>
-      runProbe<TaskMemoryProbe>(benchScript('probes/task-memory.js'), ['100000', ...args], {
-        nodeFlags: ['--expose-gc'],
-      });
-    const defaults = await probe(['keep']);
-    const allHeld = await probe(['keep', String(ALL_HELD)]);
-    const churn = await probe(['discard']);
-    const churnGrowth = churn.loaded.rssBytes - churn.idle.rssBytes;
-    const main = readingOf(defaults);
-    const all = readingOf(allHeld);
-    const notes: string[] = [];
-    if (main.ratio > 1.3) {
-      notes.push(
-        `RSS grew by ${mib(main.growthBytes)} MiB over an idle ${mib(defaults.idle.rssBytes)} MiB with ` +
-          `${defaults.held} tasks held; building the same results without keeping them grows it by ` +
-          `${mib(churnGrowth)} MiB, so the repository's own share is ~${mib(main.growthBytes - churnGrowth)} MiB.`,
-      );
-    }
-    notes.push(
-      `All ${allHeld.held} tasks held: ${Math.round(all.bytesPerTaskHeld)} bytes of RSS per task, of which ` +
-        `${Math.round((allHeld.loaded.externalBytes - allHeld.idle.externalBytes) / Math.max(1, allHeld.held))} ` +
-        `bytes of records outside the heap (the heap's used size grew by ` +
-        `${mib(allHeld.loaded.heapUsedBytes - allHeld.idle.heapUsedBytes)} MiB) and the rest the churn's ` +
-        `young generation (${mib(churnGrowth)} MiB without keeping anything). Within 1.3× of this idle process ` +
-        `that is ${Math.round((0.3 * allHeld.idle.rssBytes - churnGrowth) / ALL_HELD)} bytes per task after the ` +
-        `churn, less than the ids and fingerprints of a result hold (3 random UUIDs and 2 SHA-256 digests: 112 ` +
-        `bytes of entropy, plus the token): hence the default maximum of ${defaults.limits.maxTasks} tasks.`,
+Each round is a fresh child process (\`node --expose-gc\`) that builds the build's default in-memory task
+store (\`InMemoryTaskRepository\` with its default limits), reads RSS after forced collections (idle), then
+creates and completes tasks, each under a random UUID token (as the server issues) and holding a result of
+the size and shape a real first deploy returns, with random UUIDs as Airbyte ids and HMAC-SHA256
+fingerprints (values no encoding shrinks below their entropy), and reads RSS again after forced
+collections. First figure: (RSS at ${TASKS.toLocaleString('en')} finished tasks − idle RSS) ÷ tasks held, in
+bytes; target ≤ ${BYTES_TARGET} (3 KiB). Second: the store is filled to its maximum count
+(\`TASK_MAX_COUNT\`'s default), then to 2× and 3× it; the RSS the last cap's worth of tasks adds ÷ the RSS
+the first cap's worth added: about 1 if the store kept everything, about 0 if RSS stays flat once the
+oldest finished tasks are evicted. Target ≤ ${FLAT_TARGET}. (The 1 → 2 × step is left out: V8 grows its
+young generation under that allocation rate once, whatever the store keeps.)`,
+  run: async (context) => {
+    const perTask = await measureFigure(
+      context,
+      {
+        name: `memory: RSS per finished task held, at ${TASKS.toLocaleString('en')} tasks`,
+        unit: 'bytes',
+        target: atMost(BYTES_TARGET),
+        budgetSeconds: BUDGET_SECONDS,
+      },
+      openBytesPerTask,
     );
-    return {
-      figures: [
-        {
-          figure: 'memory: RSS after 100,000 finished tasks ÷ idle RSS',
-          value: round(main.ratio),
-          unit: 'ratio',
-          target: '≤ 1.3',
-          pass: main.ratio <= 1.3,
-          details: detailsOf(defaults, churnGrowth),
-        },
-        {
-          figure: `memory: RSS after 100,000 finished tasks ÷ idle RSS, all held (maxTasks ${ALL_HELD})`,
-          value: round(all.ratio),
-          unit: 'ratio',
-          target: 'reported',
-          pass: true,
-          details: detailsOf(allHeld, churnGrowth),
-        },
-      ],
-      notes,
-    };
+    const flat = await measureFigure(
+      context,
+      {
+        name: 'memory: RSS growth over the 3rd TASK_MAX_COUNT of tasks ÷ over the 1st',
+        unit: 'ratio',
+        target: atMost(FLAT_TARGET),
+        budgetSeconds: BUDGET_SECONDS,
+      },
+      openFlatness,
+    );
+    return { figures: [perTask, flat] };
   },
 };
