@@ -18,7 +18,7 @@ import {
 import { currentLoad, describeMachine } from './harness/machine.js';
 import { measureNoiseFloor } from './harness/noise-floor.js';
 import { benchmarksMarkdown } from './harness/paths.js';
-import { renderReport, writeReport, type RunSummary } from './harness/report.js';
+import { resultsTable, writeReport, type RunSummary } from './harness/report.js';
 import { relativeWidth, round } from './harness/stats.js';
 import { allGroups } from './figures/index.js';
 
@@ -95,5 +95,5 @@ if (args.only === undefined && baseline === undefined) {
   console.error('# partial run (--only or --compare): BENCHMARKS.md left as it was');
 }
 // the summary table, for a reader of the terminal
-console.error(renderReport(summary).split('\n## ')[4] ?? '');
+console.error(resultsTable(summary).join('\n'));
 if (reports.some((report) => report.error !== undefined)) process.exitCode = 1;

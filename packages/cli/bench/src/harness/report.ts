@@ -68,6 +68,20 @@ const detailLines = (figure: FigureResult): string[] => [
   ...Object.entries(figure.details).map(([key, value]) => `  - ${key}: \`${cell(JSON.stringify(value))}\``),
 ];
 
+/** The summary table: one row per figure (with new ÷ old when comparing). */
+export const resultsTable = (run: RunSummary): string[] => {
+  const comparing = run.comparedWith !== undefined;
+  const lines = [
+    `| figure | median | spread (95% CI) | rounds | unit | target | verdict |${comparing ? ' new ÷ old (95% CI) | change | old median |' : ''}`,
+    `| --- | --- | --- | --- | --- | --- | --- |${comparing ? ' --- | --- | --- |' : ''}`,
+  ];
+  for (const report of run.reports) {
+    if (report.error !== undefined) lines.push(`| ${report.group.id} | not measured | | | | | ✗ |`);
+    for (const figure of report.figures) lines.push(summaryRow(figure, comparing));
+  }
+  return lines;
+};
+
 export const renderReport = (run: RunSummary): string => {
   const { machine } = run;
   const comparing = run.comparedWith !== undefined;
@@ -101,14 +115,7 @@ export const renderReport = (run: RunSummary): string => {
   ];
   if (comparing)
     lines.push(`New ÷ old: the current tree against ${cell(run.comparedWith)}, in the same rounds.`, '');
-  lines.push(
-    `| figure | median | spread (95% CI) | rounds | unit | target | verdict |${comparing ? ' new ÷ old (95% CI) | change | old median |' : ''}`,
-    `| --- | --- | --- | --- | --- | --- | --- |${comparing ? ' --- | --- | --- |' : ''}`,
-  );
-  for (const report of run.reports) {
-    if (report.error !== undefined) lines.push(`| ${report.group.id} | not measured | | | | | ✗ |`);
-    for (const figure of report.figures) lines.push(summaryRow(figure, comparing));
-  }
+  lines.push(...resultsTable(run));
   for (const report of run.reports) {
     lines.push('', `## ${report.group.title}`, '', report.group.method.trim(), '');
     if (report.error !== undefined) {
