@@ -4,7 +4,7 @@
  * current tree. A directory already built for that commit is reused.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildAt, type Build } from './build.js';
@@ -21,11 +21,17 @@ const run = (command: string, args: ReadonlyArray<string>, cwd: string): string 
   return result.stdout.trim();
 };
 
-/** pnpm as the bench itself was started (`pnpm bench` sets npm_execpath), else the one on PATH. */
+/** pnpm as the bench itself was started (`pnpm bench` sets npm_execpath), else the version the repository pins. */
 const pnpm = (args: ReadonlyArray<string>, cwd: string): void => {
   const execPath = process.env['npm_execpath'];
-  if (execPath !== undefined && /pnpm/.test(execPath)) run(process.execPath, [execPath, ...args], cwd);
-  else run('pnpm', args, cwd);
+  if (execPath !== undefined && /pnpm/.test(execPath)) {
+    run(process.execPath, [execPath, ...args], cwd);
+    return;
+  }
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+    packageManager?: string;
+  };
+  run('npx', ['-y', manifest.packageManager ?? 'pnpm', ...args], cwd);
 };
 
 export const checkoutBuild = (ref: string): Build => {
