@@ -21,14 +21,17 @@ export interface RunSummary {
 
 const cell = (value: unknown): string => String(value).replaceAll('|', '\\|').replaceAll('\n', ' ');
 
-export const formatNumber = (value: number): string => {
-  if (!Number.isFinite(value)) return String(value);
-  if (Number.isInteger(value)) return String(value);
-  return value.toFixed(Math.abs(value) >= 100 ? 1 : 3);
-};
+const decimals = (value: number): string => value.toFixed(Math.abs(value) >= 100 ? 1 : 3);
 
-export const formatSpread = (spread: Spread): string =>
-  spread.rounds <= 1 ? 'exact' : `${formatNumber(spread.low)}–${formatNumber(spread.high)}`;
+export const formatNumber = (value: number): string =>
+  !Number.isFinite(value) || Number.isInteger(value) ? String(value) : decimals(value);
+
+/** Both ends alike: `1.000–1.200`, not `1–1.200`. */
+export const formatSpread = (spread: Spread): string => {
+  if (spread.rounds <= 1) return 'exact';
+  const counts = Number.isInteger(spread.low) && Number.isInteger(spread.high);
+  return counts ? `${spread.low}–${spread.high}` : `${decimals(spread.low)}–${decimals(spread.high)}`;
+};
 
 const VERDICT_MARK: Readonly<Record<string, string>> = {
   pass: '✓ pass',
@@ -96,6 +99,11 @@ export const renderReport = (run: RunSummary): string => {
     'It passes when the whole spread is on the right side of the target, fails when the whole spread is on the',
     'wrong side, and is `inconclusive` otherwise; rounds are added, within a fixed time budget per figure, until',
     'it is conclusive. Counts are exact and measured once.',
+    '',
+    '`pnpm bench` runs them all (under 15 minutes on 2 cores); `pnpm bench -- --only <group>[,<group>]` runs some',
+    `(groups: ${run.reports.map((report) => `\`${report.group.id}\``).join(', ')}); \`pnpm bench -- --compare <git ref>\``,
+    'builds that commit in a directory of its own and measures it beside the current tree in the same rounds,',
+    "printing each figure's new ÷ old with its spread. Those two leave this file as it is.",
     '',
     '## Machine',
     '',
