@@ -62,11 +62,18 @@ type CreateCoreDeps = (overrides: Partial<CoreDeps>) => CoreDeps;
 type Construct = new (...args: unknown[]) => unknown;
 
 const coreDeps = async (root: string, gateway: AirbyteGateway, workspaceId: string): Promise<CoreDeps> => {
-  const wanted = { gateway, workspaceId, profiles: benchProfiles, fingerprinter: benchFingerprinter() };
+  const clock = { now: () => Date.now() };
+  const wanted = {
+    gateway,
+    workspaceId,
+    profiles: benchProfiles,
+    clock,
+    ids: { next: () => randomUUID() },
+    fingerprinter: benchFingerprinter(),
+  };
   const createCoreDeps = await optional<CreateCoreDeps>(root, 'core', 'createCoreDeps');
   if (createCoreDeps !== undefined) return createCoreDeps(wanted);
   // builds older than createCoreDeps: their in-memory pieces, wired as the CLI wired them
-  const clock = { now: () => Date.now() };
   const named = <A>(name: string): Promise<A> => exported<A>(root, 'core', name);
   const TaskRepository = await named<Construct>('InMemoryTaskRepository');
   const Lock = await named<Construct>('InMemoryLock');
@@ -74,8 +81,6 @@ const coreDeps = async (root: string, gateway: AirbyteGateway, workspaceId: stri
   const makeBackgroundWork = await named<() => CoreDeps['background']>('makeBackgroundWork');
   return {
     ...wanted,
-    clock,
-    ids: { next: () => randomUUID() },
     lock: new Lock() as CoreDeps['lock'],
     logger: await named<CoreDeps['logger']>('silentLogger'),
     provisioningTasks: new TaskRepository(clock) as CoreDeps['provisioningTasks'],
@@ -126,12 +131,27 @@ export interface TaskStore {
   readonly size?: () => number;
 }
 
-/** The build's default in-memory task store, with its default limits, on the given clock. */
+/**
+ * The build's default in-memory task store with its default limits, on the given clock: the one
+ * `createCoreDeps` gives (the gateway is never called), or in builds older than it, the store the CLI built.
+ */
 export const loadDefaultTaskStore = async (
   root: string,
   clock: { readonly now: () => number },
 ): Promise<{ readonly store: TaskStore; readonly maxTasks: number }> => {
-  const Store = await exported<Construct>(root, 'core', 'InMemoryTaskRepository');
   const limits = await optional<{ readonly maxTasks: number }>(root, 'core', 'defaultTaskRepositoryLimits');
-  return { store: new Store(clock) as TaskStore, maxTasks: limits?.maxTasks ?? Number.NaN };
+  const maxTasks = limits?.maxTasks ?? Number.NaN;
+  const createCoreDeps = await optional<CreateCoreDeps>(root, 'core', 'createCoreDeps');
+  if (createCoreDeps !== undefined) {
+    const deps = createCoreDeps({
+      gateway: {} as AirbyteGateway,
+      workspaceId: 'bench-workspace',
+      clock,
+      ids: { next: () => randomUUID() },
+      fingerprinter: benchFingerprinter(),
+    });
+    return { store: deps.provisioningTasks, maxTasks };
+  }
+  const Store = await exported<Construct>(root, 'core', 'InMemoryTaskRepository');
+  return { store: new Store(clock) as TaskStore, maxTasks };
 };
