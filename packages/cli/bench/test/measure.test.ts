@@ -58,6 +58,18 @@ describe('bench figures', () => {
     expect(slower.compared?.change).to.equal('worse');
   });
 
+  it('calls two builds that measure alike no clear change, and stops as soon as that is certain', async () => {
+    const log: string[] = [];
+    const context: RunContext = { current, baseline, noiseFloorWidth: 0.1 };
+    const same = await measureFigure(
+      context,
+      { name: 'time', unit: 'ratio', target: atMost(2), budgetSeconds: 5 },
+      constant(1.2, log),
+    );
+    expect(same.compared?.change).to.equal('no clear change');
+    expect(same.compared?.spread.rounds).to.equal(5);
+  });
+
   it('compares a count measured once by whether it changed', () => {
     const context: RunContext = { current, baseline, noiseFloorWidth: 0.1 };
     const spec = { name: 'writes', unit: 'calls', target: atMost(3) };

@@ -7,16 +7,8 @@
 import type { Build } from './build.js';
 import { isBelowNoiseFloor, type Change, type FigureResult, type RunContext } from './figure.js';
 import { interleavedRatio, measureRounds, type RoundsOutcome } from './rounds.js';
-import { round, spreadOf } from './stats.js';
-import {
-  atLeast,
-  atMost,
-  describeTarget,
-  higherIsBetter,
-  verdictOf,
-  type Target,
-  type Verdict,
-} from './target.js';
+import { round, spreadOf, type Spread } from './stats.js';
+import { atLeast, atMost, describeTarget, higherIsBetter, verdictOf, type Target } from './target.js';
 
 export interface FigureSpec {
   readonly name: string;
@@ -35,9 +27,11 @@ export interface Session {
   readonly close: () => Promise<void>;
 }
 
-const changeOf = (verdict: Verdict): Change => {
-  if (verdict === 'pass') return 'better';
-  return verdict === 'fail' ? 'worse' : 'no clear change';
+/** New ÷ old changed only when its whole spread is off 1 (strictly: a spread of exactly 1 is no change). */
+const changeOf = (spread: Spread, higherBetter: boolean): Change => {
+  if (spread.low > 1) return higherBetter ? 'better' : 'worse';
+  if (spread.high < 1) return higherBetter ? 'worse' : 'better';
+  return 'no clear change';
 };
 
 const withSession = async <A>(
@@ -100,7 +94,7 @@ export const measureFigure = async (
           into.push(value);
           return value;
         });
-      // new ÷ old is better above 1 when a higher figure is better, below 1 otherwise
+      // rounds stop once new ÷ old is clearly on one side of 1
       const unchanged: Target = higherIsBetter(spec.target) ? atLeast(1) : atMost(1);
       const rounds = await measureRounds(
         (n) =>
@@ -116,7 +110,7 @@ export const measureFigure = async (
         ...result,
         compared: {
           spread: rounds.spread,
-          change: changeOf(rounds.verdict),
+          change: changeOf(rounds.spread, higherIsBetter(spec.target)),
           old: `${round(spreadOf(olds).median)} (${baseline.label})`,
         },
       };
