@@ -81,6 +81,8 @@ const coreDeps = async (root: string, gateway: AirbyteGateway, workspaceId: stri
   const makeBackgroundWork = await named<() => CoreDeps['background']>('makeBackgroundWork');
   return {
     ...wanted,
+    // builds of that age read `gateway`; `gatewayFor` is what this tree's CoreDeps type asks for
+    gatewayFor: () => gateway,
     lock: new Lock() as CoreDeps['lock'],
     logger: await named<CoreDeps['logger']>('silentLogger'),
     provisioningTasks: new TaskRepository(clock) as CoreDeps['provisioningTasks'],
