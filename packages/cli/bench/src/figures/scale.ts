@@ -23,12 +23,12 @@ interface PeakProbe {
 const MiB = 1024 * 1024;
 const SMALL = 200;
 const LARGE = 2000;
-const SMALL_RUNS = 5;
-const LARGE_RUNS = 2;
+const SMALL_RUNS = 3;
+const LARGE_RUNS = 1;
 const TARGET = 10.5;
 const BUDGET_SECONDS = 45;
 
-/** One build's validation host; a round validates the small one five times and the large one twice. */
+/** One build's validation host; a round is a few small validations and one large (short rounds: more of them fit the budget). */
 const openSession =
   (files: { readonly small: string; readonly large: string }) =>
   async (build: Build): Promise<Session> => {
@@ -94,7 +94,7 @@ and ${LARGE} components in all; the request provisions the last copy. The bench 
 files; a validation host (own process, the build's \`validateProvisioningRequest(profiles)\` with the size
 limits raised, after two unmeasured validations of each) validates them in turns. A round is ${SMALL_RUNS}
 validations of the small one and ${LARGE_RUNS} of the large one, in alternating order; its value is the
-large one's median ÷ the small one's. Target ≤ ${TARGET}, i.e. linear. Peak RSS of validating each size
+large one's time ÷ the median of the small ones. Target ≤ ${TARGET}, i.e. linear. Peak RSS of validating each size
 (\`process.resourceUsage().maxRSS\` of a fresh process per size) is reported, with no target.`,
   run: async (context) => {
     const directory = mkdtempSync(join(tmpdir(), 'airbyte-provisioner-bench-'));
