@@ -18,3 +18,8 @@ export {
 } from './gateway/airbyte-gateway-options.js';
 export { redactConfiguration } from './http/redact.js';
 export { makeAirbyteAccessGateway } from './gateway/airbyte-access.gateway.js';
+export {
+  CONNECTOR_SCHEMAS_NOTICE,
+  publishedConnectorSchemas,
+} from './connector-schemas/published-connector-schemas.js';
+export { connectorScaffold } from './connector-schemas/connector-scaffold.js';

@@ -156,7 +156,11 @@ const syncProblems = (connection: Mapping, path: string): ReadonlyArray<Problem>
   return found;
 };
 
-export const workloadProblems = (specific: unknown, path: string): ReadonlyArray<Problem> => {
+export const workloadProblems = (
+  specific: unknown,
+  path: string,
+  fileSourceRules = true,
+): ReadonlyArray<Problem> => {
   const source = mappingAt(specific, 'source');
   const destination = mappingAt(specific, 'destination');
   const connection = mappingAt(specific, 'connection');
@@ -170,7 +174,7 @@ export const workloadProblems = (specific: unknown, path: string): ReadonlyArray
   const fileSource =
     source['definitionId'] === undefined &&
     (source['sourceType'] === undefined || source['sourceType'] === 'file');
-  if (fileSource) {
+  if (fileSource && fileSourceRules) {
     found.push(
       ...fileSourceProblems(source['connectionConfiguration'], `${path}.source.connectionConfiguration`),
     );

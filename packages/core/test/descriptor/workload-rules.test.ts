@@ -70,7 +70,7 @@ describe('validateProvisioningRequest: the Airbyte workload specific', () => {
           ] as unknown as Specific['destination']['connectionConfiguration'];
           s.destination['destinationType'] = false;
           s.connection['name'] = '   ';
-          s.connection['syncOnProvision'] = 'yes';
+          s.connection['syncOnProvision'] = 'maybe';
           s.connection['prefix'] = 3;
           s.connection['streams'] = 'all';
         }),
@@ -88,7 +88,7 @@ describe('validateProvisioningRequest: the Airbyte workload specific', () => {
           ['connection.prefix', 'must be a string, got 3'],
           [
             'connection.syncOnProvision',
-            'must be never, onCreate, onChange or always (true = always, false = never), got "yes"',
+            'must be never, onCreate, onChange or always (true = always, false = never), got "maybe"',
           ],
         ),
       );
