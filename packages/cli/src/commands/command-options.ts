@@ -3,6 +3,7 @@ export interface RequestCommandOptions {
   readonly json?: boolean;
   readonly state?: string;
   readonly removeData?: boolean;
+  readonly detailedExitcode?: boolean;
 }
 
 export const NO_AIRBYTE_FOR_COMMAND = [

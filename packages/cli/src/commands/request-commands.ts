@@ -16,16 +16,18 @@ import { commandModule } from '../container/command.module.js';
 import { resolve } from '../container/resolve.js';
 import { UseCasesToken } from '../container/tokens.js';
 import type { CliIo } from '../output/cli-io.js';
-import { EXIT_FAILURE, EXIT_INVALID_INPUT, EXIT_OK, exitCodeOf, type ExitCode } from '../output/exit-code.js';
-import { makeProgress } from '../output/progress.js';
 import {
-  failureJson,
-  renderFailure,
-  renderPlan,
-  renderProblems,
-  renderResult,
-  resultJson,
-} from '../output/render.js';
+  EXIT_CHANGES_PENDING,
+  EXIT_DETAILED_FAILURE,
+  EXIT_FAILURE,
+  EXIT_INVALID_INPUT,
+  EXIT_OK,
+  exitCodeOf,
+  type ExitCode,
+} from '../output/exit-code.js';
+import { makeProgress } from '../output/progress.js';
+import { failureJson, renderFailure, renderProblems, renderResult, resultJson } from '../output/render.js';
+import { changesPending, renderPlanDetailed } from '../output/render-plan.js';
 import { appConfigOrReport } from './app-config.js';
 import { NO_AIRBYTE_FOR_COMMAND, type RequestCommandOptions } from './command-options.js';
 import { readInput } from './read-input.js';
@@ -113,18 +115,35 @@ const validateAction =
     done(outcome.valid ? EXIT_OK : EXIT_INVALID_INPUT);
   };
 
+/** `--detailed-exitcode`: a failure is 3, so that 2 can mean "changes pending". */
+const planDone =
+  (done: Done) =>
+  (options: RequestCommandOptions): Done =>
+    options.detailedExitcode === true
+      ? (code) => done(code === EXIT_FAILURE ? EXIT_DETAILED_FAILURE : code)
+      : done;
+
 const planAction =
   (collaborators: Collaborators, io: CliIo, done: Done) =>
   async (file: string, options: RequestCommandOptions): Promise<void> => {
+    const finish = planDone(done)(options);
     const prepared = await prepare(collaborators, file, io, options, true);
-    if (E.isLeft(prepared)) return done(prepared.left);
+    if (E.isLeft(prepared)) return finish(prepared.left);
     const { useCases, progress } = useCasesFor(collaborators, io, prepared.right.config, options);
     const planned = await useCases.plan(prepared.right.request)();
     progress.close();
-    if (E.isLeft(planned)) return reportFailure(io, options, planned.left, done);
-    if (options.json === true) writeJson(io, { changes: planned.right });
-    else io.stdout.write(renderPlan(planned.right));
-    done(EXIT_OK);
+    if (E.isLeft(planned)) return reportFailure(io, options, planned.left, finish);
+    const pending = changesPending(planned.right);
+    if (options.json === true) writeJson(io, { changesPending: pending, changes: planned.right });
+    else
+      io.stdout.write(
+        renderPlanDetailed(planned.right, {
+          colour: io.stdout.isTTY === true && (io.env['NO_COLOR'] ?? '') === '',
+        }),
+      );
+    // EXIT_CHANGES_PENDING is not a failure: it must not go through `finish`'s mapping
+    if (options.detailedExitcode === true && pending) done(EXIT_CHANGES_PENDING);
+    else done(EXIT_OK);
   };
 
 const reportFailure = (
@@ -160,16 +179,26 @@ const STATE_HELP =
   'keep the deployment records (Airbyte ids, secret fingerprints) in this JSON file between runs, so an unchanged re-run writes nothing';
 
 /** Wraps an action so that an unexpected exception is a system failure, not a crash. */
-const guarded =
-  (io: CliIo, done: Done, action: (file: string, options: RequestCommandOptions) => Promise<void>) =>
+const guardedWith =
+  (
+    io: CliIo,
+    doneFor: (options: RequestCommandOptions) => Done,
+    action: (file: string, options: RequestCommandOptions) => Promise<void>,
+  ) =>
   async (file: string, options: RequestCommandOptions): Promise<void> => {
     try {
       await action(file, options);
     } catch (error) {
       io.stderr.write(`Unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
-      done(EXIT_FAILURE);
+      doneFor(options)(EXIT_FAILURE);
     }
   };
+
+const guarded = (
+  io: CliIo,
+  done: Done,
+  action: (file: string, options: RequestCommandOptions) => Promise<void>,
+) => guardedWith(io, () => done, action);
 
 export const registerRequestCommands = (
   program: Command,
@@ -186,12 +215,16 @@ export const registerRequestCommands = (
   program
     .command('plan')
     .description(
-      'show what provision would do per resource: create, update (changed fields), replace (why), noop',
+      'show what provision would do per resource: create (with its values), update (old → new), stream changes, replace (why), noop',
     )
     .argument('<file>', FILE_HELP)
-    .option('--json', 'print the plan as JSON')
+    .option('--json', 'print the plan as JSON: the same changes, with their values, as data')
     .option('--state <file>', STATE_HELP)
-    .action(guarded(io, done, planAction(collaborators, io, done)));
+    .option(
+      '--detailed-exitcode',
+      'exit 0 when nothing would change, 2 when changes are pending, 1 for invalid input, 3 when Airbyte or the system failed',
+    )
+    .action(guardedWith(io, planDone(done), planAction(collaborators, io, done)));
   program
     .command('provision')
     .description('make Airbyte hold the source, destination and connection the descriptor declares')

@@ -7,7 +7,6 @@ import {
   type LogEntry,
   type OperationFailure,
   type OperationResult,
-  type PlannedChange,
   type Problem,
   type ProvisioningError,
 } from '@airbyte-provisioner/core';
@@ -17,25 +16,6 @@ export const problemLines = (problems: ReadonlyArray<Problem>): string =>
 
 export const renderProblems = (title: string, problems: ReadonlyArray<Problem>): string =>
   `${title} (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problemLines(problems)}`;
-
-const ACTION_WIDTH = 'replace'.length;
-
-export const renderChange = (change: PlannedChange): string => {
-  const what = `${change.kind} "${change.name}"${change.id === undefined ? '' : ` (${change.id})`}`;
-  const detail =
-    change.changedFields !== undefined && change.changedFields.length > 0
-      ? `: changes ${change.changedFields.join(', ')}`
-      : change.reason !== undefined
-        ? `: ${change.reason}`
-        : '';
-  return `${change.action.padEnd(ACTION_WIDTH)} ${what}${detail}`;
-};
-
-export const renderPlan = (changes: ReadonlyArray<PlannedChange>): string => {
-  const writes = changes.filter((c) => c.action !== 'noop').length;
-  const summary = writes === 0 ? 'Nothing to change.' : `${writes} of ${changes.length} resources change.`;
-  return `${changes.map(renderChange).join('\n')}\n${summary}\n`;
-};
 
 const renderLog = (entry: LogEntry): string => `  [${entry.level}] ${entry.message}`;
 

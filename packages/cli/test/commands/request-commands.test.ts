@@ -26,6 +26,8 @@ import { JsonFileDeploymentRecordRepository } from '../../src/node/json-file-dep
 import { example } from '../support/child-cli.js';
 import { memoryIo } from '../support/memory-io.js';
 import { standInUseCases } from '../support/stand-in-use-cases.js';
+import { renderPlanDetailed } from '../../src/output/render-plan.js';
+import { reviewPlan } from '../support/review-plan.js';
 
 const AIRBYTE_ENV = {
   LOG_LEVEL: 'silent',
@@ -144,32 +146,43 @@ describe('request commands (in-process)', () => {
     expect(outcome.err).to.contain('PORT: must be an integer');
   });
 
-  it('plan: prints each change, and the plan as JSON with --json', async () => {
-    const plan = () =>
-      TE.right([
-        { kind: 'source' as const, name: 's', action: 'noop' as const, id: 's-1' },
-        {
-          kind: 'destination' as const,
-          name: 'd',
-          action: 'update' as const,
-          id: 'd-1',
-          changedFields: ['configuration.schema'],
-        },
-        { kind: 'connection' as const, name: 'c', action: 'create' as const },
-      ]);
-    const text = await run(['plan', example('file-to-snowflake.yaml')], { plan });
+  it('plan: prints each change with its values, and the plan as data with --json', async () => {
+    const text = await run(['plan', example('file-to-snowflake.yaml')], { plan: () => TE.right(reviewPlan) });
     expect(text.code).to.equal(0);
-    expect(text.out).to.equal(
-      [
-        'noop    source "s" (s-1)',
-        'update  destination "d" (d-1): changes configuration.schema',
-        'create  connection "c"',
-        '2 of 3 resources change.',
-        '',
-      ].join('\n'),
-    );
-    const json = await run(['plan', example('file-to-snowflake.yaml'), '--json'], { plan });
-    expect((JSON.parse(json.out) as { changes: unknown[] }).changes).to.have.length(3);
+    expect(text.out).to.equal(renderPlanDetailed(reviewPlan));
+    expect(text.out).to.not.include('\u001b[');
+    const json = await run(['plan', example('file-to-snowflake.yaml'), '--json'], {
+      plan: () => TE.right(reviewPlan),
+    });
+    expect(JSON.parse(json.out)).to.deep.equal({ changesPending: true, changes: reviewPlan });
+  });
+
+  it('plan --detailed-exitcode: 0 no changes, 2 changes pending, 1 invalid input, 3 Airbyte failure', async () => {
+    const file = example('file-to-snowflake.yaml');
+    const noop = { kind: 'source' as const, name: 's', action: 'noop' as const, id: 's-1' };
+    const code = async (plan: UseCases['plan'], extra: string[] = []) =>
+      (await run(['plan', file, '--detailed-exitcode', ...extra], { plan })).code;
+    expect(await code(() => TE.right([noop]))).to.equal(0);
+    expect(await code(() => TE.right(reviewPlan))).to.equal(2);
+    expect(await code(() => TE.right(reviewPlan), ['--json'])).to.equal(2);
+    expect(await code(() => TE.left(failure(invalidRequest([problem('a', 'b')]))))).to.equal(1);
+    expect(
+      await code(() => TE.left(failure(airbyteFailure('find source "s"', airbyteUnavailable('refused'))))),
+    ).to.equal(3);
+    expect(
+      await code(() => () => Promise.reject(new Error('bug'))),
+      'an unexpected exception is a system failure',
+    ).to.equal(3);
+    expect((await run(['plan', 'no-such-file.yaml', '--detailed-exitcode'])).code).to.equal(1);
+    // without the flag, the exit codes stay: pending changes are 0, a failure 2
+    expect((await run(['plan', file], { plan: () => TE.right(reviewPlan) })).code).to.equal(0);
+    expect(
+      (
+        await run(['plan', file], {
+          plan: () => TE.left(failure(airbyteFailure('find source "s"', airbyteUnavailable('refused')))),
+        })
+      ).code,
+    ).to.equal(2);
   });
 
   it('provision: prints the result; --json prints it in the ProvisioningStatus shape', async () => {
