@@ -2,6 +2,7 @@ import type {
   CheckReadyUseCase,
   GetProvisioningStatusUseCase,
   GetValidationStatusUseCase,
+  PlanUseCase,
   ProvisionUseCase,
   ReverseProvisionUseCase,
   SubmitUseCase,
@@ -16,6 +17,8 @@ import type { HttpMetrics } from './metrics.js';
 /** The use cases the routes call, exactly as the core's `makeUseCases` builds them. */
 export interface HttpUseCases {
   readonly validate: ValidateUseCase;
+  /** The dry run of `POST /v1/plan`. */
+  readonly plan: PlanUseCase;
   readonly submitValidation: SubmitValidationUseCase;
   readonly getValidationStatus: GetValidationStatusUseCase;
   readonly provision: ProvisionUseCase;
