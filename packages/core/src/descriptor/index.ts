@@ -6,3 +6,4 @@ export * from './validate-provisioning-request.js';
 export * from './parse-request-file.js';
 export * from './examples.js';
 export { DeploymentRecordCodec } from './previous-record.reader.js';
+export * from './problem-position.js';
