@@ -4,6 +4,7 @@ export interface RequestCommandOptions {
   readonly state?: string;
   readonly removeData?: boolean;
   readonly detailedExitcode?: boolean;
+  readonly logJson?: boolean;
 }
 
 export const NO_AIRBYTE_FOR_COMMAND = [
