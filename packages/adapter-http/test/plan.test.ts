@@ -61,6 +61,26 @@ describe('POST /v1/plan (dry run)', () => {
     expect(bodyOf<{ errors: string[] }>(answer).errors).to.not.be.empty;
   });
 
+  it('keeps the path of a descriptor problem and adds where it is in the descriptor', async () => {
+    const { descriptor } = exampleRequest();
+    const broken = descriptor.replace(
+      '          name: healthcare.vaccinations.0.File-to-Snowflake',
+      '          name: healthcare.vaccinations.0.File-to-Snowflake\n          status: paused',
+    );
+    expect(broken).to.not.equal(descriptor);
+    const line = broken.split('\n').findIndex((l) => l.includes('status: paused')) + 1;
+    for (const path of ['/v1/plan', '/v1/validate']) {
+      const answer = await h.call('POST', path, exampleRequest({ descriptor: broken }));
+      const errors =
+        path === '/v1/plan'
+          ? bodyOf<{ errors: string[] }>(answer).errors
+          : bodyOf<{ error: { errors: string[] } }>(answer).error.errors;
+      expect(errors, path).to.include(
+        `dataProduct.components[0].specific.connection.status: must be one of "active", "inactive", got "paused" (descriptor line ${line}, column 19)`,
+      );
+    }
+  });
+
   it('answers 500 when Airbyte fails', async () => {
     const failing = await startHarness({
       useCases: failingUseCases(airbyteFailure('find source "s"', airbyteUnavailable('connection refused'))),

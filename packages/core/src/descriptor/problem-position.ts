@@ -39,7 +39,8 @@ const startOf = (node: unknown): number | undefined => {
 const offsetOf = (root: unknown, segments: ReadonlyArray<string | number>): number | undefined => {
   let node: unknown = root;
   // where the closest existing ancestor is named: its key in a mapping, the item itself in a list
-  let ancestor = startOf(root);
+  // (none for a missing top-level key: the start of the text would point at nothing in particular)
+  let ancestor: number | undefined;
   for (const segment of segments) {
     if (isMap(node)) {
       const pair = node.items.find(

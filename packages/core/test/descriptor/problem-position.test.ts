@@ -29,8 +29,15 @@ describe('problemPositions', () => {
         problem('dataProduct.components[0].specific.source.name', 'is required'),
         problem('componentIdToProvision', 'is wrong'),
         problem('', 'is not a descriptor'),
+        problem('descriptor', 'is not a descriptor'),
       ]),
-    ).to.deep.equal([{ line: 10, column: 25 }, { line: 5, column: 9 }, { line: 11, column: 25 }, undefined]);
+    ).to.deep.equal([
+      { line: 10, column: 25 },
+      { line: 5, column: 9 },
+      { line: 11, column: 25 },
+      undefined,
+      undefined,
+    ]);
   });
 
   it('takes the position a syntax error gives, and strips a prefix such as descriptor', () => {
