@@ -4,7 +4,9 @@
  * a syntax error carries its position in its message. Parses again, on demand: only for reporting.
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import * as E from 'fp-ts/lib/Either.js';
 import type { Problem } from '../errors/problem.js';
+import { parseYamlSafely } from './safe-yaml.js';
 
 export interface TextPosition {
   readonly line: number;
@@ -69,9 +71,15 @@ export const problemPositions = (
   prefix = '',
 ): ReadonlyArray<TextPosition | undefined> => {
   const lines = new LineCounter();
-  let doc: ReturnType<typeof parseDocument> | undefined;
-  const document = () =>
-    (doc ??= parseDocument(text, { lineCounter: lines, uniqueKeys: false, logLevel: 'silent' }));
+  const options = { lineCounter: lines, uniqueKeys: false, logLevel: 'silent' } as const;
+  let doc: ReturnType<typeof parseDocument> | undefined | null = null;
+  // a text the safe parser refuses (too big, too deep, alias bombs) is not parsed again here: it could
+  // take the unguarded parser tens of seconds; its problems carry their position in their message
+  const document = () => {
+    if (doc === null)
+      doc = E.isRight(parseYamlSafely(text, 'descriptor')) ? parseDocument(text, options) : undefined;
+    return doc;
+  };
   return problems.map((p) => {
     const inMessage = positionInMessage(p.message);
     if (inMessage !== undefined) return inMessage;
@@ -85,7 +93,7 @@ export const problemPositions = (
             : undefined;
     if (relative === undefined || relative === '') return undefined;
     const parsed = document();
-    if (parsed.errors.length > 0) return undefined;
+    if (parsed === undefined || parsed.errors.length > 0) return undefined;
     const offset = offsetOf(parsed.contents, pathSegments(relative));
     if (offset === undefined) return undefined;
     const { line, col } = lines.linePos(offset);

@@ -58,4 +58,16 @@ describe('problemPositions', () => {
       problemPositions('{\n  "descriptorKind": 3,\n  "x": 1\n}', [problem('descriptorKind', 'is wrong')]),
     ).to.deep.equal([{ line: 2, column: 21 }]);
   });
+
+  it('does not parse again a text the safe parser refuses (nested too deep, an alias bomb)', () => {
+    const deep = `a: ${'['.repeat(200_000)}`;
+    expect(problemPositions(deep, [problem('a', 'is nested deeper than 64 levels')])).to.deep.equal([
+      undefined,
+    ]);
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefg'[i]}`).join(', ')}]`),
+    ].join('\n');
+    expect(problemPositions(bomb, [problem('b', 'uses aliases')])).to.deep.equal([undefined]);
+  });
 });
