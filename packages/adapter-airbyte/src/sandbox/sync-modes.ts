@@ -5,24 +5,14 @@
  * (ConnectionReadMapper.syncModesToConnectionSyncModeEnum). A sandbox stream lists connection modes; the
  * source modes are read from their prefixes.
  */
-import type { SyncMode } from '@airbyte-provisioner/core';
+import { syncModes, type SyncMode } from '@airbyte-provisioner/core';
 import type { SandboxStream } from './sandbox.types.js';
 
 export type SourceSyncMode = 'full_refresh' | 'incremental';
 export type DestinationSyncMode =
   'overwrite' | 'append' | 'append_dedup' | 'overwrite_dedup' | 'update' | 'soft_delete';
 
-export const CONNECTION_SYNC_MODES: ReadonlyArray<string> = [
-  'full_refresh_overwrite',
-  'full_refresh_overwrite_deduped',
-  'full_refresh_append',
-  'full_refresh_update',
-  'full_refresh_soft_delete',
-  'incremental_append',
-  'incremental_deduped_history',
-  'incremental_update',
-  'incremental_soft_delete',
-];
+export const CONNECTION_SYNC_MODES: ReadonlyArray<string> = syncModes;
 
 /** ConnectionReadMapper.syncModesToConnectionSyncModeEnum, in its map's order. */
 const COMBINED: ReadonlyArray<readonly [SourceSyncMode, DestinationSyncMode, SyncMode]> = [

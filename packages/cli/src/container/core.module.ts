@@ -39,6 +39,7 @@ import { systemClock } from '../node/system-clock.js';
 import { bindPort } from './resolve.js';
 import type { Collaborators } from '../collaborators/collaborators.js';
 import {
+  AirbyteGatewayForLoggerToken,
   BackgroundWorkToken,
   CollaboratorsToken,
   ConfigToken,
@@ -57,6 +58,7 @@ const fingerprintKeyOf = (config: AppConfig): string =>
 const coreDeps = (
   config: AppConfig,
   gateway: AirbyteGateway,
+  gatewayFor: (logger: Logger) => AirbyteGateway,
   clock: Clock,
   ids: IdGenerator,
   lock: Lock,
@@ -68,6 +70,7 @@ const coreDeps = (
   background: BackgroundWorkRunner,
 ): CoreDeps => ({
   gateway,
+  gatewayFor,
   workspaceId: config.airbyte?.workspaceId ?? '',
   ...(config.airbyte?.uiUrl === undefined ? {} : { airbyteUiUrl: config.airbyte.uiUrl }),
   profiles: config.profiles,
@@ -142,6 +145,7 @@ export const coreModule = (): ContainerModule =>
       .toResolvedValue(coreDeps, [
         ConfigToken,
         AirbyteGatewayToken,
+        AirbyteGatewayForLoggerToken,
         ClockToken,
         IdGeneratorToken,
         LockToken,

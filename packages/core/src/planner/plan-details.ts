@@ -12,7 +12,7 @@ import type {
 } from '../domain/airbyte-state.js';
 import type { DesiredActor, DesiredState } from '../domain/desired-state.js';
 import type { JsonObject, JsonValue } from '../domain/json.js';
-import type { PlannedChange, PlannedValue, StreamChange, ValueChange } from '../use-cases/use-case.types.js';
+import type { PlannedChange, PlannedValue, StreamChange, ValueChange } from '../domain/planned-change.js';
 import { isSecretPath, leaves, valueAt } from './configuration-diff.js';
 import type { DeployPlan } from './plan-deploy.js';
 import type { ActorAction, ConnectionAction, LocatedState } from './plan.types.js';
