@@ -5,7 +5,6 @@ import type { HttpAppOptions } from '../http-app-options.js';
 import { completedStatus, provisioningStatus } from '../status-body.js';
 import {
   decodeBody,
-  locateError,
   sendError,
   sendToken,
   tokenParam,
@@ -26,14 +25,14 @@ const runOperation =
     if (options.provisionMode === 'sync') {
       const outcome = await options.useCases[operation](request.right, context)();
       options.metrics?.recordOutcome(operation, E.isRight(outcome) ? 'COMPLETED' : 'FAILED');
-      if (E.isLeft(outcome)) return sendError(ctx, locateError(outcome.left.error, request.right));
+      if (E.isLeft(outcome)) return sendError(ctx, outcome.left.error);
       ctx.body = completedStatus(outcome.right);
       return;
     }
     const submit =
       operation === 'provision' ? options.useCases.submitProvision : options.useCases.submitUnprovision;
     const token = await submit(request.right, context)();
-    if (E.isLeft(token)) return sendError(ctx, locateError(token.left.error, request.right));
+    if (E.isLeft(token)) return sendError(ctx, token.left.error);
     options.metrics?.recordAccepted(operation, token.right);
     sendToken(ctx, token.right, tokenEncoding);
   };

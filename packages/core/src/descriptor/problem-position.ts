@@ -25,6 +25,9 @@ export const pathSegments = (path: string): ReadonlyArray<string | number> =>
             .flatMap((piece, i) => (piece === '' ? [] : [i % 2 === 1 ? Number(piece) : piece])),
         );
 
+/** Descriptors are a few KB; past this, problems keep their path only. */
+export const MAX_LOCATED_CHARS = 64 * 1024;
+
 const SYNTAX_POSITION = / at line (\d+), column (\d+)/;
 
 const positionInMessage = (message: string): TextPosition | undefined => {
@@ -75,9 +78,13 @@ export const problemPositions = (
   let doc: ReturnType<typeof parseDocument> | undefined | null = null;
   // a text the safe parser refuses (too big, too deep, alias bombs) is not parsed again here: it could
   // take the unguarded parser tens of seconds; its problems carry their position in their message
+  // and a large text is not parsed a second time at all: its position is not worth the time
   const document = () => {
     if (doc === null)
-      doc = E.isRight(parseYamlSafely(text, 'descriptor')) ? parseDocument(text, options) : undefined;
+      doc =
+        text.length <= MAX_LOCATED_CHARS && E.isRight(parseYamlSafely(text, 'descriptor'))
+          ? parseDocument(text, options)
+          : undefined;
     return doc;
   };
   return problems.map((p) => {

@@ -70,4 +70,10 @@ describe('problemPositions', () => {
     ].join('\n');
     expect(problemPositions(bomb, [problem('b', 'uses aliases')])).to.deep.equal([undefined]);
   });
+
+  it('gives no position in a text too large to be worth a second parse', () => {
+    const large = `a: 1\nb: "${'x'.repeat(70 * 1024)}"\n`;
+    expect(problemPositions(large, [problem('a', 'is wrong')])).to.deep.equal([undefined]);
+    expect(problemPositions('a: 1\n', [problem('a', 'is wrong')])).to.deep.equal([{ line: 1, column: 4 }]);
+  });
 });
