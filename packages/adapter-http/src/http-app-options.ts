@@ -3,6 +3,7 @@ import type {
   GetProvisioningStatusUseCase,
   GetReverseProvisioningStatusUseCase,
   GetValidationStatusUseCase,
+  PlanUseCase,
   ProvisionUseCase,
   ReverseProvisionUseCase,
   SubmitUpdateAclUseCase,
@@ -18,6 +19,8 @@ import type { HttpMetrics } from './metrics.js';
 /** The use cases the routes call, exactly as the core's `makeUseCases` builds them. */
 export interface HttpUseCases {
   readonly validate: ValidateUseCase;
+  /** The dry run of `POST /v1/plan`. */
+  readonly plan: PlanUseCase;
   readonly submitValidation: SubmitValidationUseCase;
   readonly getValidationStatus: GetValidationStatusUseCase;
   readonly provision: ProvisionUseCase;

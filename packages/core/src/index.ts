@@ -8,6 +8,7 @@
 export { makeUseCases, type UseCases } from './use-cases/make-use-cases.js';
 export { createCoreDeps, type CoreDepsOptions } from './use-cases/create-core-deps.js';
 export type { AccessSettings, CoreDeps } from './use-cases/core-deps.js';
+export { DEFAULT_JOB_POLL_INTERVAL_MS } from './use-cases/sync-after-deploy.js';
 export type {
   CheckReadyUseCase,
   GetProvisioningStatusUseCase,
@@ -101,6 +102,7 @@ export {
 } from './descriptor/connector-configuration-check.js';
 export { parseRequestFile } from './descriptor/parse-request-file.js';
 export { parseYamlSafely, type YamlLimits } from './descriptor/safe-yaml.js';
+export { problemPositions, type TextPosition } from './descriptor/problem-position.js';
 export type { DataProductHeader, ValidatedComponent } from './descriptor/validated-component.js';
 export { DeploymentRecordCodec } from './descriptor/previous-record.reader.js';
 export { isSecretKeyName, secretPathsOf } from './descriptor/desired-state.builder.js';
@@ -163,6 +165,6 @@ export type {
   OperationFailure,
   OperationResult,
 } from './domain/operation-result.js';
-export type { PlannedChange } from './domain/planned-change.js';
+export type { PlannedChange, PlannedValue, StreamChange, ValueChange } from './domain/planned-change.js';
 export type { TaskView } from './domain/task-view.js';
 export type { ValidationOutcome } from './domain/validation-outcome.js';

@@ -168,6 +168,15 @@ export const openApiDocument = {
     '/v1/provision/{token}/status': provisionStatus('2.2.0'),
     '/v1/unprovision': provision('Undeploy a component', '2.2.0'),
     '/v1/updateacl': updateAcl('UpdateAclRequest', '2.2.0'),
+    '/v1/plan': {
+      post: {
+        tags: ['2.2.0'],
+        summary:
+          'Dry run: what provisioning this descriptor would do per resource (create with its values, update with old and new values, stream changes, replace with its reason, noop); reads Airbyte, writes nothing. Secrets are named, never shown. Not part of the Witboost interface.',
+        requestBody: body('ProvisioningRequest'),
+        responses: { '200': answer('The plan', json(ref('Plan'))), ...bodyErrors },
+      },
+    },
     '/v1/reverse-provisioning': {
       post: {
         tags: ['2.2.0'],

@@ -39,6 +39,7 @@ export const statusUseCases = (
 
 /** Every operation fails with `error` (sync: the use case; async: the submit). */
 export const failingUseCases = (error: ProvisioningError): Partial<HttpUseCases> => ({
+  plan: () => TE.left(failure(error)),
   provision: () => TE.left(failure(error)),
   unprovision: () => TE.left(failure(error)),
   submitProvision: () => TE.left(failure(error)),

@@ -125,6 +125,7 @@ describe('use cases over YAML descriptors', () => {
       action: 'update',
       id: 'source-1',
       changedFields: ['configuration.dataset_name'],
+      valueChanges: [{ path: 'configuration.dataset_name', old: 'orders', new: 'orders_v2' }],
     });
   });
 
