@@ -54,6 +54,7 @@ export { makeBackgroundWork } from './in-memory/background-work.js';
 
 // Errors: closed unions and one constructor per variant
 export { formatProblem, problem, type Problem } from './errors/problem.js';
+export { describeError } from './errors/describe-error.js';
 export {
   airbyteFailure,
   internal,

@@ -16,7 +16,8 @@ import type { ProvisioningError } from '../errors/provisioning-error.js';
 import type { Clock } from '../ports/clock.port.js';
 import type { AirbyteGateway } from '../ports/airbyte-gateway.port.js';
 import { step } from './locate.js';
-import { describeError, type OperationJournal } from './operation-journal.js';
+import { describeError } from '../errors/describe-error.js';
+import type { OperationJournal } from './operation-journal.js';
 import { deleteActorUnlessUsed, deleteConnectionNamed } from './retire.js';
 
 export const DOUBT_WINDOW_MS = 15 * 60_000;
