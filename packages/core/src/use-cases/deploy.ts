@@ -67,7 +67,6 @@ const execute =
     const { plan, located, fingerprints } = prepared;
     const desired = component.desired;
     const apply = applyActor(deps.gateway, journal);
-    let connectionTag = 'Noop';
     return pipe(
       parallel({
         source: apply(plan.source, fingerprints.source.desired),
@@ -89,11 +88,8 @@ const execute =
           ),
         ),
       ),
-      TE.chain(({ action }) => {
-        connectionTag = action._tag;
-        return applyConnection(deps.gateway, journal)(action, located.connection);
-      }),
-      TE.chainFirst(retireReplaced(deps.gateway, journal)),
+      TE.bind('applied', ({ action }) => applyConnection(deps.gateway, journal)(action, located.connection)),
+      TE.chainFirst(() => retireReplaced(deps.gateway, journal)()),
       TE.chainFirst(() => {
         const { sourceId, destinationId, connectionId } = journal.record;
         return settleDoubtfulCreates(
@@ -102,9 +98,9 @@ const execute =
           journal,
         )([sourceId, destinationId, connectionId]);
       }),
-      TE.chain(startSyncIfAsked(deps, journal, component)),
-      TE.map((connection) => ({
-        message: writes(prepared, connectionTag)
+      TE.bind('connection', ({ applied }) => startSyncIfAsked(deps, journal, component)(applied)),
+      TE.map(({ action, connection }) => ({
+        message: writes(prepared, action._tag)
           ? `Deployed Airbyte connection "${desired.connection.name}" (${connection.id}) from source "${desired.source.name}" to destination "${desired.destination.name}"`
           : `Airbyte connection "${desired.connection.name}" (${connection.id}) is up to date; nothing changed`,
         info: deploymentInfo({
@@ -130,6 +126,11 @@ const noteLocated = (journal: OperationJournal, prepared: PreparedDeploy): void 
   });
 };
 
+interface Stopped {
+  readonly error: ProvisioningError;
+  readonly located: boolean;
+}
+
 export const deployComponent =
   (deps: CoreDeps) =>
   (component: ValidatedComponent): TE.TaskEither<OperationFailure, OperationResult> =>
@@ -137,13 +138,16 @@ export const deployComponent =
     // one journal per run: the returned TaskEither may be run more than once
     const journal = new OperationJournal(deps.clock, deps.workspaceId);
     component.warnings.forEach((w) => journal.warn(w, 'validate'));
-    let located = false;
     const save = (): TE.TaskEither<ProvisioningError, void> =>
       deps.deploymentRecords.put(component.componentId, journal.record);
+    // a failure says whether the resources were located: only then is there something new to record
+    const failed =
+      (located: boolean) =>
+      (error: ProvisioningError): Stopped => ({ error, located });
     return pipe(
       prepareDeploy(deps)(component),
+      TE.mapLeft(failed(false)),
       TE.chainFirstIOK((prepared) => () => {
-        located = true;
         // pending deletions are kept from every known record: nothing replaced is forgotten
         const pending = prepared.records
           .flatMap((r) => r.pendingDeletions ?? [])
@@ -156,13 +160,14 @@ export const deployComponent =
         noteLocated(journal, prepared);
         noteDoubtfulCreates(journal, prepared.records);
       }),
-      TE.chain(execute(deps, journal, component)),
-      TE.chainFirst(save),
+      TE.chain((prepared) =>
+        pipe(execute(deps, journal, component)(prepared), TE.chainFirst(save), TE.mapLeft(failed(true))),
+      ),
       TE.chainFirstIOK(
         (result) => () =>
           deps.logger.info({ componentId: component.componentId, record: journal.record }, result.message),
       ),
-      TE.orElseW((error) =>
+      TE.orElseW(({ error, located }) =>
         pipe(
           // before anything was located there is nothing new to record, and the old record must stay
           located ? save() : TE.right<ProvisioningError, void>(undefined),
@@ -177,7 +182,10 @@ export const deployComponent =
     )();
   };
 
-/** Deploys, never interleaved with another operation on the same component (rule 5). */
+/**
+ * Deploys under the component's lock: two operations on one component never interleave their Airbyte
+ * calls.
+ */
 export const lockedDeploy =
   (deps: CoreDeps) =>
   (component: ValidatedComponent): TE.TaskEither<OperationFailure, OperationResult> =>

@@ -91,7 +91,7 @@ Sandbox latency ${LATENCY_MS} ms per call (own process). The provisioner (core u
 gateway, token already held) first deploys 3 distinct components one at a time (median = one deploy's wall
 time), then submits ${COMPONENTS} distinct components at once through the async submit use case and waits
 until the background work drains. Figure: total wall time ÷ one deploy's. Target ≤ 2. The gateway bounds
-the Airbyte calls in flight (rule 5 of the architecture); with ${COMPONENTS} × c calls and a bound of B,
+the Airbyte calls in flight (the gateway bounds them); with ${COMPONENTS} × c calls and a bound of B,
 no schedule can beat ⌈${COMPONENTS}·c / B⌉ × ${LATENCY_MS} ms (\`floorRatio\` in the details). The figure is
 measured with the bound the server uses by default, and again with the bound raised to ${RAISED_BOUND} to
 show what the bound costs. Lookups by name that run at the same time share one walk of each list, so the
