@@ -8,7 +8,8 @@ export const StreamProperties = t.intersection([
   // the spec marks every field optional, but a stream without a name cannot be selected: require it
   t.type({ streamName: t.string }),
   t.partial({
-    syncModes: StringList,
+    // null without a destinationId (StreamsController.getValidSyncModes); we always send one
+    syncModes: t.union([StringList, t.null]),
     defaultCursorField: StringList,
     sourceDefinedPrimaryKey: t.array(StringList),
   }),
