@@ -1,7 +1,8 @@
 /**
  * Removes a component's resources: found by the recorded ids first, then by name; the connection first,
  * then the source and destination, each kept when another component's connection still uses it; then
- * what an interrupted replacement left to delete (the records' pending deletions), which is ours too. What is already gone is success. The deployment record is removed at the end.
+ * what an interrupted replacement left to delete (the records' pending deletions), which is ours too.
+ * What is already gone is success. The deployment record is removed at the end.
  */
 import * as O from 'fp-ts/lib/Option.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
