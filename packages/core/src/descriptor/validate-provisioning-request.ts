@@ -179,15 +179,13 @@ const validateSafely = (
   }
 };
 
-type Validator = (request: ProvisioningRequest) => Validation<ValidatedComponent>;
-
 /**
  * Validation is a pure function of the request, the profiles and the limits: nothing is remembered
  * between calls (a caller that wants a cache wraps the validate use case in its composition root).
  */
 export const validateProvisioningRequest =
-  (profiles: ConnectorProfiles, limits: YamlLimits = defaultYamlLimits): Validator =>
-  (request) => {
+  (profiles: ConnectorProfiles, limits: YamlLimits = defaultYamlLimits) =>
+  (request: ProvisioningRequest): E.Either<ReadonlyArray<Problem>, ValidatedComponent> => {
     const kindProblems = descriptorKindProblems(request);
     if (kindProblems.length > 0) return E.left(kindProblems);
     return validateSafely(request, profiles, limits);
