@@ -14,7 +14,7 @@ export interface NodePlatformOptions {
    * restart every secret looks changed once (one harmless update per component). Set one (or
    * `deriveFingerprintKey`) to keep fingerprints stable across restarts.
    */
-  readonly fingerprintKey?: string;
+  readonly fingerprintKey?: string | undefined;
 }
 
 export const nodePlatform = (
