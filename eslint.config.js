@@ -127,7 +127,7 @@ export const hexagonRules = [
       {
         group: [
           '@airbyte-provisioner/adapter-http',
-          '@airbyte-provisioner/cli',
+          'airbyte-provisioner',
           ...otherPackages('adapter-http', 'cli'),
           'koa',
           '@koa/*',
@@ -161,7 +161,7 @@ export const hexagonRules = [
       {
         group: [
           '@airbyte-provisioner/adapter-airbyte',
-          '@airbyte-provisioner/cli',
+          'airbyte-provisioner',
           ...otherPackages('adapter-airbyte', 'cli'),
           'inversify',
         ],
@@ -195,7 +195,7 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
-  { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  { files: ['**/*.js', '**/*.mjs', '**/*.cjs'], ...tseslint.configs.disableTypeChecked },
   {
     files: ['**/test/**/*.ts'],
     rules: {
