@@ -3,6 +3,7 @@
  * Everything is a singleton: one lock, one task store, one set of background work per process.
  */
 import { ContainerModule } from 'inversify';
+import { publishedConnectorSchemas } from '@airbyte-provisioner/adapter-airbyte';
 import {
   AirbyteGatewayToken,
   ClockToken,
@@ -40,6 +41,7 @@ import {
 import type { AppConfig } from '../config/app-config.js';
 import { JsonFileDeploymentRecordRepository } from '../node/json-file-deployment-record-repository.js';
 import { makePinoLogger } from '../node/pino-logger.js';
+import { timerScheduler } from '../node/timer-scheduler.js';
 import { bindPort } from './resolve.js';
 import type { Collaborators } from '../collaborators/collaborators.js';
 import {
@@ -99,6 +101,8 @@ const coreDeps = (
   workspaceId: config.airbyte?.workspaceId ?? '',
   ...(config.airbyte?.uiUrl === undefined ? {} : { airbyteUiUrl: config.airbyte.uiUrl }),
   profiles: config.profiles,
+  connectorSchemas: publishedConnectorSchemas,
+  scheduler: timerScheduler,
   clock,
   ids,
   lock,

@@ -22,6 +22,7 @@ import { OperationJournal } from './operation-journal.js';
 import { parallel } from './parallel.js';
 import { prepareDeploy, type PreparedDeploy } from './prepare-deploy.js';
 import { retireReplaced } from './retire.js';
+import { scheduleDoubtRechecks } from './recheck-doubtful-creates.js';
 import { noteDoubtfulCreates, settleDoubtfulCreates } from './settle-doubtful-creates.js';
 
 const discover =
@@ -163,6 +164,7 @@ export const deployComponent =
       TE.chain((prepared) =>
         pipe(execute(deps, journal, component)(prepared), TE.chainFirst(save), TE.mapLeft(failed(true))),
       ),
+      TE.chainFirstIOK(() => () => scheduleDoubtRechecks(deps, component.componentId, journal.record)),
       TE.chainFirstIOK(
         (result) => () =>
           deps.logger.info({ componentId: component.componentId, record: journal.record }, result.message),
@@ -170,7 +172,14 @@ export const deployComponent =
       TE.orElseW(({ error, located }) =>
         pipe(
           // before anything was located there is nothing new to record, and the old record must stay
-          located ? save() : TE.right<ProvisioningError, void>(undefined),
+          located
+            ? pipe(
+                save(),
+                TE.chainFirstIOK(
+                  () => () => scheduleDoubtRechecks(deps, component.componentId, journal.record),
+                ),
+              )
+            : TE.right<ProvisioningError, void>(undefined),
           // failing to save must not hide the error that stopped the deploy
           TE.orElse(() => TE.right<never, void>(undefined)),
           TE.chainW(() => {
