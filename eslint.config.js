@@ -138,6 +138,24 @@ export const hexagonRules = [
     ]),
   },
   {
+    files: ['packages/node-runtime/src/**/*.ts'],
+    rules: restricted([
+      {
+        group: [
+          '@airbyte-provisioner/adapter-airbyte',
+          '@airbyte-provisioner/adapter-http',
+          '@airbyte-provisioner/cli',
+          ...otherPackages('adapter-airbyte', 'adapter-http', 'cli'),
+          'koa',
+          '@koa/*',
+          'inversify',
+          'pino',
+        ],
+        message: 'node-runtime imports core and Node only: it is what every Node embedder can take.',
+      },
+    ]),
+  },
+  {
     files: ['packages/adapter-http/src/**/*.ts'],
     rules: restricted([
       {

@@ -6,7 +6,8 @@ const allowed = {
   core: { runtime: ['fp-ts', 'io-ts', 'yaml'], workspace: [] },
   'adapter-airbyte': { workspace: ['core'] },
   'adapter-http': { workspace: ['core'] },
-  cli: { workspace: ['core', 'adapter-airbyte', 'adapter-http'] },
+  'node-runtime': { runtime: [], workspace: ['core'] },
+  cli: { workspace: ['core', 'node-runtime', 'adapter-airbyte', 'adapter-http'] },
 };
 
 const problems = [];

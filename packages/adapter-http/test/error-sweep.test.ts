@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { HttpUseCases } from '../src/index.js';
+import type { UseCases } from '@airbyte-provisioner/core';
 import { startHarness, type Harness } from './support/harness.js';
 import { documentedPaths } from './support/recorder.js';
 import { exampleRequest, provisionInfo } from './support/requests.js';
@@ -32,7 +32,7 @@ const provisioning = operations.filter(
 );
 
 /** Every use case is a bug: it rejects with internals in the message. */
-const bugs = (): HttpUseCases => {
+const bugs = (): UseCases => {
   const reject = () => () => Promise.reject(new Error('internal detail /srv/x.ts'));
   return {
     validate: reject,
@@ -49,6 +49,7 @@ const bugs = (): HttpUseCases => {
     reverseProvision: reject,
     getReverseProvisioningStatus: reject,
     checkReady: reject,
+    background: { running: () => 0, drain: () => Promise.resolve() },
   };
 };
 

@@ -3,19 +3,20 @@ import { connect } from 'node:net';
 import { expect } from 'chai';
 import * as T from 'fp-ts/lib/Task.js';
 import { pino } from 'pino';
-import { createHttpApp, startHttpServer, type HttpUseCases } from '../src/index.js';
+import type { UseCases } from '@airbyte-provisioner/core';
+import { createHttpApp, startHttpServer } from '../src/index.js';
 import { exampleRequest } from './support/requests.js';
 
-const slowValidate = (release: Promise<void>): Partial<HttpUseCases> => ({
+const slowValidate = (release: Promise<void>): Partial<UseCases> => ({
   validate: () => async () => {
     await release;
     return { valid: true };
   },
 });
 
-const appWith = (useCases: Partial<HttpUseCases>) =>
+const appWith = (useCases: Partial<UseCases>) =>
   createHttpApp({
-    useCases: useCases as HttpUseCases,
+    useCases: useCases as UseCases,
     provisionMode: 'async',
     logger: pino({ level: 'silent' }),
   });

@@ -23,8 +23,5 @@ export {
 export { runCli, buildProgram } from './commands/program.js';
 export type { CliIo, OutputStream } from './output/cli-io.js';
 export * from './output/exit-code.js';
-export { systemClock } from './node/system-clock.js';
-export { randomUuidIdGenerator } from './node/random-uuid-id-generator.js';
-export { deriveFingerprintKey, makeHmacSecretFingerprinter } from './node/hmac-secret-fingerprinter.js';
 export { makePinoLogger, REDACTED_PATHS } from './node/pino-logger.js';
 export { JsonFileDeploymentRecordRepository } from './node/json-file-deployment-record-repository.js';

@@ -55,8 +55,13 @@ describe('the hexagon dependency rules', function () {
       'packages/adapter-airbyte/src/leak.ts',
       "import { x } from '@airbyte-provisioner/adapter-http';\nexport const y = x;",
     );
+    const runtime = await lint(
+      'packages/node-runtime/src/leak.ts',
+      "import { x } from '@airbyte-provisioner/adapter-airbyte';\nexport const y = x;",
+    );
     expect(http).to.have.length(1);
     expect(airbyte).to.have.length(1);
+    expect(runtime).to.have.length(1);
   });
 
   it('reject what an import rule alone misses in core: a path into another package, a module loaded at run time, any Node built-in, I/O, clock and randomness globals, also through globalThis', async () => {

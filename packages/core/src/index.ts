@@ -1,7 +1,8 @@
 /**
  * The public API of `@airbyte-provisioner/core`, by name. Anything not listed here is internal and may
  * change without notice; the fakes for tests are in `@airbyte-provisioner/core/testing`. The committed
- * report (api-report/core.api.md) lists these with their signatures; `pnpm run api-report` updates it.
+ * report (packages/core/api-report.md) lists these with their signatures; `pnpm test` fails when it is
+ * stale and `pnpm run api-report` updates it.
  */
 
 // Use cases, and the dependencies they are bound to
@@ -63,6 +64,7 @@ export { InMemoryAclLedger } from './in-memory/in-memory-acl-ledger.js';
 
 // Errors: closed unions and one constructor per variant
 export { formatProblem, problem, type Problem } from './errors/problem.js';
+export { describeError } from './errors/describe-error.js';
 export {
   airbyteFailure,
   internal,

@@ -7,10 +7,10 @@ import type {
   OperationResult,
   ProvisioningError,
   TaskView,
+  UseCases,
   ValidationOutcome,
 } from '@airbyte-provisioner/core';
 import * as TE from 'fp-ts/lib/TaskEither.js';
-import type { HttpUseCases } from '../../src/index.js';
 
 export const sampleResult: OperationResult = {
   message: 'Deployed',
@@ -32,13 +32,13 @@ export const failure = (error: ProvisioningError): OperationFailure => ({
 export const statusUseCases = (
   provisioning: TaskView<OperationResult>,
   validation: TaskView<ValidationOutcome>,
-): Partial<HttpUseCases> => ({
+): Partial<UseCases> => ({
   getProvisioningStatus: () => TE.right(provisioning),
   getValidationStatus: () => TE.right(validation),
 });
 
 /** Every operation fails with `error` (sync: the use case; async: the submit). */
-export const failingUseCases = (error: ProvisioningError): Partial<HttpUseCases> => ({
+export const failingUseCases = (error: ProvisioningError): Partial<UseCases> => ({
   plan: () => TE.left(failure(error)),
   provision: () => TE.left(failure(error)),
   unprovision: () => TE.left(failure(error)),
@@ -52,7 +52,7 @@ export const failingUseCases = (error: ProvisioningError): Partial<HttpUseCases>
 });
 
 /** A bug: the use case throws (or its promise rejects) with internals in the message. */
-export const throwingUseCases = (message: string): Partial<HttpUseCases> => ({
+export const throwingUseCases = (message: string): Partial<UseCases> => ({
   validate: () => () => Promise.reject(new Error(message)),
   provision: () => {
     throw new Error(message);

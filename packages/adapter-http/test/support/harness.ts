@@ -4,7 +4,7 @@
  * Every answer goes through the recorder (checked against the OpenAPI document).
  */
 import { Writable } from 'node:stream';
-import { makeUseCases, type CoreDeps } from '@airbyte-provisioner/core';
+import { makeUseCases, type CoreDeps, type UseCases } from '@airbyte-provisioner/core';
 import { makeTestDeps, type TestDeps } from '@airbyte-provisioner/core/testing';
 import { pino } from 'pino';
 import {
@@ -13,7 +13,6 @@ import {
   startHttpServer,
   type HttpAppOptions,
   type HttpMetrics,
-  type HttpUseCases,
 } from '../../src/index.js';
 import { recordResponse } from './recorder.js';
 
@@ -47,7 +46,7 @@ export interface Harness {
 export type HarnessDeps = Omit<TestDeps, 'logger'> & CoreDeps;
 
 export interface HarnessOptions extends Partial<Omit<HttpAppOptions, 'useCases' | 'logger'>> {
-  readonly useCases?: Partial<HttpUseCases>;
+  readonly useCases?: Partial<UseCases>;
 }
 
 const testProfiles = {

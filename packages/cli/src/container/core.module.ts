@@ -31,12 +31,17 @@ import {
   type TaskRepository,
   type ValidationOutcome,
 } from '@airbyte-provisioner/core';
+import type { AirbyteAuth } from '@airbyte-provisioner/adapter-airbyte';
+import {
+  deriveFingerprintKey,
+  makeHmacSecretFingerprinter,
+  randomUuidIdGenerator,
+  systemClock,
+  systemTimer,
+} from '@airbyte-provisioner/node-runtime';
 import type { AppConfig } from '../config/app-config.js';
-import { deriveFingerprintKey, makeHmacSecretFingerprinter } from '../node/hmac-secret-fingerprinter.js';
 import { JsonFileDeploymentRecordRepository } from '../node/json-file-deployment-record-repository.js';
 import { makePinoLogger } from '../node/pino-logger.js';
-import { randomUuidIdGenerator } from '../node/random-uuid-id-generator.js';
-import { systemClock, systemTimer } from '../node/system-clock.js';
 import { timerScheduler } from '../node/timer-scheduler.js';
 import { accessSettingsOf } from './access-settings.js';
 import { bindPort } from './resolve.js';
@@ -53,10 +58,31 @@ import {
   type RuntimeOptions,
 } from './tokens.js';
 
-const fingerprintKeyOf = (config: AppConfig): string =>
+/** The parts of the Airbyte credentials the default fingerprint key is derived from. */
+const credentialMaterial = (auth: AirbyteAuth): ReadonlyArray<string> => {
+  switch (auth.type) {
+    case 'clientCredentials':
+      return [auth.type, auth.clientId, auth.clientSecret];
+    case 'bearer':
+      return [auth.type, auth.token];
+    case 'basic':
+      return [auth.type, auth.username, auth.password];
+    case 'none':
+      return [auth.type];
+  }
+};
+
+/**
+ * `SECRET_FINGERPRINT_KEY`, or a key derived from the Airbyte workspace id and credentials, which are
+ * stable and secret (rotating those credentials also rotates the key).
+ */
+export const fingerprintKeyOf = (config: AppConfig): string =>
   config.fingerprintKey.source === 'env'
     ? config.fingerprintKey.key
-    : deriveFingerprintKey(config.airbyte?.workspaceId ?? '', config.airbyte?.auth ?? { type: 'none' });
+    : deriveFingerprintKey(
+        config.airbyte?.workspaceId ?? '',
+        credentialMaterial(config.airbyte?.auth ?? { type: 'none' }),
+      );
 
 const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
   (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };

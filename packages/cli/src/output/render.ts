@@ -3,6 +3,7 @@
  * can print a secret: results and plans carry none (ids, names, field paths, fingerprints at most).
  */
 import {
+  describeError,
   formatProblem,
   type LogEntry,
   type OperationFailure,
@@ -41,22 +42,11 @@ export const renderResult = (result: OperationResult): string => {
   ].join('\n');
 };
 
-export const errorSummary = (error: ProvisioningError, source?: ProblemSource): string => {
-  switch (error._tag) {
-    case 'InvalidRequest':
-      return renderProblems('The request is invalid', error.problems, source).trimEnd();
-    case 'Unsupported':
-      return error.message;
-    case 'UnknownTask':
-      return `No task with token ${error.token}`;
-    case 'StateConflict':
-      return `Stopped at "${error.step}": ${error.message}${error.ids.length > 0 ? ` (ids: ${error.ids.join(', ')})` : ''}`;
-    case 'AirbyteFailure':
-      return `Airbyte failed at "${error.step}" (${error.error._tag}): ${error.error.detail}`;
-    case 'Internal':
-      return `Internal error: ${error.message}`;
-  }
-};
+/** The core's one-line description; an invalid request's problems one per line, located in `source`. */
+export const errorSummary = (error: ProvisioningError, source?: ProblemSource): string =>
+  error._tag === 'InvalidRequest'
+    ? renderProblems('The request is invalid', error.problems, source).trimEnd()
+    : describeError(error);
 
 /** A log entry that only repeats the failure printed above it: the failure is told once. */
 const repeatsFailure = (entry: LogEntry, error: ProvisioningError): boolean => {

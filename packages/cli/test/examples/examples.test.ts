@@ -16,6 +16,8 @@ import { memoryIo } from '../support/memory-io.js';
 const INVALID = 'invalid.yaml';
 const REQUEST = 'provision-request.json';
 const PROFILES = 'provisioner-config.yaml';
+/** The embedding program, a package of its own with its own test (examples/embed/embed.test.ts). */
+const EMBED = 'embed';
 
 /** Every example file that is a component descriptor. */
 const descriptors = async (): Promise<ReadonlyArray<string>> =>
@@ -41,9 +43,9 @@ const validate = async (name: string, env: Record<string, string> = {}): Promise
 const withExampleProfiles = { PROVISIONER_CONFIG: example(PROFILES), SNOWFLAKE_PASSWORD: 'pw-from-env' };
 
 describe('examples', () => {
-  it('holds only files these tests know: descriptors, the request and the profiles file', async () => {
+  it('holds only files these tests know: descriptors, the request, the profiles file and the embedding example', async () => {
     const files = await readdir(example(''));
-    const known = new Set([...(await descriptors()), REQUEST, PROFILES]);
+    const known = new Set([...(await descriptors()), REQUEST, PROFILES, EMBED]);
     expect(files.filter((name) => !known.has(name))).to.deep.equal([]);
     expect(await descriptors()).to.include.members([
       'file-to-snowflake.yaml',

@@ -20,10 +20,10 @@ describe('render', () => {
 
   it('summarizes errors in one readable line', () => {
     expect(errorSummary(airbyteFailure('create source "a"', airbyteRejected(422, 'bad url')))).to.equal(
-      'Airbyte failed at "create source "a"" (AirbyteRejected): bad url',
+      'create source "a" failed: Airbyte rejected: bad url',
     );
     expect(errorSummary(stateConflict('find source', 'two sources named a', ['1', '2']))).to.equal(
-      'Stopped at "find source": two sources named a (ids: 1, 2)',
+      'find source failed: two sources named a (ids: 1, 2)',
     );
   });
 });

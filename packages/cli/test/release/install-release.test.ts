@@ -87,7 +87,8 @@ describe('the release tarball, installed with npm -g', function () {
     expect(installed.devDependencies).to.equal(undefined);
     expect(JSON.stringify(installed)).not.to.contain('workspace:');
     expect(installed.bin).to.deep.equal({ 'airbyte-provisioner': './dist/bundle/airbyte-provisioner.js' });
-    expect(await readdir(installedDir())).to.have.members(['dist', 'package.json']);
+    // npm packs the package's README (its commands) with it
+    expect(await readdir(installedDir())).to.have.members(['README.md', 'dist', 'package.json']);
   });
 
   it('--version prints the version of the package, which CHANGELOG.md records as the latest release', async () => {

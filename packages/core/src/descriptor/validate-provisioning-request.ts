@@ -273,20 +273,14 @@ const validateSafely = (
   }
 };
 
-type Validator = (request: ProvisioningRequest) => Validation<ValidatedComponent>;
-
 /**
  * Validation is a pure function of the request, the profiles, the limits and the connector schemas:
  * nothing is remembered between calls (a caller that wants a cache wraps the validate use case in its
  * composition root).
  */
 export const validateProvisioningRequest =
-  (
-    profiles: ConnectorProfiles,
-    limits: YamlLimits = defaultYamlLimits,
-    schemas?: ConnectorSchemas,
-  ): Validator =>
-  (request) => {
+  (profiles: ConnectorProfiles, limits: YamlLimits = defaultYamlLimits, schemas?: ConnectorSchemas) =>
+  (request: ProvisioningRequest): E.Either<ReadonlyArray<Problem>, ValidatedComponent> => {
     const kindProblems = descriptorKindProblems(request);
     if (kindProblems.length > 0) return E.left(kindProblems);
     return validateSafely(request, profiles, limits, schemas);

@@ -1,6 +1,6 @@
 /**
  * Undeploy: the connection first, then the source and destination, except an actor that a connection of
- * another component still uses (rule 4), which is kept. What is already gone is `Absent`: success.
+ * another component still uses, which is kept. What is already gone is `Absent`: success.
  */
 import * as O from 'fp-ts/lib/Option.js';
 import type { ActorKind, AirbyteActor, AirbyteConnection } from '../domain/airbyte-state.js';

@@ -49,7 +49,7 @@ export type ConnectionAction =
     }
   | { readonly _tag: 'Noop'; readonly id: string; readonly name: string };
 
-/** What exists in Airbyte for one component, once located (rule 1). */
+/** What exists in Airbyte for one component, once located (by recorded ids first, then by exact name). */
 export interface LocatedState {
   readonly source: Option<AirbyteActor>;
   readonly destination: Option<AirbyteActor>;
@@ -76,7 +76,7 @@ export type UnprovisionAction =
       readonly kind: ActorKind;
       readonly id: string;
       readonly name: string;
-      /** Connections of other components that still use the actor (rule 4). */
+      /** Connections of other components that still use the actor (so it is kept, never deleted). */
       readonly usedBy: ReadonlyArray<AirbyteConnection>;
     }
   | {

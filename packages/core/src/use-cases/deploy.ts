@@ -62,16 +62,20 @@ const execute =
     const desired = component.desired;
     const policy = desired.connection.syncOnProvision;
     const apply = applyActor(deps.gateway, journal);
-    let connectionTag = 'Noop';
-    noteSyncDue(journal, policy, {
-      created: false,
-      changed: plan.source._tag !== 'Noop' || plan.destination._tag !== 'Noop',
-    });
     return pipe(
-      parallel({
-        source: apply(plan.source, fingerprints.source.desired),
-        destination: apply(plan.destination, fingerprints.destination.desired),
-      }),
+      // a sync is noted as due before the writes, so a deploy that fails half-way still syncs on its retry
+      TE.fromIO(() =>
+        noteSyncDue(journal, policy, {
+          created: false,
+          changed: plan.source._tag !== 'Noop' || plan.destination._tag !== 'Noop',
+        }),
+      ),
+      TE.chain(() =>
+        parallel({
+          source: apply(plan.source, fingerprints.source.desired),
+          destination: apply(plan.destination, fingerprints.destination.desired),
+        }),
+      ),
       TE.bindTo('ids'),
       TE.bind('catalog', ({ ids }) => discover(deps, journal, plan)(ids)),
       TE.bind('action', ({ ids, catalog }) =>
@@ -88,15 +92,18 @@ const execute =
           ),
         ),
       ),
-      TE.chain(({ action }) => {
-        connectionTag = action._tag;
-        noteSyncDue(journal, policy, {
-          created: action._tag === 'Create' || action._tag === 'Replace',
-          changed: action._tag !== 'Noop',
-        });
-        return applyConnection(deps.gateway, journal)(action, located.connection);
-      }),
-      TE.chainFirst(retireReplaced(deps.gateway, journal)),
+      TE.chainFirstIOK(
+        ({ action }) =>
+          () =>
+            noteSyncDue(journal, policy, {
+              created: action._tag === 'Create' || action._tag === 'Replace',
+              changed: action._tag !== 'Noop',
+            }),
+      ),
+      TE.bind('connection', ({ action }) =>
+        applyConnection(deps.gateway, journal)(action, located.connection),
+      ),
+      TE.chainFirst(() => retireReplaced(deps.gateway, journal)()),
       TE.chainFirst(() => {
         const { sourceId, destinationId, connectionId } = journal.record;
         return settleDoubtfulCreates(
@@ -105,11 +112,10 @@ const execute =
           journal,
         )([sourceId, destinationId, connectionId]);
       }),
-      TE.bindTo('connection'),
       TE.bind('job', ({ connection }) => startSyncIfDue(deps, journal, policy)(connection.id)),
-      TE.map(({ connection, job }) => ({
+      TE.map(({ action, connection, job }) => ({
         result: {
-          message: writes(prepared, connectionTag)
+          message: writes(prepared, action._tag)
             ? `Deployed Airbyte connection "${desired.connection.name}" (${connection.id}) from source "${desired.source.name}" to destination "${desired.destination.name}"`
             : `Airbyte connection "${desired.connection.name}" (${connection.id}) is up to date; nothing changed`,
           info: infoOf(deps, journal, component, connection.streams, job),
@@ -172,6 +178,11 @@ const noteLocated = (journal: OperationJournal, prepared: PreparedDeploy): void 
   });
 };
 
+interface Stopped {
+  readonly error: ProvisioningError;
+  readonly located: boolean;
+}
+
 export const deployComponent =
   (deps: CoreDeps) =>
   (component: ValidatedComponent): TE.TaskEither<OperationFailure, OperationResult> =>
@@ -179,13 +190,16 @@ export const deployComponent =
     // one journal per run: the returned TaskEither may be run more than once
     const journal = new OperationJournal(deps.clock, deps.workspaceId);
     component.warnings.forEach((w) => journal.warn(w, 'validate'));
-    let located = false;
     const save = (): TE.TaskEither<ProvisioningError, void> =>
       deps.deploymentRecords.put(component.componentId, journal.record);
+    // a failure says whether the resources were located: only then is there something new to record
+    const failed =
+      (located: boolean) =>
+      (error: ProvisioningError): Stopped => ({ error, located });
     return pipe(
       prepareDeploy(deps)(component),
+      TE.mapLeft(failed(false)),
       TE.chainFirstIOK((prepared) => () => {
-        located = true;
         // pending deletions are kept from every known record: nothing replaced is forgotten
         const pending = prepared.records
           .flatMap((r) => r.pendingDeletions ?? [])
@@ -198,15 +212,18 @@ export const deployComponent =
         noteLocated(journal, prepared);
         noteDoubtfulCreates(journal, prepared.records);
       }),
-      TE.chain(execute(deps, journal, component)),
-      TE.chainFirst(save),
+      TE.chain((prepared) =>
+        pipe(execute(deps, journal, component)(prepared), TE.chainFirst(save), TE.mapLeft(failed(true))),
+      ),
       TE.chainFirstIOK(() => () => scheduleDoubtRechecks(deps, component.componentId, journal.record)),
-      TE.chain(awaitSyncIfAsked(deps, journal, component)),
+      TE.chain((executed) =>
+        pipe(awaitSyncIfAsked(deps, journal, component)(executed), TE.mapLeft(failed(true))),
+      ),
       TE.chainFirstIOK(
         (result) => () =>
           deps.logger.info({ componentId: component.componentId, record: journal.record }, result.message),
       ),
-      TE.orElseW((error) =>
+      TE.orElseW(({ error, located }) =>
         pipe(
           // before anything was located there is nothing new to record, and the old record must stay
           located
@@ -228,7 +245,10 @@ export const deployComponent =
     )();
   };
 
-/** Deploys, never interleaved with another operation on the same component (rule 5). */
+/**
+ * Deploys under the component's lock: two operations on one component never interleave their Airbyte
+ * calls.
+ */
 export const lockedDeploy =
   (deps: CoreDeps) =>
   (component: ValidatedComponent): TE.TaskEither<OperationFailure, OperationResult> =>

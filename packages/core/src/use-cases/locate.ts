@@ -1,5 +1,5 @@
 /**
- * Rule 1: find each resource by the ids recorded for it (ours, then the platform's, or the other way
+ * Find each resource by the ids recorded for it (ours, then the platform's, or the other way
  * round), else by its exact name in the workspace (several matches: a conflict). A recorded id that no
  * longer exists falls back to the next one, then to the name. The three
  * lookups run in parallel.

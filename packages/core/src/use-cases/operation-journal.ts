@@ -4,6 +4,7 @@
  * and records, exactly what was created: nothing is orphaned, a retry finds it.
  */
 import type { DeploymentRecord, LogEntry, LogLevel, OperationFailure } from '../domain/operation-result.js';
+import { describeError } from '../errors/describe-error.js';
 import type { ProvisioningError } from '../errors/provisioning-error.js';
 import type { Clock } from '../ports/clock.port.js';
 
@@ -56,21 +57,3 @@ export class OperationJournal {
     };
   };
 }
-
-/** One line a data engineer can act on; never carries a secret (errors never hold one). */
-export const describeError = (error: ProvisioningError): string => {
-  switch (error._tag) {
-    case 'InvalidRequest':
-      return `The request is invalid: ${error.problems.map((p) => (p.path === '' ? p.message : `${p.path}: ${p.message}`)).join('; ')}`;
-    case 'Unsupported':
-      return error.message;
-    case 'UnknownTask':
-      return `No task with token ${error.token} (never issued, or expired)`;
-    case 'StateConflict':
-      return `Stopped at "${error.step}": ${error.message}`;
-    case 'AirbyteFailure':
-      return `Airbyte failed at "${error.step}": ${error.error.detail}`;
-    case 'Internal':
-      return `Internal error: ${error.message}`;
-  }
-};

@@ -1,6 +1,6 @@
 /**
  * Everything a deploy (or a dry-run plan) does before its first write: pick the previous record, locate
- * the resources, plan the actors, and refuse early (rule 4) to rewrite an actor another component uses.
+ * the resources, plan the actors, and refuse early to rewrite an actor another component uses.
  */
 import * as E from 'fp-ts/lib/Either.js';
 import * as O from 'fp-ts/lib/Option.js';

@@ -12,9 +12,10 @@ import * as T from 'fp-ts/lib/Task.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import type { DeploymentRecord } from '../domain/operation-result.js';
+import { describeError } from '../errors/describe-error.js';
 import type { ProvisioningError } from '../errors/provisioning-error.js';
 import type { CoreDeps } from './core-deps.js';
-import { describeError, OperationJournal } from './operation-journal.js';
+import { OperationJournal } from './operation-journal.js';
 import { DOUBT_WINDOW_MS, settleDoubtfulCreates } from './settle-doubtful-creates.js';
 
 /** When to look again, after the earliest doubt began: soon, later, and past the window. */

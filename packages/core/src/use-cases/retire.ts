@@ -1,7 +1,7 @@
 /**
  * Deletes what this component replaced (recorded as pending deletions, possibly by an earlier deploy
- * that failed half-way): old connections first, then old actors, unless a connection still uses an
- * actor (rule 4: it is kept, with a warning). Deleting something already gone is success.
+ * that failed half-way): old connections first, then old actors. An actor a connection still uses is
+ * kept, with a warning: what another component uses is never deleted. Deleting what is gone is success.
  */
 import * as TE from 'fp-ts/lib/TaskEither.js';
 import { pipe } from 'fp-ts/lib/function.js';
@@ -18,8 +18,8 @@ const done = (journal: OperationJournal, id: string): void => {
 };
 
 /**
- * Deletes an actor unless a connection uses it (rule 4: it is kept, with a warning). `what` names it in
- * the steps and log lines, e.g. `the replaced source <id>`.
+ * Deletes an actor unless a connection uses it (then it is kept, with a warning: what another component
+ * uses is never deleted). `what` names it in the steps and log lines, e.g. `the replaced source <id>`.
  */
 export const deleteActorUnlessUsed =
   (gateway: AirbyteGateway, journal: OperationJournal) =>

@@ -1,12 +1,12 @@
 /**
- * Rule 6's last case. A create whose answer was lost is looked up before it is sent again; but Airbyte may
- * perform the first attempt later still, after the lookup found nothing and the create was sent again,
- * leaving a duplicate. Such creates are recorded as doubtful, with what a copy would be made of, and each
+ * Retried writes never duplicate a resource, down to the last case. A create whose answer was lost is
+ * looked up before it is sent again; but Airbyte may perform the first attempt later still, after the
+ * lookup found nothing and the create was sent again, leaving a duplicate. Such creates are recorded as doubtful, with what a copy would be made of, and each
  * later operation on the component looks for the copy: a resource of that kind and name, made of the same
  * connector definition (a connection: joining the same source and destination), that is not the one the
  * create answered nor one the component holds. A copy is deleted, unless a connection of another component
- * uses it (rule 4). A doubt is looked up once more after its window, then forgotten: no request waits that
- * long in Airbyte. The look-up is best effort: when it fails, the operation goes on and the doubt stays.
+ * uses it (what another component uses is never deleted). A doubt is looked up once more after its
+ * window, then forgotten: no request waits that long in Airbyte. The look-up is best effort: when it fails, the operation goes on and the doubt stays.
  */
 import * as TE from 'fp-ts/lib/TaskEither.js';
 import { pipe } from 'fp-ts/lib/function.js';
@@ -16,7 +16,8 @@ import type { ProvisioningError } from '../errors/provisioning-error.js';
 import type { Clock } from '../ports/clock.port.js';
 import type { AirbyteGateway } from '../ports/airbyte-gateway.port.js';
 import { step } from './locate.js';
-import { describeError, type OperationJournal } from './operation-journal.js';
+import { describeError } from '../errors/describe-error.js';
+import type { OperationJournal } from './operation-journal.js';
 import { deleteActorUnlessUsed, deleteConnectionNamed } from './retire.js';
 
 export const DOUBT_WINDOW_MS = 15 * 60_000;

@@ -1,8 +1,8 @@
 /**
  * Removes a component's resources: found by the recorded ids first, then by name; the connection first,
- * then the source and destination, each kept when another component's connection still uses it (rule 4);
- * then what an interrupted replacement left to delete (the records' pending deletions), which is ours
- * too. What is already gone is success. The deployment record is removed at the end.
+ * then the source and destination, each kept when another component's connection still uses it; then
+ * what an interrupted replacement left to delete (the records' pending deletions), which is ours too.
+ * What is already gone is success. The deployment record is removed at the end.
  */
 import * as O from 'fp-ts/lib/Option.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
@@ -153,7 +153,10 @@ export const undeployComponent =
     )();
   };
 
-/** Undeploys, never interleaved with another operation on the same component (rule 5). */
+/**
+ * Undeploys under the component's lock: two operations on one component never interleave their Airbyte
+ * calls.
+ */
 export const lockedUndeploy =
   (deps: CoreDeps) =>
   (component: ValidatedComponent): TE.TaskEither<OperationFailure, OperationResult> =>

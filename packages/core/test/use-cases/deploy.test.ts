@@ -284,7 +284,7 @@ describe('deployComponent', () => {
       },
     });
     expect(messages(failure).at(-1)).to.equal(
-      'Airbyte failed at "create connection "orders-file → snowflake"": connection reset',
+      'create connection "orders-file → snowflake" failed: Airbyte unavailable: connection reset',
     );
     deps.gateway.resetCalls();
     const retry = await right(deps);

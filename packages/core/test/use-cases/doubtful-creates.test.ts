@@ -14,7 +14,7 @@ const deploy = async (deps: TestDeps): Promise<OperationResult> => {
 
 const messages = (result: OperationResult): ReadonlyArray<string> => result.logs.map((l) => l.message);
 
-describe('creates whose answer was lost (rule 6, late copies)', () => {
+describe('creates whose answer was lost (retries never duplicate: late copies)', () => {
   it('records the doubt, and the next deploy deletes the late copy and keeps ours', async () => {
     const deps = makeTestDeps();
     const lost = deps.gateway.loseNextCreateAnswer('createActor', deps.clock.now());

@@ -4,34 +4,21 @@
  * a plain hash that could be brute-forced from a guessed password.
  *
  * The key must stay the same across restarts, or every secret looks changed once (one harmless update per
- * component). `SECRET_FINGERPRINT_KEY` sets it; by default it is derived from the Airbyte workspace id and
- * credentials, which are stable and secret, so rotating those credentials also rotates the key.
+ * component). Give a key of your own, or derive one from values that are stable and secret (the Airbyte
+ * workspace id and credentials: rotating those credentials then also rotates the key).
  */
 import { createHash, createHmac } from 'node:crypto';
 import type { SecretFingerprinter } from '@airbyte-provisioner/core';
-import type { AirbyteAuth } from '@airbyte-provisioner/adapter-airbyte';
 
 const DERIVATION_LABEL = 'airbyte-provisioner/secret-fingerprint-key/v1';
-
-const credentialMaterial = (auth: AirbyteAuth): ReadonlyArray<string> => {
-  switch (auth.type) {
-    case 'clientCredentials':
-      return [auth.type, auth.clientId, auth.clientSecret];
-    case 'bearer':
-      return [auth.type, auth.token];
-    case 'basic':
-      return [auth.type, auth.username, auth.password];
-    case 'none':
-      return [auth.type];
-  }
-};
 
 /** Length-prefixed, so that ["ab", "c"] and ["a", "bc"] never fingerprint alike. */
 const framed = (parts: ReadonlyArray<string>): string => parts.map((p) => `${p.length}:${p}`).join('');
 
-export const deriveFingerprintKey = (workspaceId: string, auth: AirbyteAuth): string =>
+/** A key from the workspace id and the credentials' parts (each part framed: no two splits collide). */
+export const deriveFingerprintKey = (workspaceId: string, credentials: ReadonlyArray<string>): string =>
   createHash('sha256')
-    .update(framed([DERIVATION_LABEL, workspaceId, ...credentialMaterial(auth)]))
+    .update(framed([DERIVATION_LABEL, workspaceId, ...credentials]))
     .digest('hex');
 
 export const makeHmacSecretFingerprinter = (key: string): SecretFingerprinter => ({
