@@ -125,6 +125,13 @@ export const describeError = (
       const { what, advice } = airbyteTerms(error.error);
       return { message: `${error.step} failed: Airbyte ${what}: ${error.error.detail}`, solutions: [advice] };
     }
+    case 'StateUnavailable':
+      return {
+        message: `The provisioner's state store is unavailable: ${error.message}`,
+        solutions: [
+          'The provisioner cannot reach its database; nothing was half-written. Send the request again once it is back (/ready says when).',
+        ],
+      };
     case 'Internal':
       return {
         message: `Internal error: ${error.message}`,
@@ -144,6 +151,8 @@ export const errorResponse = (error: ProvisioningError): ErrorResponse => {
     case 'Unsupported':
     case 'UnknownTask':
       return { status: 400, body: requestValidationError([{ path: '', message }], message, solutions) };
+    case 'StateUnavailable':
+      return { status: 503, body: systemError(message, solutions) };
     case 'StateConflict':
     case 'AirbyteFailure':
     case 'Internal':

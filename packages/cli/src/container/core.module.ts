@@ -10,10 +10,12 @@ import {
   IdGeneratorToken,
   InMemoryDeploymentRecordRepository,
   InMemoryLock,
+  InMemoryOwnershipRegistry,
   InMemoryTaskRepository,
   LockToken,
   LoggerToken,
   makeBackgroundWork,
+  OwnershipRegistryToken,
   ProvisioningTaskRepositoryToken,
   SecretFingerprinterToken,
   ValidationTaskRepositoryToken,
@@ -26,6 +28,7 @@ import {
   type Lock,
   type Logger,
   type OperationResult,
+  type OwnershipRegistry,
   type SecretFingerprinter,
   type TaskRepository,
   type ValidationOutcome,
@@ -66,6 +69,7 @@ const coreDeps = (
   validationTasks: TaskRepository<ValidationOutcome>,
   deploymentRecords: DeploymentRecordRepository,
   background: BackgroundWorkRunner,
+  ownership: OwnershipRegistry,
 ): CoreDeps => ({
   gateway,
   workspaceId: config.airbyte?.workspaceId ?? '',
@@ -80,6 +84,7 @@ const coreDeps = (
   validationTasks,
   deploymentRecords,
   background,
+  ownership,
 });
 
 export const coreModule = (): ContainerModule =>
@@ -129,6 +134,9 @@ export const coreModule = (): ContainerModule =>
         [RuntimeToken],
       )
       .inSingletonScope();
+    bindPort(bind, OwnershipRegistryToken)
+      .toResolvedValue(() => new InMemoryOwnershipRegistry())
+      .inSingletonScope();
     bindPort(bind, BackgroundWorkToken)
       .toResolvedValue(
         (logger: Logger) =>
@@ -151,6 +159,7 @@ export const coreModule = (): ContainerModule =>
         ValidationTaskRepositoryToken,
         DeploymentRecordRepositoryToken,
         BackgroundWorkToken,
+        OwnershipRegistryToken,
       ])
       .inSingletonScope();
     bindPort(bind, UseCasesToken)

@@ -64,6 +64,8 @@ export const errorSummary = (error: ProvisioningError): string => {
       return `Stopped at "${error.step}": ${error.message}${error.ids.length > 0 ? ` (ids: ${error.ids.join(', ')})` : ''}`;
     case 'AirbyteFailure':
       return `Airbyte failed at "${error.step}" (${error.error._tag}): ${error.error.detail}`;
+    case 'StateUnavailable':
+      return `The state store is unavailable: ${error.message}`;
     case 'Internal':
       return `Internal error: ${error.message}`;
   }

@@ -7,3 +7,4 @@ export * from './secret-fingerprinter.port.js';
 export * from './logger.port.js';
 export * from './task-repository.port.js';
 export * from './deployment-record-repository.port.js';
+export * from './ownership-registry.port.js';

@@ -8,5 +8,6 @@ export {
   InMemoryLock,
   InMemoryTaskRepository,
   InMemoryDeploymentRecordRepository,
+  InMemoryOwnershipRegistry,
   makeBackgroundWork,
 } from '../tasks/index.js';

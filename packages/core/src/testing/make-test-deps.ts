@@ -7,6 +7,7 @@ import type { OperationResult } from '../domain/operation-result.js';
 import { makeBackgroundWork, type BackgroundWorkRunner } from '../tasks/background-work.js';
 import { InMemoryDeploymentRecordRepository } from '../tasks/in-memory-deployment-record-repository.js';
 import { InMemoryLock } from '../tasks/in-memory-lock.js';
+import { InMemoryOwnershipRegistry } from '../tasks/in-memory-ownership-registry.js';
 import {
   defaultTaskRepositoryLimits,
   InMemoryTaskRepository,
@@ -28,6 +29,7 @@ export interface TestDeps extends CoreDeps {
   readonly provisioningTasks: InMemoryTaskRepository<OperationResult>;
   readonly validationTasks: InMemoryTaskRepository<ValidationOutcome>;
   readonly deploymentRecords: InMemoryDeploymentRecordRepository;
+  readonly ownership: InMemoryOwnershipRegistry;
   readonly background: BackgroundWorkRunner;
 }
 
@@ -56,6 +58,7 @@ export const makeTestDeps = (options: TestDepsOptions = {}): TestDeps => {
     provisioningTasks: new InMemoryTaskRepository<OperationResult>(clock, limits),
     validationTasks: new InMemoryTaskRepository<ValidationOutcome>(clock, limits),
     deploymentRecords: new InMemoryDeploymentRecordRepository(),
+    ownership: new InMemoryOwnershipRegistry(),
     background: makeBackgroundWork(),
   };
 };

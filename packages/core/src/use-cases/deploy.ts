@@ -21,6 +21,7 @@ import { step } from './locate.js';
 import { OperationJournal } from './operation-journal.js';
 import { parallel } from './parallel.js';
 import { prepareDeploy, type PreparedDeploy } from './prepare-deploy.js';
+import { claimRecorded } from './resource-ownership.js';
 import { retireReplaced } from './retire.js';
 import { noteDoubtfulCreates, settleDoubtfulCreates } from './settle-doubtful-creates.js';
 
@@ -139,7 +140,10 @@ export const deployComponent =
     component.warnings.forEach((w) => journal.warn(w, 'validate'));
     let located = false;
     const save = (): TE.TaskEither<ProvisioningError, void> =>
-      deps.deploymentRecords.put(component.componentId, journal.record);
+      pipe(
+        deps.deploymentRecords.put(component.componentId, journal.record),
+        TE.chain(() => claimRecorded(deps, component.componentId, component.desired, journal.record)),
+      );
     return pipe(
       prepareDeploy(deps)(component),
       TE.chainFirstIOK((prepared) => () => {

@@ -70,6 +70,8 @@ export const describeError = (error: ProvisioningError): string => {
       return `Stopped at "${error.step}": ${error.message}`;
     case 'AirbyteFailure':
       return `Airbyte failed at "${error.step}": ${error.error.detail}`;
+    case 'StateUnavailable':
+      return `The provisioner's state store is unavailable: ${error.message}`;
     case 'Internal':
       return `Internal error: ${error.message}`;
   }

@@ -11,6 +11,7 @@ import {
 } from '@airbyte-provisioner/adapter-airbyte';
 import {
   InMemoryDeploymentRecordRepository,
+  InMemoryOwnershipRegistry,
   InMemoryLock,
   InMemoryTaskRepository,
   makeBackgroundWork,
@@ -86,6 +87,7 @@ export const makeBenchProvisioner = async (
     provisioningTasks: new InMemoryTaskRepository<OperationResult>(clock),
     validationTasks: new InMemoryTaskRepository<ValidationOutcome>(clock),
     deploymentRecords: new InMemoryDeploymentRecordRepository(),
+    ownership: new InMemoryOwnershipRegistry(),
     background,
   };
   if (makeUseCases === null) return engineProvisioner(deps, maxConcurrentCalls);
