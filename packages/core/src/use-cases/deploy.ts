@@ -21,7 +21,7 @@ import { step } from './locate.js';
 import { OperationJournal } from './operation-journal.js';
 import { parallel } from './parallel.js';
 import { prepareDeploy, type PreparedDeploy } from './prepare-deploy.js';
-import { claimRecorded } from './resource-ownership.js';
+import { claimRecorded, lockUnavailable } from './resource-ownership.js';
 import { retireReplaced } from './retire.js';
 import { noteDoubtfulCreates, settleDoubtfulCreates } from './settle-doubtful-creates.js';
 
@@ -185,4 +185,4 @@ export const deployComponent =
 export const lockedDeploy =
   (deps: CoreDeps) =>
   (component: ValidatedComponent): TE.TaskEither<OperationFailure, OperationResult> =>
-    deps.lock.withLock(component.componentId, deployComponent(deps)(component));
+    deps.lock.withLock(component.componentId, deployComponent(deps)(component), lockUnavailable);

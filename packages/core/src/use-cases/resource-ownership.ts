@@ -7,7 +7,7 @@ import * as O from 'fp-ts/lib/Option.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import type { DesiredState } from '../domain/desired-state.js';
-import type { DeploymentRecord } from '../domain/operation-result.js';
+import type { DeploymentRecord, OperationFailure } from '../domain/operation-result.js';
 import type { ProvisioningError } from '../errors/provisioning-error.js';
 import { ownedElsewhere, type OwnedResource, type ResourceOwner } from '../ports/ownership-registry.port.js';
 import type { LocatedState } from '../planner/plan.types.js';
@@ -94,3 +94,6 @@ export const claimRecorded = (
       ? []
       : [{ kind: 'connection' as const, id: record.connectionId, name: desired.connection.name }]),
   ]);
+
+/** A per-component lock that could not be taken, as an operation's failure: nothing ran. */
+export const lockUnavailable = (error: ProvisioningError): OperationFailure => ({ error, logs: [] });

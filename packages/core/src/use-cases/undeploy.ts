@@ -19,7 +19,7 @@ import type { CoreDeps } from './core-deps.js';
 import { locateAll, step } from './locate.js';
 import { OperationJournal } from './operation-journal.js';
 import { knownRecords } from './previous-record.js';
-import { withoutForeign } from './resource-ownership.js';
+import { lockUnavailable, withoutForeign } from './resource-ownership.js';
 import { retireReplaced } from './retire.js';
 import { noteDoubtfulCreates, settleDoubtfulCreates } from './settle-doubtful-creates.js';
 
@@ -174,4 +174,4 @@ export const undeployComponent =
 export const lockedUndeploy =
   (deps: CoreDeps) =>
   (component: ValidatedComponent): TE.TaskEither<OperationFailure, OperationResult> =>
-    deps.lock.withLock(component.componentId, undeployComponent(deps)(component));
+    deps.lock.withLock(component.componentId, undeployComponent(deps)(component), lockUnavailable);
