@@ -135,33 +135,35 @@ export class PostgresLeaseLock implements Lock {
     }
   }
 
+  /** Renews every lease held now (the renewal timer's work; callable to renew at once). */
+  readonly renewAll = async (): Promise<void> => {
+    await Promise.all([...this.held].map((lease) => this.renew(lease)));
+  };
+
+  private async renew(lease: HeldLease): Promise<void> {
+    const askedAt = performance.now();
+    try {
+      const { rowCount } = await this.pool.query(
+        `UPDATE provisioner_leases SET expires_at = now() + $4 * interval '1 millisecond'
+         WHERE component_id = $1 AND owner = $2 AND fencing = $3`,
+        [lease.key, this.options.owner, lease.fencing, this.options.ttlMs],
+      );
+      if (rowCount === 1) lease.deadline = askedAt + this.options.ttlMs;
+      else lease.lost ??= `another replica took over the lease on component ${lease.key}`;
+    } catch {
+      // the database is out of reach: the lease holds until its deadline, then `lost` says so
+    }
+  }
+
   private keepRenewing(lease: HeldLease): { readonly stop: () => void } {
-    let stopped = false;
-    const every = Math.max(10, Math.floor(this.options.ttlMs / 3));
-    const renew = async (): Promise<void> => {
-      const askedAt = performance.now();
-      try {
-        const { rowCount } = await this.pool.query(
-          `UPDATE provisioner_leases SET expires_at = now() + $4 * interval '1 millisecond'
-           WHERE component_id = $1 AND owner = $2 AND fencing = $3`,
-          [lease.key, this.options.owner, lease.fencing, this.options.ttlMs],
-        );
-        if (rowCount === 1) lease.deadline = askedAt + this.options.ttlMs;
-        else lease.lost ??= `another replica took over the lease on component ${lease.key}`;
-      } catch {
-        // the database is out of reach: the lease holds until its deadline, then `lost` says so
-      }
-    };
-    const timer = setInterval(() => {
-      if (!stopped) void renew();
-    }, every);
-    timer.unref();
-    return {
-      stop: () => {
-        stopped = true;
-        clearInterval(timer);
+    const timer = setInterval(
+      () => {
+        void this.renew(lease);
       },
-    };
+      Math.max(10, Math.floor(this.options.ttlMs / 3)),
+    );
+    timer.unref();
+    return { stop: () => clearInterval(timer) };
   }
 
   private async release(lease: HeldLease): Promise<void> {
