@@ -28,7 +28,22 @@ export interface HttpUseCases {
   readonly checkReady: CheckReadyUseCase;
 }
 
+/** Where the provisioner keeps its state, and whether that store is ready (for `/ready`). */
+export interface StateReadiness {
+  readonly ready: boolean;
+  /** Said in `/ready`'s body, e.g. `postgresql` or `in-memory (one process; nothing survives a restart)`. */
+  readonly store: string;
+  readonly reason?: string;
+  /**
+   * Whether an unreachable Airbyte makes the replica not ready. With replicas sharing a database it does not
+   * (reported in the body only): all of them would leave the Service together when Airbyte blinks.
+   */
+  readonly airbyteGatesReadiness: boolean;
+}
+
 export interface HttpAppOptions {
+  /** Where state is kept; absent: readiness is Airbyte's alone. */
+  readonly stateReadiness?: () => Promise<StateReadiness>;
   readonly useCases: HttpUseCases;
   readonly provisionMode: 'sync' | 'async';
   /** When set, every route but health, ready, metrics and the docs requires `Authorization: Bearer <token>`. */
