@@ -41,7 +41,10 @@ export const hexagonRules = [
             message: 'core imports no framework: only fp-ts, io-ts and yaml.',
           },
           {
-            group: ['@airbyte-provisioner/*', ...otherPackages('adapter-airbyte', 'adapter-http', 'cli')],
+            group: [
+              '@airbyte-provisioner/*',
+              ...otherPackages('adapter-airbyte', 'adapter-http', 'adapter-postgres', 'cli'),
+            ],
             message: 'core depends on no other workspace package; adapters depend on core.',
           },
         ],
@@ -93,8 +96,9 @@ export const hexagonRules = [
       {
         group: [
           '@airbyte-provisioner/adapter-http',
+          '@airbyte-provisioner/adapter-postgres',
           '@airbyte-provisioner/cli',
-          ...otherPackages('adapter-http', 'cli'),
+          ...otherPackages('adapter-http', 'adapter-postgres', 'cli'),
           'koa',
           '@koa/*',
           'inversify',
@@ -109,8 +113,26 @@ export const hexagonRules = [
       {
         group: [
           '@airbyte-provisioner/adapter-airbyte',
+          '@airbyte-provisioner/adapter-postgres',
           '@airbyte-provisioner/cli',
-          ...otherPackages('adapter-airbyte', 'cli'),
+          ...otherPackages('adapter-airbyte', 'adapter-postgres', 'cli'),
+          'inversify',
+        ],
+        message: 'an adapter imports core only, never another adapter or the composition root.',
+      },
+    ]),
+  },
+  {
+    files: ['packages/adapter-postgres/src/**/*.ts'],
+    rules: restricted([
+      {
+        group: [
+          '@airbyte-provisioner/adapter-airbyte',
+          '@airbyte-provisioner/adapter-http',
+          '@airbyte-provisioner/cli',
+          ...otherPackages('adapter-airbyte', 'adapter-http', 'cli'),
+          'koa',
+          '@koa/*',
           'inversify',
         ],
         message: 'an adapter imports core only, never another adapter or the composition root.',

@@ -6,7 +6,8 @@ const allowed = {
   core: { runtime: ['fp-ts', 'io-ts', 'yaml'], workspace: [] },
   'adapter-airbyte': { workspace: ['core'] },
   'adapter-http': { workspace: ['core'] },
-  cli: { workspace: ['core', 'adapter-airbyte', 'adapter-http'] },
+  'adapter-postgres': { workspace: ['core'] },
+  cli: { workspace: ['core', 'adapter-airbyte', 'adapter-http', 'adapter-postgres'] },
 };
 
 const problems = [];

@@ -37,7 +37,13 @@ export const isUnavailable = (error: unknown): boolean => {
 
 export const databaseError =
   (doing: string) =>
-  (error: unknown): ProvisioningError =>
-    isUnavailable(error)
-      ? stateUnavailable(`the database cannot be reached (${doing}): ${messageOf(error)}`)
-      : internal(`the database failed (${doing}): ${messageOf(error)}`);
+  (error: unknown): ProvisioningError => {
+    if (isUnavailable(error))
+      return stateUnavailable(`the database cannot be reached (${doing}): ${messageOf(error)}`);
+    // undefined_table: the server answers, but start-up has not applied the migrations yet
+    if (codeOf(error) === '42P01')
+      return stateUnavailable(
+        `the database schema is not migrated yet (${doing}); it is applied at start-up`,
+      );
+    return internal(`the database failed (${doing}): ${messageOf(error)}`);
+  };

@@ -10,7 +10,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import * as E from 'fp-ts/lib/Either.js';
-import * as TE from 'fp-ts/lib/TaskEither.js';
+import type * as TE from 'fp-ts/lib/TaskEither.js';
 import {
   airbyteUnavailable,
   InMemoryLock,
@@ -115,7 +115,7 @@ export class PostgresLeaseLock implements Lock {
   }
 
   private async acquire(key: string): Promise<E.Either<ProvisioningError, HeldLease>> {
-    const pollMs = this.options.pollMs ?? 100;
+    const pollMs = this.options.pollMs ?? 50;
     const patience = this.options.unavailableForMs ?? 10_000;
     let unreachableSince: number | undefined;
     for (;;) {

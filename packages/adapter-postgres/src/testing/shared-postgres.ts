@@ -82,7 +82,7 @@ const launch = async (): Promise<Running> => {
     try {
       await work();
     } catch (error) {
-      throw new Error(`embedded PostgreSQL: could not ${what}: ${String(error)}\n${log}`);
+      throw new Error(`embedded PostgreSQL: could not ${what}: ${String(error)}\n${log}`, { cause: error });
     }
   };
   await withLog('initialise', () => postgres.initialise());
@@ -113,6 +113,17 @@ const launch = async (): Promise<Running> => {
       await rm(dir, { recursive: true, force: true });
     },
   };
+};
+
+/**
+ * A server of its own, for a test that stops and restarts it (a database outage) without disturbing the
+ * suites that share the run's server. `close` stops it and removes its files.
+ */
+export const startTestPostgres = async (): Promise<
+  TestPostgres & { readonly close: () => Promise<void> }
+> => {
+  const running = await launch();
+  return { ...running.server, close: running.close };
 };
 
 let shared: Promise<Running> | undefined;
@@ -148,9 +159,9 @@ const admin = async <A>(server: TestPostgres, work: (client: pg.Client) => Promi
   }
 };
 
-/** A new, empty database on the run's server. */
-export const freshDatabase = async (): Promise<TestDatabase> => {
-  const server = await sharedPostgres();
+/** A new, empty database on the run's server (or on `server`). */
+export const freshDatabase = async (on?: TestPostgres): Promise<TestDatabase> => {
+  const server = on ?? (await sharedPostgres());
   const name = `test_${randomBytes(6).toString('hex')}`;
   await admin(server, (client) => client.query(`CREATE DATABASE ${name}`));
   return {

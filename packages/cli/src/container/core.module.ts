@@ -39,6 +39,7 @@ import { JsonFileDeploymentRecordRepository } from '../node/json-file-deployment
 import { makePinoLogger } from '../node/pino-logger.js';
 import { randomUuidIdGenerator } from '../node/random-uuid-id-generator.js';
 import { systemClock } from '../node/system-clock.js';
+import { inMemoryStateStore } from '../state/state-store.js';
 import { bindPort } from './resolve.js';
 import type { Collaborators } from '../collaborators/collaborators.js';
 import {
@@ -48,6 +49,7 @@ import {
   CoreDepsToken,
   PinoLoggerToken,
   RuntimeToken,
+  StateStoreToken,
   UseCasesToken,
   type RuntimeOptions,
 } from './tokens.js';
@@ -137,6 +139,7 @@ export const coreModule = (): ContainerModule =>
     bindPort(bind, OwnershipRegistryToken)
       .toResolvedValue(() => new InMemoryOwnershipRegistry())
       .inSingletonScope();
+    bindPort(bind, StateStoreToken).toConstantValue(inMemoryStateStore);
     bindPort(bind, BackgroundWorkToken)
       .toResolvedValue(
         (logger: Logger) =>
