@@ -18,3 +18,11 @@ export {
 export { PostgresDeploymentRecordRepository } from './postgres-deployment-record-repository.js';
 export { PostgresOwnershipRegistry } from './postgres-ownership-registry.js';
 export { PostgresLeaseLock, fencedGateway, type LeaseOptions } from './postgres-lease-lock.js';
+export { makeRequestCipher, type RequestCipher } from './request-cipher.js';
+export {
+  PostgresTaskSupervisor,
+  STOPPED_REPLICA_MESSAGE,
+  type ResumableOperation,
+  type StaleTask,
+  type TaskSupervisorOptions,
+} from './postgres-task-supervisor.js';

@@ -1,7 +1,8 @@
 /**
  * Tasks in PostgreSQL: a status read is one primary-key lookup, so any replica answers for a task any
  * replica started, across restarts. A finished task stays readable `ttlMs`, then a background purge
- * deletes it (`purgeExpired`). Statuses only move forward: a finished row is never rewritten.
+ * deletes it (`purgeExpired`). Statuses only move forward: a finished row is never rewritten, and only the
+ * replica that owns a task (it started it, or took it over) finishes it.
  */
 import * as TE from 'fp-ts/lib/TaskEither.js';
 import { pipe } from 'fp-ts/lib/function.js';
@@ -107,15 +108,23 @@ export class PostgresTaskRepository<A> implements TaskRepository<A> {
         `UPDATE provisioner_tasks
          SET status = $3, outcome = $4, expires_at = now() + $5 * interval '1 millisecond',
              request = NULL, operation = NULL, heartbeat_at = NULL
-         WHERE token = $1 AND kind = $2 AND status = 'RUNNING'`,
-        [token, this.options.kind, status, JSON.stringify(outcome), this.options.ttlMs],
+         WHERE token = $1 AND kind = $2 AND status = 'RUNNING' AND owner = $6`,
+        [token, this.options.kind, status, JSON.stringify(outcome), this.options.ttlMs, this.options.owner],
       ),
       TE.chain((result) =>
         result.rowCount === 1
           ? TE.right(undefined)
           : pipe(
               this.get(token),
-              TE.chain(() => TE.left(internal(`task ${token} has already finished; it is not rewritten`))),
+              TE.chain((view) =>
+                TE.left(
+                  internal(
+                    view.status === 'RUNNING'
+                      ? `task ${token} was taken over by another replica; its outcome is that replica's to record`
+                      : `task ${token} has already finished; it is not rewritten`,
+                  ),
+                ),
+              ),
             ),
       ),
     );
