@@ -9,6 +9,8 @@ import { ContainerModule } from 'inversify';
 import {
   fencedGateway,
   makePostgresPool,
+  makeRequestCipher,
+  PostgresTaskSupervisor,
   PostgresDeploymentRecordRepository,
   PostgresLeaseLock,
   PostgresOwnershipRegistry,
@@ -24,20 +26,24 @@ import {
   ProvisioningTaskRepositoryToken,
   ValidationTaskRepositoryToken,
   type AirbyteGateway,
+  type BackgroundWorkRunner,
   type Logger,
   type OperationResult,
+  type UseCases,
   type ValidationOutcome,
 } from '@airbyte-provisioner/core';
 import type pg from 'pg';
 import type { AppConfig, StateConfig } from '../config/app-config.js';
 import { postgresStateStore } from '../state/postgres-state-store.js';
-import { ConfigToken, StateStoreToken } from './tokens.js';
+import { keepingRequests, takeOver } from '../state/takeover.js';
+import { BackgroundWorkToken, ConfigToken, StateStoreToken, UseCasesToken } from './tokens.js';
 
 const PoolToken = portToken<pg.Pool>('cli/PostgresPool');
 const LeaseLockToken = portToken<PostgresLeaseLock>('cli/PostgresLeaseLock');
 const ProvisioningTasksToken = portToken<PostgresTaskRepository<OperationResult>>(
   'cli/PostgresProvisioningTasks',
 );
+const SupervisorToken = portToken<PostgresTaskSupervisor>('cli/PostgresTaskSupervisor');
 const ValidationTasksToken = portToken<PostgresTaskRepository<ValidationOutcome>>(
   'cli/PostgresValidationTasks',
 );
@@ -97,6 +103,24 @@ export const postgresStateModule = (state: StateConfig): ContainerModule =>
     onActivation(AirbyteGatewayToken, (context, gateway: AirbyteGateway) =>
       fencedGateway(gateway, context.get<PostgresLeaseLock>(LeaseLockToken)),
     );
+    bind<PostgresTaskSupervisor>(SupervisorToken)
+      .toResolvedValue(
+        (pool: pg.Pool) =>
+          new PostgresTaskSupervisor(pool, {
+            owner: replicaId,
+            staleAfterMs: state.leaseTtlMs,
+            ...(state.encryptionKey === undefined ? {} : { cipher: makeRequestCipher(state.encryptionKey) }),
+          }),
+        [PoolToken],
+      )
+      .inSingletonScope();
+    onActivation(UseCasesToken, (context, useCases: UseCases) =>
+      keepingRequests(
+        useCases,
+        context.get<PostgresTaskSupervisor>(SupervisorToken),
+        context.get<Logger>(LoggerToken),
+      ),
+    );
     rebind(StateStoreToken)
       .toResolvedValue(
         (
@@ -105,8 +129,35 @@ export const postgresStateModule = (state: StateConfig): ContainerModule =>
           provisioning: PostgresTaskRepository<OperationResult>,
           validation: PostgresTaskRepository<ValidationOutcome>,
           logger: Logger,
-        ) => postgresStateStore({ pool, lock, tasks: [provisioning, validation], logger }),
-        [PoolToken, LeaseLockToken, ProvisioningTasksToken, ValidationTasksToken, LoggerToken],
+          supervisor: PostgresTaskSupervisor,
+          useCases: UseCases,
+          background: BackgroundWorkRunner,
+        ) =>
+          postgresStateStore({
+            pool,
+            lock,
+            tasks: [provisioning, validation],
+            logger,
+            supervisor,
+            periodMs: Math.max(50, Math.floor(state.leaseTtlMs / 3)),
+            takeOver: takeOver({
+              useCases,
+              provisioningTasks: provisioning,
+              validationTasks: validation,
+              background,
+              logger,
+            }),
+          }),
+        [
+          PoolToken,
+          LeaseLockToken,
+          ProvisioningTasksToken,
+          ValidationTasksToken,
+          LoggerToken,
+          SupervisorToken,
+          UseCasesToken,
+          BackgroundWorkToken,
+        ],
       )
       .inSingletonScope();
   });

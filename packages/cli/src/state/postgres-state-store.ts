@@ -9,6 +9,8 @@ import {
   SchemaTooNewError,
   type PostgresLeaseLock,
   type PostgresTaskRepository,
+  type PostgresTaskSupervisor,
+  type StaleTask,
 } from '@airbyte-provisioner/adapter-postgres';
 import type { StateReadiness } from '@airbyte-provisioner/adapter-http';
 import type { Logger } from '@airbyte-provisioner/core';
@@ -25,12 +27,16 @@ export interface PostgresStateParts {
   readonly lock: PostgresLeaseLock;
   readonly tasks: ReadonlyArray<Pick<PostgresTaskRepository<unknown>, 'purgeExpired'>>;
   readonly logger: Logger;
+  readonly supervisor: Pick<PostgresTaskSupervisor, 'heartbeat' | 'claimStale' | 'handOver'>;
+  readonly takeOver: (task: StaleTask) => void;
+  /** How often this replica heartbeats its tasks and looks for stale ones (a third of the lease TTL). */
+  readonly periodMs: number;
 }
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export const postgresStateStore = (parts: PostgresStateParts): StateStore => {
-  const { pool, lock, tasks, logger } = parts;
+  const { pool, lock, tasks, logger, supervisor } = parts;
   let migrated = false;
   let lastProblem = 'migrations not applied yet';
   let stopped = false;
@@ -77,10 +83,30 @@ export const postgresStateStore = (parts: PostgresStateParts): StateStore => {
       }, PURGE_EVERY_MS);
       purge.unref();
       timers.push(purge);
+      // heartbeat ours, then take over what another replica stopped running (one at a time, until none)
+      const supervise = async (): Promise<void> => {
+        if (!migrated || stopped) return;
+        await supervisor.heartbeat();
+        for (
+          let task = await supervisor.claimStale();
+          task !== undefined && !stopped;
+          task = await supervisor.claimStale()
+        )
+          parts.takeOver(task);
+      };
+      const supervision = setInterval(() => {
+        supervise().catch((error: unknown) =>
+          logger.warn({ error: messageOf(error) }, 'task supervision failed; retrying'),
+        );
+      }, parts.periodMs);
+      supervision.unref();
+      timers.push(supervision);
     },
     stop: async () => {
       stopped = true;
       timers.forEach(clearTimeout);
+      // what still runs here (abandoned after the grace period) is another replica's to finish
+      await supervisor.handOver().catch(() => undefined);
       await lock.releaseAll();
       await pool.end().catch(() => undefined);
     },
