@@ -130,4 +130,24 @@ describe('crash takeover (two serve processes, kill -9)', function () {
     expect(status['status']).to.equal('FAILED');
     expect(String(status['result'])).to.contain('the replica running this stopped; send the request again');
   });
+
+  it('on SIGTERM, hands what it still runs after the grace period over to the other replica at once', async () => {
+    const [a, b] = await Promise.all([
+      serve({ STATE_ENCRYPTION_KEY: KEY, SHUTDOWN_GRACE_MS: '200', LEASE_TTL_SECONDS: '30' }),
+      serve({ STATE_ENCRYPTION_KEY: KEY, LEASE_TTL_SECONDS: '30' }),
+    ]);
+    sandbox.inject({
+      match: { method: 'POST', path: '/sources', times: 1 },
+      action: { type: 'delay', ms: 600_000 },
+    });
+    const submitted = await send(`${a.base}${LEGACY}/provision`, { body: request });
+    const token = tokenOf(submitted);
+    await sourceCreationInFlight();
+    a.child.process.kill('SIGTERM');
+    expect(await a.child.exited).to.equal(0);
+    // a 30 s lease and heartbeat: only the hand-over (stale at once, lease released) lets B finish this soon
+    const status = await finalStatus(b.base, token);
+    expect(status['status'], JSON.stringify(status)).to.equal('COMPLETED');
+    expect(sandbox.snapshot().sources.map((x) => x['name'])).to.deep.equal([namesOf('crash').source]);
+  });
 });
