@@ -17,39 +17,73 @@ const restricted = (patterns, paths = []) => ({
   'no-restricted-imports': ['error', { patterns, paths }],
 });
 
+/** What core may import at all: its own modules, fp-ts, io-ts and yaml. */
+const corePatterns = [
+  { group: ['node:*'], message: noNodeInCore },
+  {
+    group: [
+      'koa',
+      'koa-*',
+      '@koa/*',
+      'inversify',
+      'reflect-metadata',
+      'nock',
+      'undici',
+      'axios',
+      'pino',
+      'prom-client',
+    ],
+    message: 'core imports no framework: only fp-ts, io-ts and yaml.',
+  },
+  {
+    group: [
+      '@airbyte-provisioner/*',
+      ...otherPackages('adapter-airbyte', 'adapter-http', 'adapter-postgres', 'cli'),
+    ],
+    message: 'core depends on no other workspace package; adapters depend on core.',
+  },
+];
+
+/**
+ * Core's layers, bottom up, each with the folders it may import: an import never runs back up (a port never
+ * reaches for a use case, the planner never for the descriptor reader), and nothing imports the public
+ * entry (index.ts) from inside.
+ */
+const coreLayers = {
+  errors: [],
+  domain: ['errors'],
+  ports: ['errors', 'domain'],
+  requests: ['errors', 'domain'],
+  descriptor: ['errors', 'domain', 'ports', 'requests'],
+  planner: ['errors', 'domain', 'ports', 'requests'],
+  'in-memory': ['errors', 'domain', 'ports'],
+  'use-cases': ['errors', 'domain', 'ports', 'requests', 'descriptor', 'planner', 'in-memory'],
+  testing: ['errors', 'domain', 'ports', 'requests', 'descriptor', 'planner', 'in-memory', 'use-cases'],
+};
+
+const coreLayerRules = Object.entries(coreLayers).map(([layer, below]) => {
+  const above = Object.keys(coreLayers).filter((other) => other !== layer && !below.includes(other));
+  return {
+    files: [`packages/core/src/${layer}/**/*.ts`],
+    rules: restricted(
+      [
+        ...corePatterns,
+        {
+          group: [...above.map((other) => `../${other}/*`), '../index.js'],
+          message: `core/src/${layer} imports only from ${below.length === 0 ? 'itself' : below.join(', ')}: imports in core point down its layers (errors, domain, ports, requests, descriptor and planner, in-memory, use-cases, testing).`,
+        },
+      ],
+      nodeBuiltins,
+    ),
+  };
+});
+
 /** Rules of the package graph, shared with the dependency check's own test. */
 export const hexagonRules = [
   {
     files: ['packages/core/src/**/*.ts'],
     rules: {
-      ...restricted(
-        [
-          { group: ['node:*'], message: noNodeInCore },
-          {
-            group: [
-              'koa',
-              'koa-*',
-              '@koa/*',
-              'inversify',
-              'reflect-metadata',
-              'nock',
-              'undici',
-              'axios',
-              'pino',
-              'prom-client',
-            ],
-            message: 'core imports no framework: only fp-ts, io-ts and yaml.',
-          },
-          {
-            group: [
-              '@airbyte-provisioner/*',
-              ...otherPackages('adapter-airbyte', 'adapter-http', 'adapter-postgres', 'cli'),
-            ],
-            message: 'core depends on no other workspace package; adapters depend on core.',
-          },
-        ],
-        nodeBuiltins,
-      ),
+      ...restricted(corePatterns, nodeBuiltins),
       // what an import cannot show: a module loaded at run time, and the globals that do I/O or read the
       // clock and randomness (the ports Clock and IdGenerator stand for those)
       'no-restricted-syntax': [
@@ -139,6 +173,7 @@ export const hexagonRules = [
       },
     ]),
   },
+  ...coreLayerRules,
 ];
 
 export default tseslint.config(

@@ -1,6 +1,7 @@
 export {
   makeAirbytePublicApiGateway,
   MIN_DISCOVERY_TIMEOUT_MS,
+  type AirbytePublicApiGateway,
 } from './gateway/airbyte-public-api.gateway.js';
 export type {
   AirbyteAuth,

@@ -98,4 +98,27 @@ describe('the hexagon dependency rules', function () {
     );
     expect(messages).to.have.length(1);
   });
+
+  it("reject an import running back up core's layers, and accept one pointing down", async () => {
+    const upward = [
+      ['packages/core/src/ports/leak.port.ts', "import type { X } from '../use-cases/use-case.types.js';"],
+      ['packages/core/src/domain/leak.ts', "import type { X } from '../ports/clock.port.js';"],
+      ['packages/core/src/planner/leak.ts', "import type { X } from '../use-cases/core-deps.js';"],
+      ['packages/core/src/planner/leak.ts', "import type { X } from '../descriptor/safe-yaml.js';"],
+      ['packages/core/src/in-memory/leak.ts', "import type { X } from '../use-cases/core-deps.js';"],
+      ['packages/core/src/use-cases/leak.ts', "import type { X } from '../testing/index.js';"],
+      ['packages/core/src/descriptor/leak.ts', "import type { X } from '../index.js';"],
+    ];
+    for (const [file, code] of upward) {
+      const messages = await lint(file!, `${code}\nexport type Y = X;`);
+      expect(messages, `${file}: ${code}`).to.have.length(1);
+      expect(messages[0], code).to.match(/imports in core point down its layers/);
+    }
+    expect(
+      await lint(
+        'packages/core/src/ports/fine.port.ts',
+        "import type { X } from '../domain/task-view.js';\nexport type Y = X;",
+      ),
+    ).to.deep.equal([]);
+  });
 });

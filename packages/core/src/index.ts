@@ -1,8 +1,150 @@
-export * from './domain/index.js';
-export * from './errors/index.js';
-export * from './ports/index.js';
-export * from './requests/index.js';
-export * from './descriptor/index.js';
-export * from './planner/index.js';
-export * from './tasks/index.js';
-export * from './use-cases/index.js';
+/**
+ * The public API of `@airbyte-provisioner/core`, by name. Anything not listed here is internal and may
+ * change without notice; the fakes for tests are in `@airbyte-provisioner/core/testing`. The committed
+ * report (api-report/core.api.md) lists these with their signatures; `pnpm run api-report` updates it.
+ */
+
+// Use cases, and the dependencies they are bound to
+export { makeUseCases, type UseCases } from './use-cases/make-use-cases.js';
+export { createCoreDeps, type CoreDepsOptions } from './use-cases/create-core-deps.js';
+export type { CoreDeps } from './use-cases/core-deps.js';
+export type {
+  CheckReadyUseCase,
+  GetProvisioningStatusUseCase,
+  GetValidationStatusUseCase,
+  OperationContext,
+  PlanUseCase,
+  ProvisionUseCase,
+  ReverseProvisionUseCase,
+  SubmitUseCase,
+  SubmitValidationUseCase,
+  UnprovisionUseCase,
+  UpdateAclUseCase,
+  ValidateUseCase,
+} from './use-cases/use-case.types.js';
+
+// Ports and their tokens
+export { portToken, type PortToken } from './ports/port-token.js';
+export { AirbyteGatewayToken, type AirbyteGateway } from './ports/airbyte-gateway.port.js';
+export type { BackgroundWork, BackgroundWorkRunner } from './ports/background-work.port.js';
+export { ClockToken, type Clock } from './ports/clock.port.js';
+export {
+  DeploymentRecordRepositoryToken,
+  type DeploymentRecordRepository,
+} from './ports/deployment-record-repository.port.js';
+export { IdGeneratorToken, type IdGenerator } from './ports/id-generator.port.js';
+export { LockToken, type Lock } from './ports/lock.port.js';
+export { LoggerToken, silentLogger, type LogFn, type Logger } from './ports/logger.port.js';
+export { SecretFingerprinterToken, type SecretFingerprinter } from './ports/secret-fingerprinter.port.js';
+export {
+  ProvisioningTaskRepositoryToken,
+  ValidationTaskRepositoryToken,
+  type TaskRepository,
+} from './ports/task-repository.port.js';
+export {
+  OwnershipRegistryToken,
+  ownedElsewhere,
+  type OwnedResource,
+  type OwnershipRegistry,
+  type ResourceOwner,
+} from './ports/ownership-registry.port.js';
+
+// In-memory implementations of the ports (the defaults of createCoreDeps)
+export {
+  defaultTaskRepositoryLimits,
+  InMemoryTaskRepository,
+  type TaskRepositoryLimits,
+} from './in-memory/in-memory-task-repository.js';
+export { InMemoryLock } from './in-memory/in-memory-lock.js';
+export { InMemoryDeploymentRecordRepository } from './in-memory/in-memory-deployment-record-repository.js';
+export { makeBackgroundWork } from './in-memory/background-work.js';
+export { InMemoryOwnershipRegistry } from './in-memory/in-memory-ownership-registry.js';
+
+// Errors: closed unions and one constructor per variant
+export { formatProblem, problem, type Problem } from './errors/problem.js';
+export {
+  airbyteFailure,
+  internal,
+  invalidRequest,
+  stateConflict,
+  stateUnavailable,
+  unknownTask,
+  unsupported,
+  type ProvisioningError,
+} from './errors/provisioning-error.js';
+export {
+  airbyteBadResponse,
+  airbyteConflict,
+  airbyteNotFound,
+  airbyteRejected,
+  airbyteUnauthorized,
+  airbyteUnavailable,
+  type AirbyteError,
+} from './errors/airbyte-error.js';
+
+// Requests: codecs, decoding, validation
+export {
+  ProvisioningRequest,
+  ReverseProvisioningRequest,
+  UpdateAclRequest,
+  LegacyUpdateAclRequest,
+  RefsUpdateAclRequest,
+  type DescriptorKind,
+  type ProvisionInfo,
+} from './requests/requests.codec.js';
+export { decodeWith, problemsFromErrors } from './requests/decode.js';
+export { validateProvisioningRequest } from './descriptor/validate-provisioning-request.js';
+export { parseRequestFile } from './descriptor/parse-request-file.js';
+export { parseYamlSafely, type YamlLimits } from './descriptor/safe-yaml.js';
+export type { DataProductHeader, ValidatedComponent } from './descriptor/validated-component.js';
+export { DeploymentRecordCodec } from './descriptor/previous-record.reader.js';
+export { isSecretKeyName, secretPathsOf } from './descriptor/desired-state.builder.js';
+export { connectorMismatch } from './planner/plan-actor.js';
+
+// Domain types
+export type { JsonArray, JsonObject, JsonPrimitive, JsonValue } from './domain/json.js';
+export {
+  syncModes,
+  type ConnectionStatus,
+  type ConnectorRef,
+  type DesiredActor,
+  type DesiredConnection,
+  type DesiredState,
+  type NamespaceDefinition,
+  type NonBreakingSchemaUpdatesBehavior,
+  type Schedule,
+  type StreamSelection,
+  type SyncMode,
+} from './domain/desired-state.js';
+export {
+  MASKED_SECRET,
+  type ActorKind,
+  type ActorSpec,
+  type AirbyteActor,
+  type AirbyteConnection,
+  type AirbyteJob,
+  type AirbyteSchedule,
+  type AirbyteStream,
+  type ConnectionSpec,
+  type DiscoveredStream,
+  type JobStatus,
+  type ResourceKind,
+} from './domain/airbyte-state.js';
+export {
+  noConnectorProfiles,
+  type ConnectorProfile,
+  type ConnectorProfiles,
+} from './domain/connector-profile.js';
+export type {
+  DeploymentInfo,
+  DeploymentRecord,
+  DoubtfulCreate,
+  InfoEntry,
+  LogEntry,
+  LogLevel,
+  OperationFailure,
+  OperationResult,
+} from './domain/operation-result.js';
+export type { PlannedChange } from './domain/planned-change.js';
+export type { TaskView } from './domain/task-view.js';
+export type { ValidationOutcome } from './domain/validation-outcome.js';

@@ -3,28 +3,17 @@
  * (sync modes, namespace and schema-change settings) are read as strings: an unknown value reads as absent,
  * which the planner sees as a difference to correct, instead of failing every read.
  */
-import type {
-  AirbyteConnection,
-  AirbyteSchedule,
-  AirbyteStream,
-  NamespaceDefinition,
-  NonBreakingSchemaUpdatesBehavior,
-  SyncMode,
+import {
+  syncModes,
+  type AirbyteConnection,
+  type AirbyteSchedule,
+  type AirbyteStream,
+  type NamespaceDefinition,
+  type NonBreakingSchemaUpdatesBehavior,
 } from '@airbyte-provisioner/core';
 import * as t from 'io-ts';
 import { knownOrUndefined } from './json-object.codec.js';
 
-export const SYNC_MODES: ReadonlyArray<SyncMode> = [
-  'full_refresh_overwrite',
-  'full_refresh_overwrite_deduped',
-  'full_refresh_append',
-  'full_refresh_update',
-  'full_refresh_soft_delete',
-  'incremental_append',
-  'incremental_deduped_history',
-  'incremental_update',
-  'incremental_soft_delete',
-];
 const NAMESPACE_DEFINITIONS: ReadonlyArray<NamespaceDefinition> = ['source', 'destination', 'custom_format'];
 const NON_BREAKING: ReadonlyArray<NonBreakingSchemaUpdatesBehavior> = [
   'ignore',
@@ -81,7 +70,7 @@ const toSchedule = (s: t.TypeOf<typeof Schedule>): AirbyteSchedule => {
 };
 
 const toStream = (s: StreamConfiguration): AirbyteStream => {
-  const syncMode = knownOrUndefined(SYNC_MODES, s.syncMode);
+  const syncMode = knownOrUndefined(syncModes, s.syncMode);
   return {
     name: s.name,
     ...(syncMode === undefined ? {} : { syncMode }),

@@ -1,7 +1,6 @@
 /** `GET /streams` answer (StreamPropertiesResponse) and how it reads as the domain's DiscoveredStream. */
-import type { DiscoveredStream, SyncMode } from '@airbyte-provisioner/core';
+import { syncModes, type DiscoveredStream, type SyncMode } from '@airbyte-provisioner/core';
 import * as t from 'io-ts';
-import { SYNC_MODES } from './connection.codec.js';
 
 const StringList = t.array(t.string);
 
@@ -9,7 +8,8 @@ export const StreamProperties = t.intersection([
   // the spec marks every field optional, but a stream without a name cannot be selected: require it
   t.type({ streamName: t.string }),
   t.partial({
-    syncModes: StringList,
+    // null without a destinationId (StreamsController.getValidSyncModes); we always send one
+    syncModes: t.union([StringList, t.null]),
     defaultCursorField: StringList,
     sourceDefinedPrimaryKey: t.array(StringList),
   }),
@@ -23,7 +23,7 @@ export const toDiscoveredStream = (s: StreamProperties): DiscoveredStream => ({
   name: s.streamName,
   // modes this client does not know cannot be requested anyway
   syncModes: (s.syncModes ?? []).filter((m): m is SyncMode =>
-    (SYNC_MODES as ReadonlyArray<string>).includes(m),
+    (syncModes as ReadonlyArray<string>).includes(m),
   ),
   ...(s.defaultCursorField === undefined || s.defaultCursorField.length === 0
     ? {}

@@ -4,7 +4,9 @@
  * it); one chosen by definition id travels as top-level `definitionId` (create only: PUT has no such field).
  */
 import {
+  airbyteRejected,
   connectorMismatch,
+  MASKED_SECRET,
   type ActorKind,
   type ActorSpec,
   type AirbyteActor,
@@ -62,6 +64,31 @@ const configurationOf = (api: ActorApi, spec: ActorSpec): JsonObject =>
 const connectorTypeOf = (spec: ActorSpec): string | undefined =>
   spec.connector._tag === 'ConnectorType' ? spec.connector.connectorType : undefined;
 
+/** Where a configuration holds the mask Airbyte answers in place of a secret (dot paths). */
+const maskedPaths = (value: unknown, path: string): ReadonlyArray<string> => {
+  if (value === MASKED_SECRET) return [path];
+  if (Array.isArray(value)) return value.flatMap((item: unknown, i) => maskedPaths(item, `${path}[${i}]`));
+  if (typeof value === 'object' && value !== null)
+    return Object.entries(value).flatMap(([key, child]) => maskedPaths(child, `${path}.${key}`));
+  return [];
+};
+
+/**
+ * The mask is never sent back: Airbyte would store it as the secret on create and on PATCH
+ * (SecretsHelpers.mergeNodesExceptForSecrets), and only PUT happens to keep the old one.
+ */
+const refuseMask = (label: string, configuration: JsonObject): E.Either<AirbyteError, void> => {
+  const paths = maskedPaths(configuration, 'configuration');
+  return paths.length === 0
+    ? E.right(undefined)
+    : E.left(
+        airbyteRejected(
+          400,
+          `${label} was not sent: ${paths.join(', ')} holds "${MASKED_SECRET}", the mask Airbyte answers in place of a secret, which it would store as the secret; give the secret itself`,
+        ),
+      );
+};
+
 export const actorOperations = (client: AirbyteClient, options: ResolvedGatewayOptions) => {
   const { workspaceId, logger } = options;
 
@@ -79,7 +106,15 @@ export const actorOperations = (client: AirbyteClient, options: ResolvedGatewayO
     if (E.isLeft(result)) return result.left._tag === 'AirbyteNotFound' ? E.right(O.none) : result;
     const { actor } = result.right;
     // another workspace's resource is not ours to manage
-    return E.right(actor.workspaceId === workspaceId ? O.some(actor) : O.none);
+    if (actor.workspaceId !== workspaceId) return E.right(O.none);
+    if (Object.keys(actor.configuration).length > 0) return E.right(O.some(actor));
+    // Airbyte still reads a deleted actor by id, its configuration voided (SourceHandler.deleteSource,
+    // SourceServiceJooqImpl.tombstoneSource), and its answer does not say it was deleted; lists do not show
+    // it, so an empty configuration is checked against the list
+    const live = await listByName(kind, actor.name);
+    return E.map((found: ReadonlyArray<ReadActor>) =>
+      found.some((r) => r.actor.id === id) ? O.some(actor) : O.none,
+    )(live);
   };
 
   const listByName = async (
@@ -116,6 +151,8 @@ export const actorOperations = (client: AirbyteClient, options: ResolvedGatewayO
   const create = async (kind: ActorKind, spec: ActorSpec): Promise<E.Either<AirbyteError, AirbyteActor>> => {
     const api = API[kind];
     const configuration = configurationOf(api, spec);
+    const masked = refuseMask(`POST ${api.collection}`, configuration);
+    if (E.isLeft(masked)) return masked;
     logWrite('creating', kind, spec, configuration);
     const request: AirbyteRequest<ReadActor> = {
       method: 'POST',
@@ -152,6 +189,8 @@ export const actorOperations = (client: AirbyteClient, options: ResolvedGatewayO
   ): Promise<E.Either<AirbyteError, AirbyteActor>> => {
     const api = API[kind];
     const configuration = configurationOf(api, spec);
+    const masked = refuseMask(`PUT ${api.item.replace(`{${api.idParam}}`, id)}`, configuration);
+    if (E.isLeft(masked)) return masked;
     logWrite('replacing', kind, spec, configuration, id);
     const result = await client.call({
       method: 'PUT',

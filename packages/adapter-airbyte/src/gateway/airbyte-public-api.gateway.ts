@@ -27,12 +27,21 @@ const task =
   () =>
     run(...args);
 
+/**
+ * The core's AirbyteGateway, and `withLogger`: the same gateway (same limits, token and calls in flight)
+ * writing its log lines through another logger, which the composition root hands the core as
+ * `CoreDeps.gatewayFor` so that each operation logs under its request's logger.
+ */
+export interface AirbytePublicApiGateway extends AirbyteGateway {
+  readonly withLogger: (logger: Logger) => AirbytePublicApiGateway;
+}
+
 /** The port's operations over one client view; `withLogger` builds another over the same client. */
 const gatewayOver = (
   client: AirbyteClient,
   resolved: ResolvedGatewayOptions,
   discoveryTimeoutMs: number,
-): AirbyteGateway => {
+): AirbytePublicApiGateway => {
   const actors = actorOperations(client, resolved);
   const connections = makeConnectionOperations(client, resolved);
   const jobs = makeJobOperations(client);
@@ -82,7 +91,7 @@ const gatewayOver = (
   };
 };
 
-export const makeAirbytePublicApiGateway = (options: AirbyteGatewayOptions): AirbyteGateway => {
+export const makeAirbytePublicApiGateway = (options: AirbyteGatewayOptions): AirbytePublicApiGateway => {
   const resolved = resolveOptions(options);
   return gatewayOver(
     makeAirbyteClient(resolved),

@@ -1,7 +1,10 @@
 /**
  * Sources and destinations: the same rules with different field names (`sourceId`/`sourceType` against
- * `destinationId`/`destinationType`). Create answers 200 (not 201), delete 204, and deleting an actor
- * deletes the connections that use it.
+ * `destinationId`/`destinationType`), after airbyte-server publicapi SourcesController/DestinationsController
+ * and airbyte-commons-server SourceHandler/DestinationHandler. Create answers 200 (not 201), delete 204.
+ * Deleting marks the actor as a tombstone with its configuration voided (SourceServiceJooqImpl.tombstoneSource)
+ * after deleting the connections that use it (SourceHandler.deleteSource); reading it by id still answers
+ * 200, lists hide it unless `includeDeleted=true`, and deleting it again succeeds.
  */
 import {
   connectorByDefinition,
@@ -10,11 +13,21 @@ import {
   type ConnectorType,
 } from './connector-types.js';
 import { deleteConnectionsOf } from './connection-store.js';
-import { isReply, pageOf, readBoolean, readPage, readWorkspaceFilter } from './pagination.js';
+import { checkConnectorSpec } from './connector-spec.js';
+import { isReply, listLinkParams, pageOf, readBoolean, readPage, readWorkspaceFilter } from './pagination.js';
 import type { RouteContext, RouteHandler } from './route-context.js';
-import { noContent, ok, problem, type SandboxReply } from './sandbox-reply.js';
+import {
+  forbidden,
+  micronautError,
+  noContent,
+  ok,
+  resourceNotFound,
+  unknownValue,
+  unprocessableEntity,
+  type SandboxReply,
+} from './sandbox-reply.js';
 import { epochSeconds, type SandboxState, type StoredActor } from './sandbox-state.js';
-import { isRecord, keepMaskedSecrets, maskConfiguration, type JsonRecord } from './secrets.js';
+import { isRecord, keepMaskedSecrets, maskConfiguration, mergeForPatch, type JsonRecord } from './secrets.js';
 
 interface ActorNames {
   readonly kind: ActorKind;
@@ -42,7 +55,8 @@ export const actorView = (names: ActorNames, actor: StoredActor): Record<string,
   [names.typeField]: actor.connector.type,
   definitionId: actor.connector.definitionId,
   workspaceId: actor.workspaceId,
-  configuration: maskConfiguration(actor.configuration, actor.connector),
+  // a tombstone's configuration is voided
+  configuration: actor.deleted ? {} : maskConfiguration(actor.configuration, actor.connector),
   createdAt: actor.createdAt,
   ...(actor.resourceAllocation === undefined ? {} : { resourceAllocation: actor.resourceAllocation }),
 });
@@ -51,15 +65,19 @@ export const sourceView = (actor: StoredActor): Record<string, unknown> => actor
 export const destinationView = (actor: StoredActor): Record<string, unknown> =>
   actorView(NAMES.destination, actor);
 
-/** The live actor with this id that the caller may see, or a 404 problem. */
+/**
+ * The actor with this id that the caller may see, or a 404 problem. A deleted one is found too (the server
+ * reads tombstones by id) unless `live` is asked for.
+ */
 export const findActor = (
   context: RouteContext,
   kind: ActorKind,
   id: string | undefined,
+  { live = false }: { readonly live?: boolean } = {},
 ): StoredActor | SandboxReply => {
   const actor = id === undefined ? undefined : storeOf(context.state, kind).get(id);
-  if (actor === undefined || actor.deleted || !context.access.has(actor.workspaceId)) {
-    return problem(404, `${kind === 'source' ? 'Source' : 'Destination'} ${id ?? ''} not found`);
+  if (actor === undefined || (live && actor.deleted) || !context.access.has(actor.workspaceId)) {
+    return resourceNotFound(kind, id ?? '');
   }
   return actor;
 };
@@ -67,60 +85,40 @@ export const findActor = (
 const missingFields = (body: Readonly<Record<string, unknown>>, fields: ReadonlyArray<string>): string[] =>
   fields.filter((field) => body[field] === undefined || body[field] === null);
 
+// the request models are bound by Micronaut before a controller runs: a wrong type is its 400
 const checkBodyTypes = (body: Readonly<Record<string, unknown>>): SandboxReply | undefined => {
-  if (body['name'] !== undefined && typeof body['name'] !== 'string')
-    return problem(400, 'name must be a string');
-  if (body['configuration'] !== undefined && !isRecord(body['configuration'])) {
-    return problem(400, 'configuration must be an object');
-  }
-  if (body['workspaceId'] !== undefined && typeof body['workspaceId'] !== 'string') {
-    return problem(400, 'workspaceId must be a string');
-  }
-  if (body['definitionId'] !== undefined && typeof body['definitionId'] !== 'string') {
-    return problem(400, 'definitionId must be a string');
-  }
+  const wrong = (field: string, type: string) => micronautError(400, `${field}: must be ${type}`);
+  if (body['name'] !== undefined && typeof body['name'] !== 'string') return wrong('name', 'a string');
+  if (body['configuration'] !== undefined && !isRecord(body['configuration']))
+    return wrong('configuration', 'an object');
+  if (body['workspaceId'] !== undefined && typeof body['workspaceId'] !== 'string')
+    return wrong('workspaceId', 'a string');
+  if (body['definitionId'] !== undefined && typeof body['definitionId'] !== 'string')
+    return wrong('definitionId', 'a string');
   return undefined;
 };
 
-const checkConnectorSpec = (
-  connector: ConnectorType,
-  configuration: JsonRecord,
-): SandboxReply | undefined => {
-  const missing = connector.requiredFields.filter((field) => configuration[field] === undefined);
-  return missing.length === 0
-    ? undefined
-    : problem(
-        400,
-        `The provided configuration does not fulfill the specification. Errors: ${missing
-          .map((field) => `required property '${field}' not found`)
-          .join(', ')}`,
-      );
-};
-
+/**
+ * SourcesController.publicCreateSource: `definitionId` wins; without it, the type name inside the
+ * configuration picks the definition (UnknownValueProblem when no definition has that name), and with
+ * neither the body cannot be mapped (UnprocessableEntityProblem without a message).
+ */
 const resolveConnector = (
   names: ActorNames,
   body: Readonly<Record<string, unknown>>,
   configuration: JsonRecord,
 ): ConnectorType | SandboxReply => {
   const definitionId = body['definitionId'];
-  const typeName = configuration[names.typeField];
-  if (definitionId === undefined && typeName === undefined) {
-    return problem(
-      422,
-      `One of definitionId or configuration.${names.typeField} must be provided to create a ${names.kind}`,
+  if (typeof definitionId === 'string') {
+    return (
+      connectorByDefinition(names.kind, definitionId) ??
+      resourceNotFound(`${names.kind}_definition`, definitionId)
     );
   }
-  const byType = typeof typeName === 'string' ? connectorByType(names.kind, typeName) : undefined;
-  if (typeName !== undefined && byType === undefined) {
-    return problem(400, `Unknown ${names.typeField} ${JSON.stringify(typeName)}`);
-  }
-  if (typeof definitionId !== 'string') return byType as ConnectorType;
-  const byDefinition = connectorByDefinition(names.kind, definitionId);
-  if (byDefinition === undefined) return problem(404, `${names.kind} definition ${definitionId} not found`);
-  if (byType !== undefined && byType !== byDefinition) {
-    return problem(400, `definitionId ${definitionId} is not a ${JSON.stringify(typeName)} ${names.kind}`);
-  }
-  return byDefinition;
+  const typeName = configuration[names.typeField];
+  if (typeName === undefined || typeName === null) return unprocessableEntity();
+  const name = typeof typeName === 'string' ? typeName : JSON.stringify(typeName);
+  return connectorByType(names.kind, name) ?? unknownValue(name);
 };
 
 /** Airbyte stores a configuration without its type discriminator and never answers with it. */
@@ -130,7 +128,12 @@ const withoutTypeField = (names: ActorNames, configuration: JsonRecord): JsonRec
 };
 
 const readObjectBody = (context: RouteContext): Readonly<Record<string, unknown>> | SandboxReply =>
-  isRecord(context.body) ? context.body : problem(400, 'The request body must be a JSON object');
+  isRecord(context.body)
+    ? context.body
+    : micronautError(400, 'Required argument [body] not specified or not a JSON object');
+
+const missingReply = (missing: ReadonlyArray<string>): SandboxReply =>
+  micronautError(400, `Missing required creator property: ${missing.join(', ')}`);
 
 const makeCreate =
   (names: ActorNames): RouteHandler =>
@@ -138,16 +141,17 @@ const makeCreate =
     const body = readObjectBody(context);
     if (isReply(body)) return body;
     const missing = missingFields(body, ['name', 'workspaceId', 'configuration']);
-    if (missing.length > 0) return problem(400, `Missing required field(s): ${missing.join(', ')}`);
+    if (missing.length > 0) return missingReply(missing);
     const typeError = checkBodyTypes(body);
     if (typeError !== undefined) return typeError;
     const workspaceId = body['workspaceId'] as string;
-    if (!context.state.workspaces.has(workspaceId)) return problem(404, `Workspace ${workspaceId} not found`);
+    if (!context.state.workspaces.has(workspaceId)) return resourceNotFound('workspace', workspaceId);
     if (!context.access.has(workspaceId))
-      return problem(403, `Not allowed to write to workspace ${workspaceId}`);
-    const configuration = body['configuration'] as JsonRecord;
-    const connector = resolveConnector(names, body, configuration);
+      return forbidden(`Not allowed to write to workspace ${workspaceId}`);
+    const connector = resolveConnector(names, body, body['configuration'] as JsonRecord);
     if (isReply(connector)) return connector;
+    // removeSourceTypeNode: the type name is gone before the spec is checked and the actor stored
+    const configuration = withoutTypeField(names, body['configuration'] as JsonRecord);
     const specError = checkConnectorSpec(connector, configuration);
     if (specError !== undefined) return specError;
     const actor: StoredActor = {
@@ -155,7 +159,7 @@ const makeCreate =
       connector,
       workspaceId,
       name: body['name'] as string,
-      configuration: withoutTypeField(names, configuration),
+      configuration,
       createdAt: epochSeconds(context.state),
       deleted: false,
       ...(body['resourceAllocation'] === undefined
@@ -185,24 +189,9 @@ const makeList =
     const matching = [...storeOf(context.state, names.kind).values()].filter(
       (actor) => workspaces.has(actor.workspaceId) && (includeDeleted || !actor.deleted),
     );
-    const { data, ...links } = pageOf(context, matching, page);
+    const { data, ...links } = pageOf(context, matching, page, listLinkParams(context, includeDeleted));
     return ok({ ...links, data: data.map((actor) => actorView(names, actor)) });
   };
-
-/** A type discriminator sent on update must name the actor's own connector: the type cannot change. */
-const checkSameType = (
-  names: ActorNames,
-  actor: StoredActor,
-  configuration: JsonRecord,
-): SandboxReply | undefined => {
-  const typeName = configuration[names.typeField];
-  return typeName === undefined || typeName === actor.connector.type
-    ? undefined
-    : problem(
-        400,
-        `The ${names.typeField} of ${names.kind} ${actor.id} is ${actor.connector.type} and cannot change`,
-      );
-};
 
 const makePut =
   (names: ActorNames): RouteHandler =>
@@ -212,15 +201,15 @@ const makePut =
     const body = readObjectBody(context);
     if (isReply(body)) return body;
     const missing = missingFields(body, ['name', 'configuration']);
-    if (missing.length > 0) return problem(400, `Missing required field(s): ${missing.join(', ')}`);
+    if (missing.length > 0) return missingReply(missing);
     const typeError = checkBodyTypes(body);
     if (typeError !== undefined) return typeError;
     const configuration = keepMaskedSecrets(
       body['configuration'] as JsonRecord,
       actor.configuration,
     ) as JsonRecord;
-    const error =
-      checkSameType(names, actor, configuration) ?? checkConnectorSpec(actor.connector, configuration);
+    // the controller drops the type name before the handler sees the configuration
+    const error = checkConnectorSpec(actor.connector, withoutTypeField(names, configuration));
     if (error !== undefined) return error;
     actor.name = body['name'] as string;
     actor.configuration = withoutTypeField(names, configuration);
@@ -228,18 +217,6 @@ const makePut =
     else actor.resourceAllocation = body['resourceAllocation'] as JsonRecord;
     return ok(actorView(names, actor));
   };
-
-/** PATCH merges objects key by key (guess: Airbyte documents only "update"), keeping masked secrets. */
-const mergeDeep = (stored: JsonRecord, patch: JsonRecord): JsonRecord =>
-  Object.fromEntries(
-    [...new Set([...Object.keys(stored), ...Object.keys(patch)])].map((key) => {
-      const before = stored[key];
-      const after = patch[key];
-      if (after === undefined) return [key, before ?? null];
-      if (isRecord(before) && isRecord(after)) return [key, mergeDeep(before, after)];
-      return [key, keepMaskedSecrets(after, before)];
-    }),
-  );
 
 const makePatch =
   (names: ActorNames): RouteHandler =>
@@ -250,15 +227,12 @@ const makePatch =
     if (isReply(body)) return body;
     const typeError = checkBodyTypes(body);
     if (typeError !== undefined) return typeError;
-    if (body['workspaceId'] !== undefined && body['workspaceId'] !== actor.workspaceId) {
-      return problem(400, `A ${names.kind} cannot move to another workspace`);
-    }
+    // ConfigurationUpdate.partialSource: no secret kept on PATCH, a mask sent back overwrites the secret
     const configuration =
       body['configuration'] === undefined
         ? actor.configuration
-        : mergeDeep(actor.configuration, body['configuration'] as JsonRecord);
-    const error =
-      checkSameType(names, actor, configuration) ?? checkConnectorSpec(actor.connector, configuration);
+        : mergeForPatch(actor.configuration, withoutTypeField(names, body['configuration'] as JsonRecord));
+    const error = checkConnectorSpec(actor.connector, configuration);
     if (error !== undefined) return error;
     if (typeof body['name'] === 'string') actor.name = body['name'];
     actor.configuration = withoutTypeField(names, configuration);
@@ -273,6 +247,7 @@ const makeDelete =
     const actor = findActor(context, names.kind, context.params[names.idParam]);
     if (isReply(actor)) return actor;
     actor.deleted = true;
+    // the connections go first, so that a delete failing half-way leaves the actor visible
     deleteConnectionsOf(
       context.state,
       (c) => (names.kind === 'source' ? c.sourceId : c.destinationId) === actor.id,

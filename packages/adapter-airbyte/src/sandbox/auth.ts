@@ -5,7 +5,7 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { RouteContext } from './route-context.js';
-import { ok, problem, type SandboxReply } from './sandbox-reply.js';
+import { badRequest, invalidApiKey, micronautError, ok, type SandboxReply } from './sandbox-reply.js';
 import { issueToken, type SandboxState } from './sandbox-state.js';
 import { isRecord } from './secrets.js';
 
@@ -17,18 +17,18 @@ const same = (a: string, b: string): boolean => {
 
 export const createToken = (context: Pick<RouteContext, 'state' | 'body'>): SandboxReply => {
   const body = context.body;
-  if (!isRecord(body)) return problem(400, 'The request body must be a JSON or form-encoded object');
+  if (!isRecord(body)) return micronautError(400, 'The request body must be a JSON or form-encoded object');
   const clientId = body['client_id'];
   const clientSecret = body['client_secret'];
   const grant = body['grant_type'] ?? body['grant-type'];
   if (typeof clientId !== 'string' || typeof clientSecret !== 'string') {
-    return problem(400, 'client_id and client_secret are required');
+    return micronautError(400, 'Missing required creator property: client_id, client_secret');
   }
-  if (grant !== 'client_credentials') return problem(400, 'grant_type must be client_credentials');
+  if (grant !== 'client_credentials') return badRequest('grant_type must be client_credentials');
   const application = context.state.applications.find(
     (app) => same(app.clientId, clientId) && same(app.clientSecret, clientSecret),
   );
-  if (application === undefined) return problem(401, 'Invalid client credentials');
+  if (application === undefined) return invalidApiKey();
   return ok({
     access_token: issueToken(context.state, application),
     token_type: 'Bearer',
@@ -63,6 +63,6 @@ export const authenticate = (
 };
 
 export const unauthorized = (): SandboxReply => {
-  const reply = problem(401, 'A valid access token is required (Authorization: Bearer <token>)');
+  const reply = invalidApiKey();
   return { ...reply, headers: { ...reply.headers, 'www-authenticate': 'Bearer' } };
 };

@@ -6,6 +6,7 @@
 import type { SyncMode } from '@airbyte-provisioner/core';
 import type { SandboxStream } from './sandbox.types.js';
 import type { SandboxState, StoredActor } from './sandbox-state.js';
+import { listedSyncModes, sourceSyncModesOf, type DestinationSyncMode } from './sync-modes.js';
 
 const FULL_REFRESH: ReadonlyArray<SyncMode> = ['full_refresh_overwrite', 'full_refresh_append'];
 const ALL_MODES: ReadonlyArray<SyncMode> = [
@@ -44,12 +45,20 @@ export const catalogOf = (state: SandboxState, source: StoredActor): ReadonlyArr
   return DEFAULT_CATALOG;
 };
 
-export const streamPropertiesView = (stream: SandboxStream): Record<string, unknown> => ({
+/**
+ * StreamsController.getStreamProperties: `syncModes` is null without a destination, else the modes the
+ * stream's source modes and the destination's modes combine to, in the controller's order.
+ */
+export const streamPropertiesView = (
+  stream: SandboxStream,
+  destinationModes: ReadonlyArray<DestinationSyncMode> | undefined,
+): Record<string, unknown> => ({
   streamName: stream.name,
-  syncModes: stream.syncModes,
+  syncModes:
+    destinationModes === undefined ? null : listedSyncModes(sourceSyncModesOf(stream), destinationModes),
   ...(stream.namespace === undefined ? {} : { streamnamespace: stream.namespace }),
   defaultCursorField: stream.defaultCursorField ?? [],
-  sourceDefinedCursorField: (stream.defaultCursorField ?? []).length > 0,
+  sourceDefinedCursorField: stream.sourceDefinedCursor ?? (stream.defaultCursorField ?? []).length > 0,
   sourceDefinedPrimaryKey: stream.sourceDefinedPrimaryKey ?? [],
   propertyFields: stream.propertyFields ?? [],
 });

@@ -1,28 +1,38 @@
 /**
- * Connections. PATCH changes only the fields it carries; `configurations.streams`, when given, replaces
- * the whole stream list. A connection's source and destination never change (Airbyte has no field to
- * move them; a different one means a new connection).
+ * Connections, after airbyte-server publicapi ConnectionsController. Create discovers the source's
+ * catalog and configures the requested streams against it and the destination's sync modes
+ * (stream-configuration.ts); without streams every stream is `full_refresh_overwrite`. PATCH changes only
+ * the fields it carries, and `configurations.streams`, when it lists any, replaces the whole stream list.
+ * ConnectionPatchRequest has no sourceId or destinationId: sent anyway, they are ignored. A deleted
+ * connection keeps being read by id, with status `deprecated`, and deleting it again succeeds.
  */
 import { findActor } from './actor.routes.js';
 import { catalogOf } from './catalog.js';
-import { connectionView, deleteConnectionsOf } from './connection-store.js';
-import { isReply, pageOf, readBoolean, readPage, readWorkspaceFilter } from './pagination.js';
+import { connectionView } from './connection-store.js';
+import { isReply, listLinkParams, pageOf, readBoolean, readPage, readWorkspaceFilter } from './pagination.js';
 import type { RouteContext, RouteHandler } from './route-context.js';
-import { noContent, ok, problem, type SandboxReply } from './sandbox-reply.js';
+import {
+  badRequest,
+  micronautError,
+  noContent,
+  ok,
+  resourceNotFound,
+  type SandboxReply,
+} from './sandbox-reply.js';
 import { epochSeconds, type StoredActor, type StoredConnection } from './sandbox-state.js';
 import { readSchedule } from './schedule.js';
-import { configureStreams } from './stream-configuration.js';
+import { configureStreams, everyStream } from './stream-configuration.js';
 import { isRecord, type Json, type JsonRecord } from './secrets.js';
 
-const STATUSES = ['active', 'inactive'];
+const STATUSES = ['active', 'inactive', 'deprecated'];
 const NAMESPACE_DEFINITIONS = ['source', 'destination', 'custom_format'];
 const NON_BREAKING = ['ignore', 'disable_connection', 'propagate_columns', 'propagate_fully'];
 
 const findConnection = (context: RouteContext): StoredConnection | SandboxReply => {
   const id = context.params['connectionId'] ?? '';
   const connection = context.state.connections.get(id);
-  if (connection === undefined || connection.deleted || !context.access.has(connection.workspaceId)) {
-    return problem(404, `Connection ${id} not found`);
+  if (connection === undefined || !context.access.has(connection.workspaceId)) {
+    return resourceNotFound('connection', id);
   }
   return connection;
 };
@@ -35,12 +45,12 @@ const checkEnum = (
   const value = body[field];
   return value === undefined || (typeof value === 'string' && allowed.includes(value))
     ? undefined
-    : problem(400, `${field} must be one of ${allowed.join(', ')}; got ${JSON.stringify(value)}`);
+    : micronautError(400, `${field}: unknown value ${JSON.stringify(value)}; one of ${allowed.join(', ')}`);
 };
 
 const checkStrings = (body: JsonRecord, fields: ReadonlyArray<string>): SandboxReply | undefined => {
   const wrong = fields.find((field) => body[field] !== undefined && typeof body[field] !== 'string');
-  return wrong === undefined ? undefined : problem(400, `${wrong} must be a string`);
+  return wrong === undefined ? undefined : micronautError(400, `${wrong}: must be a string`);
 };
 
 const checkFields = (body: JsonRecord): SandboxReply | undefined =>
@@ -49,28 +59,38 @@ const checkFields = (body: JsonRecord): SandboxReply | undefined =>
   checkEnum(body, 'namespaceDefinition', NAMESPACE_DEFINITIONS) ??
   checkEnum(body, 'nonBreakingSchemaUpdatesBehavior', NON_BREAKING) ??
   (body['tags'] !== undefined && !Array.isArray(body['tags'])
-    ? problem(400, 'tags must be a list')
+    ? micronautError(400, 'tags: must be a list')
     : undefined);
 
 const create: RouteHandler = (context) => {
-  if (!isRecord(context.body)) return problem(400, 'The request body must be a JSON object');
+  if (!isRecord(context.body)) return notAnObject();
   const body = context.body;
   const missing = ['sourceId', 'destinationId'].filter((field) => body[field] === undefined);
-  if (missing.length > 0) return problem(400, `Missing required field(s): ${missing.join(', ')}`);
+  if (missing.length > 0)
+    return micronautError(400, `Missing required creator property: ${missing.join(', ')}`);
   const invalid = checkFields(body);
   if (invalid !== undefined) return invalid;
-  const source = findActor(context, 'source', body['sourceId'] as string);
-  if (isReply(source)) return source;
-  const destination = findActor(context, 'destination', body['destinationId'] as string);
-  if (isReply(destination)) return destination;
-  if (source.workspaceId !== destination.workspaceId) {
-    return problem(400, 'The source and the destination of a connection must be in the same workspace');
-  }
-  const streams = configureStreams(catalogOf(context.state, source), body['configurations']);
-  if (isReply(streams)) return streams;
+  // the controller checks the schedule before it reads anything
   const schedule =
-    body['schedule'] === undefined ? { scheduleType: 'manual' } : readSchedule(body['schedule']);
+    body['schedule'] === undefined || body['schedule'] === null
+      ? { scheduleType: 'manual' }
+      : readSchedule(body['schedule']);
   if (isReply(schedule)) return schedule;
+  const destination = findActor(context, 'destination', body['destinationId'] as string, { live: true });
+  if (isReply(destination)) return destination;
+  const source = findActor(context, 'source', body['sourceId'] as string, { live: true });
+  if (isReply(source)) return source;
+  if (source.workspaceId !== destination.workspaceId) {
+    return badRequest('The source and the destination of a connection must be in the same workspace');
+  }
+  const catalog = catalogOf(context.state, source);
+  const configured = configureStreams(
+    catalog,
+    destination.connector.destinationSyncModes ?? [],
+    body['configurations'],
+  );
+  if (isReply(configured)) return configured;
+  const streams = configured ?? everyStream(catalog);
   const connection: StoredConnection = {
     connectionId: context.state.newId(),
     sourceId: source.id,
@@ -93,32 +113,37 @@ const create: RouteHandler = (context) => {
   return ok(connectionView(connection));
 };
 
-// Airbyte's UI names a new connection "<source> → <destination>"; the API's default is a guess
+// ConnectionsHandler.createConnection
 const defaultName = (source: StoredActor, destination: StoredActor): string =>
-  `${source.name} → ${destination.name}`;
+  `${source.name} <> ${destination.name}`;
+
+const notAnObject = (): SandboxReply =>
+  micronautError(400, 'Required argument [body] not specified or not a JSON object');
 
 const patch: RouteHandler = (context) => {
   const connection = findConnection(context);
   if (isReply(connection)) return connection;
-  if (!isRecord(context.body)) return problem(400, 'The request body must be a JSON object');
+  if (!isRecord(context.body)) return notAnObject();
   const body = context.body;
   const invalid = checkFields(body);
   if (invalid !== undefined) return invalid;
-  for (const field of ['sourceId', 'destinationId'] as const) {
-    if (body[field] !== undefined && body[field] !== connection[field]) {
-      return problem(400, `The ${field} of a connection cannot be changed`);
-    }
-  }
-  const source = context.state.sources.get(connection.sourceId);
-  const streams =
-    isRecord(body['configurations']) &&
-    body['configurations']['streams'] !== undefined &&
-    source !== undefined
-      ? configureStreams(catalogOf(context.state, source), body['configurations'])
-      : connection.streams;
-  if (isReply(streams)) return streams;
-  const schedule = body['schedule'] === undefined ? connection.schedule : readSchedule(body['schedule']);
+  const schedule =
+    body['schedule'] === undefined || body['schedule'] === null
+      ? connection.schedule
+      : readSchedule(body['schedule']);
   if (isReply(schedule)) return schedule;
+  const source = context.state.sources.get(connection.sourceId);
+  const destination = context.state.destinations.get(connection.destinationId);
+  const configured =
+    source === undefined || destination === undefined
+      ? undefined
+      : configureStreams(
+          catalogOf(context.state, source),
+          destination.connector.destinationSyncModes ?? [],
+          body['configurations'],
+        );
+  if (isReply(configured)) return configured;
+  const streams = configured ?? connection.streams;
   // every check passed: apply the fields that were sent, and only those
   if (typeof body['name'] === 'string') connection.name = body['name'];
   if (typeof body['status'] === 'string') connection.status = body['status'];
@@ -150,14 +175,14 @@ const list: RouteHandler = (context) => {
   const matching = [...context.state.connections.values()].filter(
     (c) => workspaces.has(c.workspaceId) && (includeDeleted || !c.deleted),
   );
-  const { data, ...links } = pageOf(context, matching, page);
+  const { data, ...links } = pageOf(context, matching, page, listLinkParams(context, includeDeleted));
   return ok({ ...links, data: data.map(connectionView) });
 };
 
 const remove: RouteHandler = (context) => {
   const connection = findConnection(context);
   if (isReply(connection)) return connection;
-  deleteConnectionsOf(context.state, (c) => c === connection);
+  connection.deleted = true;
   return noContent;
 };
 

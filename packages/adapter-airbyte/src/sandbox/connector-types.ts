@@ -3,6 +3,8 @@
  * registry: source-file 778daa7c-…, destination-snowflake 424892c4-…, source/destination-postgres), the
  * configuration fields their specs mark `airbyte_secret` and the fields their specs require.
  */
+import type { DestinationSyncMode } from './sync-modes.js';
+
 export type ActorKind = 'source' | 'destination';
 
 export interface ConnectorType {
@@ -13,7 +15,12 @@ export interface ConnectorType {
   /** Dot paths below `configuration`; `*` matches any key (the branches of a oneOf). */
   readonly secretPaths: ReadonlyArray<string>;
   readonly requiredFields: ReadonlyArray<string>;
+  /** A destination's `supported_destination_sync_modes` (its connector spec); none for a source. */
+  readonly destinationSyncModes?: ReadonlyArray<DestinationSyncMode>;
 }
+
+// destination-snowflake's and destination-postgres's specs (connector registry)
+const WAREHOUSE_MODES: ReadonlyArray<DestinationSyncMode> = ['overwrite', 'append', 'append_dedup'];
 
 export const CONNECTOR_TYPES: ReadonlyArray<ConnectorType> = [
   {
@@ -53,6 +60,7 @@ export const CONNECTOR_TYPES: ReadonlyArray<ConnectorType> = [
     // the spec also requires host, role, warehouse and username; not enforced so that a sandbox runs
     // without platform settings (documented simplification)
     requiredFields: ['database', 'schema'],
+    destinationSyncModes: WAREHOUSE_MODES,
   },
   {
     kind: 'destination',
@@ -60,6 +68,7 @@ export const CONNECTOR_TYPES: ReadonlyArray<ConnectorType> = [
     definitionId: '25c5221d-dce2-4163-ade9-739ef790f503',
     secretPaths: ['password', 'tunnel_method.tunnel_user_password', 'tunnel_method.ssh_key'],
     requiredFields: ['host', 'port', 'database', 'schema', 'username'],
+    destinationSyncModes: WAREHOUSE_MODES,
   },
 ];
 

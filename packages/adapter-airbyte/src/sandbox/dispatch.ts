@@ -4,7 +4,8 @@
  */
 import { authenticate, createToken, unauthorized } from './auth.js';
 import { matchRoute } from './router.js';
-import { problem, type SandboxReply } from './sandbox-reply.js';
+import { micronautError, type SandboxReply } from './sandbox-reply.js';
+import type { JobOutcome } from './sandbox.types.js';
 import type { SandboxState } from './sandbox-state.js';
 
 export interface SandboxRequest {
@@ -17,6 +18,8 @@ export interface SandboxRequest {
   readonly rawBody: string;
   /** Absolute URL of the API base, for pagination links. */
   readonly baseUrl: string;
+  /** How a job this request starts ends (an injected `job` fault), if not as a success. */
+  readonly jobEnds?: JobOutcome;
 }
 
 const INVALID = Symbol('invalid body');
@@ -34,14 +37,17 @@ const parseBody = (request: SandboxRequest): unknown => {
   }
 };
 
-const invalidJson = (): SandboxReply => problem(400, 'The request body is not valid JSON');
+const invalidJson = (): SandboxReply =>
+  micronautError(400, 'Failed to convert argument [body]: the request body is not valid JSON');
+
+const notAllowed = (method: string, path: string): SandboxReply =>
+  micronautError(405, `Method [${method}] not allowed for URI [${path}]`);
 
 export const dispatch = (state: SandboxState, request: SandboxRequest): SandboxReply => {
   const { method, path } = request;
-  if (path === '/health')
-    return method === 'GET' ? { status: 200 } : problem(405, `${method} ${path} is not allowed`);
+  if (path === '/health') return method === 'GET' ? { status: 200 } : notAllowed(method, path);
   if (path === '/applications/token') {
-    if (method !== 'POST') return problem(405, `${method} ${path} is not allowed`);
+    if (method !== 'POST') return notAllowed(method, path);
     const body = parseBody(request);
     return body === INVALID ? invalidJson() : createToken({ state, body });
   }
@@ -50,9 +56,9 @@ export const dispatch = (state: SandboxState, request: SandboxRequest): SandboxR
   const match = matchRoute(method, path);
   switch (match._tag) {
     case 'NotFound':
-      return problem(404, `No route ${method} ${path}`);
+      return micronautError(404, 'Page Not Found');
     case 'MethodNotAllowed':
-      return problem(405, `${method} ${path} is not allowed`);
+      return notAllowed(method, path);
     case 'Found': {
       const body = parseBody(request);
       if (body === INVALID) return invalidJson();
@@ -64,6 +70,7 @@ export const dispatch = (state: SandboxState, request: SandboxRequest): SandboxR
         body,
         baseUrl: request.baseUrl,
         path,
+        ...(request.jobEnds === undefined ? {} : { jobEnds: request.jobEnds }),
       });
     }
   }

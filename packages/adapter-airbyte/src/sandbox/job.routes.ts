@@ -1,80 +1,123 @@
 /**
- * Jobs. A job starts `running` and succeeds on its connection's behalf after a number of polls of
- * `GET /jobs/{id}` or after a short time, whichever comes first; evaluated lazily, so no timer outlives
- * the sandbox. Only one job per connection runs at once: a second answers 409.
+ * Jobs, after airbyte-server publicapi JobsController, JobService and JobResponseMapper and
+ * airbyte-commons-server SchedulerHandler:
+ * - a sync or reset of a connection that is not active is 409 `state-conflict` ("Could not fulfill
+ *   request": SchedulerHandler's `check(status == ACTIVE)` throws an IllegalStateException);
+ * - a sync while one runs is 409 `try-again-later` ("A sync is already running for: <id>");
+ * - `refresh` is 422 ("Refreshes are not supported in the public API");
+ * - a job is `pending` when created, `running` from its first read on, and ends after a number of polls or
+ *   a short time: `succeeded`, or what an injected `job` fault says (`failed`, `cancelled`, `incomplete`);
+ * - `lastUpdatedAt` only once the job is terminal (failed, cancelled, succeeded); `duration` for every
+ *   status but `pending`; times as Java's OffsetDateTime prints them (seconds left out when zero).
+ * Evaluated lazily, so no timer outlives the sandbox.
  */
 import { isReply, pageOf, readPage, readWorkspaceFilter } from './pagination.js';
 import type { RouteContext, RouteHandler } from './route-context.js';
-import { ok, problem, type SandboxReply } from './sandbox-reply.js';
+import {
+  micronautError,
+  ok,
+  resourceNotFound,
+  stateConflict,
+  tryAgainLater,
+  unprocessableEntity,
+  type SandboxReply,
+} from './sandbox-reply.js';
 import type { SandboxState, StoredJob } from './sandbox-state.js';
 import { isRecord } from './secrets.js';
 
 const JOB_TYPES = ['sync', 'reset', 'refresh', 'clear'];
 const JOB_STATUSES = ['pending', 'queued', 'running', 'incomplete', 'failed', 'succeeded', 'cancelled'];
-const FINISHED = ['failed', 'succeeded', 'cancelled'];
+const TERMINAL = ['failed', 'succeeded', 'cancelled'];
+/** States in which the connection's workflow is still busy with the job. */
+const BUSY = ['pending', 'queued', 'running'];
 
-/** Moves a running job to `succeeded` once it has been polled or has run long enough. */
-export const advance = (state: SandboxState, job: StoredJob): StoredJob => {
-  if (job.status !== 'running') return job;
-  const done =
+/** Moves a job along: `pending` → `running` on its first read, then to its end once due. */
+export const advance = (state: SandboxState, job: StoredJob, polled = false): StoredJob => {
+  if (!BUSY.includes(job.status)) return job;
+  if (polled) job.polls += 1;
+  const due =
     job.polls >= state.options.jobPollsToSucceed ||
     state.now() - job.startedAtMs >= state.options.jobDurationMs;
-  if (done) {
-    job.status = 'succeeded';
+  if (due) {
+    job.status = job.ends;
+    job.updatedAtMs = state.now();
+  } else if (job.status === 'pending') {
+    job.status = 'running';
     job.updatedAtMs = state.now();
   }
   return job;
 };
 
-const isoSeconds = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+/** OffsetDateTime.toString in UTC: `2026-12-06T01:02:03Z`, or `2026-12-06T01:02Z` on a whole minute. */
+export const javaTime = (ms: number): string => {
+  const iso = new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(/\.000Z$/, 'Z');
+  return iso.replace(/:00Z$/, 'Z');
+};
 
-const durationOf = (job: StoredJob): string =>
-  `PT${Math.max(0, Math.round((job.updatedAtMs - job.startedAtMs) / 1000))}S`;
+/** Duration.toString: `PT0S`, `PT42S`, `PT1M5S`, `PT2H`. */
+export const javaDuration = (seconds: number): string => {
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  const text = `${h > 0 ? `${h}H` : ''}${m > 0 ? `${m}M` : ''}${s > 0 ? `${s}S` : ''}`;
+  return `PT${text === '' ? '0S' : text}`;
+};
 
-export const jobView = (job: StoredJob): Record<string, unknown> => ({
-  jobId: job.jobId,
-  status: job.status,
-  jobType: job.jobType,
-  startTime: isoSeconds(job.startedAtMs),
-  connectionId: job.connectionId,
-  lastUpdatedAt: isoSeconds(job.updatedAtMs),
-  ...(FINISHED.includes(job.status) ? { duration: durationOf(job) } : {}),
-  bytesSynced: job.status === 'succeeded' ? 1024 : 0,
-  rowsSynced: job.status === 'succeeded' ? 10 : 0,
-});
+const epochSecondsOf = (ms: number): number => Math.floor(ms / 1000);
+
+export const jobView = (job: StoredJob): Record<string, unknown> => {
+  const succeeded = job.status === 'succeeded';
+  return {
+    jobId: job.jobId,
+    status: job.status,
+    jobType: job.jobType,
+    startTime: javaTime(job.startedAtMs),
+    connectionId: job.connectionId,
+    ...(TERMINAL.includes(job.status) ? { lastUpdatedAt: javaTime(job.updatedAtMs) } : {}),
+    ...(job.status === 'pending'
+      ? {}
+      : { duration: javaDuration(epochSecondsOf(job.updatedAtMs) - epochSecondsOf(job.startedAtMs)) }),
+    bytesSynced: succeeded ? 1024 : 0,
+    rowsSynced: succeeded ? 10 : 0,
+  };
+};
 
 const findJob = (context: RouteContext): StoredJob | SandboxReply => {
   const raw = context.params['jobId'] ?? '';
-  const job = /^\d+$/.test(raw) ? context.state.jobs.get(Number(raw)) : undefined;
-  if (!/^\d+$/.test(raw)) return problem(400, `jobId must be an integer, got ${raw}`);
-  if (job === undefined || !context.access.has(job.workspaceId)) return problem(404, `Job ${raw} not found`);
+  if (!/^\d+$/.test(raw)) return micronautError(400, `Failed to convert argument [jobId] for value [${raw}]`);
+  const job = context.state.jobs.get(Number(raw));
+  if (job === undefined || !context.access.has(job.workspaceId)) return resourceNotFound('job', raw);
   return job;
 };
 
 const create: RouteHandler = (context) => {
-  if (!isRecord(context.body)) return problem(400, 'The request body must be a JSON object');
+  if (!isRecord(context.body)) return micronautError(400, 'Required argument [body] not specified');
   const { connectionId, jobType } = context.body;
   if (typeof connectionId !== 'string' || typeof jobType !== 'string') {
-    return problem(400, 'connectionId and jobType are required');
+    return micronautError(400, 'Missing required creator property: connectionId, jobType');
   }
-  if (!JOB_TYPES.includes(jobType)) return problem(400, `jobType must be one of ${JOB_TYPES.join(', ')}`);
+  if (!JOB_TYPES.includes(jobType))
+    return micronautError(400, `jobType: unknown value ${JSON.stringify(jobType)}`);
   const connection = context.state.connections.get(connectionId);
-  if (connection === undefined || connection.deleted || !context.access.has(connection.workspaceId)) {
-    return problem(404, `Connection ${connectionId} not found`);
+  if (connection === undefined || !context.access.has(connection.workspaceId)) {
+    return resourceNotFound('connection', connectionId);
   }
-  const running = [...context.state.jobs.values()].find(
-    (job) => job.connectionId === connectionId && advance(context.state, job).status === 'running',
+  if (jobType === 'refresh') return unprocessableEntity('Refreshes are not supported in the public API');
+  // only a sync checks the status (SchedulerHandler.submitManualSyncToWorker); a reset does not
+  const idle = connection.deleted || connection.status !== 'active';
+  if (idle && (jobType === 'sync' || connection.deleted)) return stateConflict('Could not fulfill request');
+  const busy = [...context.state.jobs.values()].some(
+    (job) => job.connectionId === connectionId && BUSY.includes(advance(context.state, job).status),
   );
-  if (running !== undefined) {
-    return problem(409, `A sync is already running for connection ${connectionId} (job ${running.jobId}).`);
-  }
+  if (busy) return tryAgainLater(`A sync is already running for: ${connectionId}`);
   const now = context.state.now();
   const job: StoredJob = {
     jobId: context.state.nextJobId,
     connectionId,
     workspaceId: connection.workspaceId,
     jobType,
-    status: 'running',
+    status: 'pending',
+    ends: context.jobEnds ?? 'succeeded',
     startedAtMs: now,
     updatedAtMs: now,
     polls: 0,
@@ -86,17 +129,15 @@ const create: RouteHandler = (context) => {
 
 const get: RouteHandler = (context) => {
   const job = findJob(context);
-  if (isReply(job)) return job;
-  job.polls += 1;
-  return ok(jobView(advance(context.state, job)));
+  return isReply(job) ? job : ok(jobView(advance(context.state, job, true)));
 };
 
 const cancel: RouteHandler = (context) => {
   const job = findJob(context);
   if (isReply(job)) return job;
-  if (advance(context.state, job).status !== 'running') {
-    return problem(409, `Job ${job.jobId} has already finished (${job.status})`);
-  }
+  // a finished job: "Failed to cancel" → ConfigClientErrorHandler's JOB_NOT_RUNNING_MESSAGE
+  if (!BUSY.includes(advance(context.state, job).status))
+    return stateConflict('Job is not currently running');
   job.status = 'cancelled';
   job.updatedAtMs = context.state.now();
   return ok(jobView(job));
@@ -110,8 +151,10 @@ const list: RouteHandler = (context) => {
   const { query } = context;
   const status = query.get('status');
   const jobType = query.get('jobType');
-  if (status !== null && !JOB_STATUSES.includes(status)) return problem(400, `Unknown job status ${status}`);
-  if (jobType !== null && !JOB_TYPES.includes(jobType)) return problem(400, `Unknown jobType ${jobType}`);
+  if (status !== null && !JOB_STATUSES.includes(status))
+    return micronautError(400, `status: unknown value ${JSON.stringify(status)}`);
+  if (jobType !== null && !JOB_TYPES.includes(jobType))
+    return micronautError(400, `jobType: unknown value ${JSON.stringify(jobType)}`);
   const connectionId = query.get('connectionId');
   const descending = /\|DESC$/i.test(query.get('orderBy') ?? '');
   const matching = [...context.state.jobs.values()]
@@ -124,7 +167,17 @@ const list: RouteHandler = (context) => {
         (jobType === null || job.jobType === jobType),
     )
     .sort((a, b) => (descending ? b.jobId - a.jobId : a.jobId - b.jobId));
-  const { data, ...links } = pageOf(context, matching, page);
+  // JobsResponseMapper: jobType and connectionId, or jobType and workspaceIds
+  const asked = query.getAll('workspaceIds').join(',');
+  const linkParams: ReadonlyArray<readonly [string, string]> = [
+    ...(jobType === null ? [] : [['jobType', jobType] as const]),
+    ...(connectionId !== null
+      ? [['connectionId', connectionId] as const]
+      : asked === ''
+        ? []
+        : [['workspaceIds', asked] as const]),
+  ];
+  const { data, ...links } = pageOf(context, matching, page, linkParams);
   return ok({ ...links, data: data.map(jobView) });
 };
 

@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '@airbyte-provisioner/core';
 import { dispatch } from './dispatch.js';
 import type { FaultRegistry } from './faults.js';
-import { problem, type SandboxReply } from './sandbox-reply.js';
+import { micronautError, problemForStatus, unexpectedProblem, type SandboxReply } from './sandbox-reply.js';
 import type { SandboxState } from './sandbox-state.js';
 import type { SandboxCall, SandboxFault } from './sandbox.types.js';
 import type { Sleeper } from './sleeper.js';
@@ -67,15 +67,22 @@ const applyFault = async (
 ): Promise<SandboxReply | 'drop' | undefined> => {
   const action = fault.action;
   switch (action.type) {
-    case 'status':
+    case 'status': {
+      const shaped = problemForStatus(action.status, `Injected fault: ${action.status}`);
       return {
         status: action.status,
-        body: action.body ?? problem(action.status, `Injected fault: ${action.status}`).body,
-        headers: {
-          ...(action.body === undefined ? { 'content-type': 'application/problem+json' } : {}),
-          ...action.headers,
-        },
+        body: action.body ?? shaped.body,
+        headers: { ...(action.body === undefined ? shaped.headers : {}), ...action.headers },
       };
+    }
+    case 'connectorFailure':
+      // SourceServiceImpl.getSourceSchema when the discover job did not succeed
+      return unexpectedProblem(
+        `Something went wrong in the connector. logs:${action.message ?? 'the connector failed'}`,
+      );
+    case 'job':
+      // shapes the job the call starts, not the answer (see handle)
+      return reply;
     case 'delay':
       await controls.sleeper.sleep(action.ms);
       return reply;
@@ -104,8 +111,10 @@ const handle = async (
     controls.logger.debug({ method, path, status }, 'sandbox call');
   };
   const rawBody = await readBody(request);
-  const fault = controls.faults.take(method, path);
-  if (fault !== undefined) call.fault = fault.action.type;
+  const taken = controls.faults.take(method, path);
+  if (taken !== undefined) call.fault = taken.action.type;
+  const jobEnds = taken?.action.type === 'job' ? taken.action.ends : undefined;
+  const fault = taken?.action.type === 'job' ? undefined : taken;
   await controls.sleeper.sleep(controls.latencyMs);
 
   let outcome: SandboxReply | 'drop' | undefined;
@@ -121,8 +130,9 @@ const handle = async (
           contentType: request.headers['content-type'],
           rawBody,
           baseUrl: `http://${request.headers.host ?? 'localhost'}${controls.basePath}`,
+          ...(jobEnds === undefined ? {} : { jobEnds }),
         })
-      : problem(404, `No route ${method} ${url.pathname}`);
+      : micronautError(404, 'Page Not Found');
     outcome =
       fault !== undefined && fault.when === 'after' ? await applyFault(controls, fault, reply) : reply;
     outcome ??= reply;
@@ -149,6 +159,7 @@ export const createSandboxRequestHandler =
         { err: error instanceof Error ? error.message : String(error) },
         'sandbox handler failed',
       );
-      if (!response.headersSent) send(response, problem(500, 'The sandbox failed to handle the request'));
+      if (!response.headersSent)
+        send(response, unexpectedProblem('The sandbox failed to handle the request'));
     });
   };

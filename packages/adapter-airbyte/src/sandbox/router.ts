@@ -23,6 +23,7 @@ const route = (method: string, template: string, handler: RouteHandler): Route =
 };
 
 const ROUTES: ReadonlyArray<Route> = [
+  route('GET', '/workspaces', workspaceRoutes.list),
   route('GET', '/workspaces/{workspaceId}', workspaceRoutes.get),
   route('GET', '/sources', sourceRoutes.list),
   route('POST', '/sources', sourceRoutes.create),

@@ -1,13 +1,13 @@
 /**
  * Everything the sandbox holds in memory: workspaces, the applications (client credentials) that may reach
  * them, issued tokens, sources, destinations, connections, jobs and the catalogs discovery answers with.
- * Routes read and write it; the HTTP layer never does. Deleted resources stay as tombstones, as in Airbyte,
- * so `includeDeleted=true` can still list them.
+ * Routes read and write it; the HTTP layer never does. Deleted resources stay as tombstones, as in Airbyte:
+ * read by id they still answer, and `includeDeleted=true` lists them.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { ConnectorType } from './connector-types.js';
 import type { Json, JsonRecord } from './secrets.js';
-import type { SandboxStream } from './sandbox.types.js';
+import type { JobOutcome, SandboxStream } from './sandbox.types.js';
 
 export interface StoredActor {
   readonly id: string;
@@ -44,6 +44,8 @@ export interface StoredJob {
   readonly workspaceId: string;
   readonly jobType: string;
   status: string;
+  /** The status the job ends in once due. */
+  readonly ends: JobOutcome | 'succeeded';
   readonly startedAtMs: number;
   updatedAtMs: number;
   polls: number;

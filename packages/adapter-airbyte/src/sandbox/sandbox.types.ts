@@ -18,9 +18,12 @@ export interface AirbyteSandboxOptions {
   readonly basicAuth?: { readonly username: string; readonly password: string };
   /** Path prefix of the public API (default `/api/public/v1`, as self-managed Airbyte serves it). */
   readonly basePath?: string;
-  /** How many `GET /jobs/{id}` polls a job stays `running` before it succeeds (default 1). */
+  /**
+   * A job is `pending` when created and `running` from its first read on; it ends after this many
+   * `GET /jobs/{id}` polls (default 1).
+   */
   readonly jobPollsToSucceed?: number;
-  /** A job also succeeds this long after it started, in ms, polled or not (default 500). */
+  /** A job also ends this long after it started, in ms, polled or not (default 500). */
   readonly jobDurationMs?: number;
   readonly logger?: Logger;
 }
@@ -42,6 +45,9 @@ export interface SandboxCall {
   readonly fault?: SandboxFaultAction['type'];
 }
 
+/** How a job ends when it does not succeed (a `job` fault picks it). */
+export type JobOutcome = 'failed' | 'cancelled' | 'incomplete';
+
 export type SandboxFaultAction =
   | {
       readonly type: 'status';
@@ -51,7 +57,17 @@ export type SandboxFaultAction =
     }
   | { readonly type: 'delay'; readonly ms: number }
   | { readonly type: 'drop' }
-  | { readonly type: 'malformed' };
+  | { readonly type: 'malformed' }
+  /**
+   * On `POST /jobs`: the call answers as usual, and the job it starts ends `failed`, `cancelled` or
+   * `incomplete` instead of succeeding.
+   */
+  | { readonly type: 'job'; readonly ends: JobOutcome }
+  /**
+   * The connector fails while Airbyte runs it (discovery on `GET /streams` or a connection create): the
+   * server's 500 `unexpected-problem` with "Something went wrong in the connector. logs:<message>".
+   */
+  | { readonly type: 'connectorFailure'; readonly message?: string };
 
 export interface SandboxFaultMatch {
   readonly method?: string;
@@ -75,9 +91,15 @@ export interface SandboxFault {
 
 export interface SandboxStream {
   readonly name: string;
+  /**
+   * Connection sync modes; the sandbox reads from them which source modes the stream supports
+   * (`full_refresh`, `incremental`) and combines those with the destination's modes, as the server does.
+   */
   readonly syncModes: ReadonlyArray<SyncMode>;
   readonly namespace?: string;
   readonly defaultCursorField?: ReadonlyArray<string>;
+  /** The source decides the cursor (default: when it has a default cursor field). */
+  readonly sourceDefinedCursor?: boolean;
   readonly sourceDefinedPrimaryKey?: ReadonlyArray<ReadonlyArray<string>>;
   readonly propertyFields?: ReadonlyArray<ReadonlyArray<string>>;
 }

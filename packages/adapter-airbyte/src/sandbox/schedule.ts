@@ -1,49 +1,59 @@
 /**
- * Connection schedules. Airbyte takes Quartz cron expressions (6 or 7 fields, optionally followed by a
- * time zone id), rejects others with 400, and answers the expression with its time zone appended (` UTC`
- * when none was given: the drift terraform-provider-airbyte issue #73 shows).
+ * Connection schedules, after airbyte-server publicapi AirbyteCatalogHelper.validateCronConfiguration and
+ * normalizeCronExpression, ConnectionCreateMapper and ConnectionReadMapper: a trailing `UTC` is dropped,
+ * what is left must parse as a Quartz cron (6 or 7 fields, the 7th a year: any other time zone fails to
+ * parse), its seconds must be one number (no every-second or every-n-seconds schedule) and, with a year
+ * field, its minutes too. The expression is stored with the time zone `UTC` and read back as
+ * `"<expression> UTC"`.
  */
-import { problem, type SandboxReply } from './sandbox-reply.js';
+import { badRequest, micronautError, type SandboxReply } from './sandbox-reply.js';
 import { isRecord, type JsonRecord } from './secrets.js';
 
 const CRON_FIELD = /^[0-9A-Za-z*?/,#-]+$/;
-const TIME_ZONE = /^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)*$/;
 const YEAR = /^[0-9*/,-]+$/;
+const QUARTZ_DOCS =
+  'Please check the cron expression format at https://www.quartz-scheduler.org/documentation/quartz-2.3.0/tutorials/crontrigger.html';
 
-const invalidCron = (expression: string, why: string): SandboxReply =>
-  problem(
-    400,
-    `The body of the request contains an invalid connection configuration. The cron expression ${expression} is not valid. Error: ${why}`,
+const unparseable = (expression: string, why: string): SandboxReply =>
+  badRequest(`The cron expression ${expression} is not valid. Error: ${why}. ${QUARTZ_DOCS}`);
+
+const tooFrequent = (expression: string): SandboxReply =>
+  badRequest(
+    `The cron expression ${expression} is not valid or is less than the one hour minimum. The seconds and minutes values cannot be \`*\`.`,
   );
 
 const normalizeCron = (expression: string): string | SandboxReply => {
-  const tokens = expression.trim().split(/\s+/);
-  const last = tokens[tokens.length - 1] ?? '';
-  const hasZone = tokens.length >= 7 && TIME_ZONE.test(last) && !YEAR.test(last);
-  const fields = hasZone ? tokens.slice(0, -1) : tokens;
+  const trimmed = expression.trim();
+  const withoutZone = trimmed.endsWith('UTC') ? trimmed.replace('UTC', '').trim() : trimmed;
+  const fields = withoutZone.split(/\s+/).filter((field) => field !== '');
   if (fields.length < 6 || fields.length > 7) {
-    return invalidCron(
+    return unparseable(
       expression,
-      `Unexpected end of expression (Quartz needs 6 or 7 fields, got ${fields.length}).`,
+      `Cron expression contains ${fields.length} parts but we expect one of [6, 7]`,
     );
   }
-  const bad = fields.find((field) => !CRON_FIELD.test(field));
-  if (bad !== undefined)
-    return invalidCron(expression, `Invalid chars in expression! Invalid chars: ${bad}.`);
-  return `${fields.join(' ')} ${hasZone ? last : 'UTC'}`;
+  const bad = fields.find((field, i) => !(i === 6 ? YEAR : CRON_FIELD).test(field));
+  if (bad !== undefined) return unparseable(expression, `Invalid chars in expression! Expression: ${bad}`);
+  const [seconds = '', minutes = ''] = fields;
+  if (!/^\d+$/.test(seconds) || (fields.length === 7 && !/^\d+$/.test(minutes))) {
+    return tooFrequent(expression);
+  }
+  return fields.join(' ');
 };
 
 /** The schedule to store, from an AirbyteApiConnectionSchedule request field. */
 export const readSchedule = (raw: unknown): JsonRecord | SandboxReply => {
-  if (!isRecord(raw)) return problem(400, 'schedule must be an object with a scheduleType');
+  if (!isRecord(raw)) return micronautError(400, 'schedule: must be an object with a scheduleType');
   const type = raw['scheduleType'];
   if (type === 'manual') return { scheduleType: 'manual' };
-  if (type !== 'cron')
-    return problem(400, `scheduleType must be one of manual, cron; got ${JSON.stringify(type)}`);
+  if (type !== 'cron') return micronautError(400, `scheduleType: unknown value ${JSON.stringify(type)}`);
   const expression = raw['cronExpression'];
-  if (typeof expression !== 'string' || expression.trim() === '') {
-    return problem(400, 'A cron schedule needs a cronExpression');
+  if (expression === undefined || expression === null) {
+    return badRequest('Missing cron expression in the schedule.');
   }
+  if (typeof expression !== 'string') return micronautError(400, 'cronExpression: must be a string');
   const normalized = normalizeCron(expression);
-  return typeof normalized === 'string' ? { scheduleType: 'cron', cronExpression: normalized } : normalized;
+  return typeof normalized === 'string'
+    ? { scheduleType: 'cron', cronExpression: `${normalized} UTC` }
+    : normalized;
 };

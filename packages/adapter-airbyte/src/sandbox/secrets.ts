@@ -1,7 +1,10 @@
 /**
  * Airbyte never returns a secret: on read every field the connector spec marks `airbyte_secret` comes back
- * as `**********`. On update, a field sent back as `**********` keeps the stored secret, so a client can
- * PUT what it read. Beside the per-connector paths, keys named like a secret are masked too, because an
+ * as `**********`. On PUT, a field sent back as `**********` keeps the stored secret
+ * (ConfigurationUpdate.source → JsonSecretsProcessor.copySecrets). On PATCH it does not: the configuration
+ * is merged with SecretsHelpers.mergeNodesExceptForSecrets, which replaces a stored secret (a secret
+ * coordinate, not a plain object) with whatever was sent, the mask included, and the mask is then stored
+ * as the new secret. Beside the per-connector paths, keys named like a secret are masked too, because an
  * unknown connector's spec is not known here.
  */
 import { MASKED_SECRET } from '@airbyte-provisioner/core';
@@ -50,3 +53,18 @@ export const keepMaskedSecrets = (incoming: Json, stored: Json | undefined): Jso
   }
   return incoming;
 };
+
+/**
+ * PATCH's merge (SecretsHelpers.mergeNodesExceptForSecrets): objects are merged key by key, anything else
+ * sent replaces what is stored, a secret and the mask included.
+ */
+export const mergeForPatch = (stored: JsonRecord, patch: JsonRecord): JsonRecord =>
+  Object.fromEntries(
+    [...new Set([...Object.keys(stored), ...Object.keys(patch)])].map((key) => {
+      const before = stored[key];
+      const after = patch[key];
+      if (after === undefined) return [key, before ?? null];
+      if (isRecord(before) && isRecord(after)) return [key, mergeForPatch(before, after)];
+      return [key, after];
+    }),
+  );

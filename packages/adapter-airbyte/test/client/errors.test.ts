@@ -79,6 +79,146 @@ describe('AirbytePublicApiGateway error table', () => {
     );
   });
 
+  describe("Airbyte's problem bodies (specific text in data, generic detail)", () => {
+    const ERRORS = 'https://reference.airbyte.com/reference/errors';
+
+    it('reads data.message before the generic detail of a 422 connector-spec failure', async () => {
+      const body = {
+        status: 422,
+        type: `${ERRORS}#unprocessable-entity`,
+        title: 'unprocessable-entity',
+        detail: 'The body of the request was not understood',
+        data: {
+          message:
+            "json schema validation failed when comparing the data to the json schema. \nErrors: $: required property 'database' not found ",
+        },
+      };
+      expect(await answer(422, body, { 'content-type': 'application/json' })).to.deep.equal(
+        E.left({
+          _tag: 'AirbyteRejected',
+          status: 422,
+          detail: `${WHAT} was rejected by Airbyte (422): json schema validation failed when comparing the data to the json schema. Errors: $: required property 'database' not found`,
+        }),
+      );
+    });
+
+    it('reads the message of a try-again-later 409 and of a bad-request 400', async () => {
+      expect(
+        await answer(409, {
+          status: 409,
+          type: `${ERRORS}#try-again-later`,
+          title: 'try-again-later',
+          detail: 'Please try again later.',
+          data: { message: 'A sync is already running for: c-1' },
+        }),
+      ).to.deep.equal(
+        E.left({
+          _tag: 'AirbyteConflict',
+          detail: `${WHAT} conflicts with the state of Airbyte (409): A sync is already running for: c-1`,
+        }),
+      );
+      expect(
+        await answer(400, {
+          status: 400,
+          type: `${ERRORS}#bad-request`,
+          title: 'bad-request',
+          detail: 'The request could not be understood by the server due to malformed syntax.',
+          data: { message: 'Missing cron expression in the schedule.' },
+        }),
+      ).to.deep.equal(
+        E.left({
+          _tag: 'AirbyteRejected',
+          status: 400,
+          detail: `${WHAT} was rejected by Airbyte (400): Missing cron expression in the schedule.`,
+        }),
+      );
+    });
+
+    it('names what was not found, and the value that was not known', async () => {
+      expect(
+        await answer(404, {
+          status: 404,
+          type: `${ERRORS}#resource-not-found`,
+          title: 'resource-not-found',
+          detail: 'The requested resource could not be found.',
+          data: { resourceType: 'workspace', resourceId: WS },
+        }),
+      ).to.deep.equal(
+        E.left({
+          _tag: 'AirbyteNotFound',
+          detail: `${WHAT} not found (404): The requested resource could not be found.; workspace ${WS}`,
+        }),
+      );
+      expect(
+        await answer(400, {
+          status: 400,
+          type: ERRORS,
+          title: 'value-not-found',
+          detail: 'The submitted value could not be found.',
+          data: { value: 'files' },
+        }),
+      ).to.deep.equal(
+        E.left({
+          _tag: 'AirbyteRejected',
+          status: 400,
+          detail: `${WHAT} was rejected by Airbyte (400): The submitted value could not be found.; value "files"`,
+        }),
+      );
+    });
+
+    it('falls back to the detail when data has no message, and lists the errors of a Micronaut body', async () => {
+      expect(
+        await answer(422, {
+          status: 422,
+          type: `${ERRORS}#unprocessable-entity`,
+          title: 'unprocessable-entity',
+          detail: 'The body of the request was not understood',
+          data: {},
+        }),
+      ).to.deep.equal(
+        E.left({
+          _tag: 'AirbyteRejected',
+          status: 422,
+          detail: `${WHAT} was rejected by Airbyte (422): The body of the request was not understood`,
+        }),
+      );
+      expect(
+        await answer(400, {
+          message: 'Bad Request',
+          _embedded: { errors: [{ message: 'Missing required creator property: name' }] },
+        }),
+      ).to.deep.equal(
+        E.left({
+          _tag: 'AirbyteRejected',
+          status: 400,
+          detail: `${WHAT} was rejected by Airbyte (400): Bad Request; Missing required creator property: name`,
+        }),
+      );
+    });
+
+    it('scrubs a secret we sent from data.message', async () => {
+      const { gateway } = harness({ retry: { maxAttempts: 1 } });
+      airbyte()
+        .post(`${PREFIX}/sources`)
+        .reply(422, {
+          status: 422,
+          title: 'unprocessable-entity',
+          detail: 'The body of the request was not understood',
+          data: { message: 'password hunter2-secret is too short' },
+        });
+      const result = await run(
+        gateway.createActor('source', {
+          name: 'pg',
+          connector: { _tag: 'ConnectorType', connectorType: 'postgres' },
+          configuration: { host: 'db', password: 'hunter2-secret' },
+        }),
+      );
+      expect(E.isLeft(result) && result.left.detail).to.equal(
+        'POST /sources was rejected by Airbyte (422): password [redacted] is too short',
+      );
+    });
+  });
+
   it('keeps the detail and the errorId together', async () => {
     expect(await answer(400, { detail: 'bad cron', errorId: 'e-9' })).to.deep.equal(
       E.left({

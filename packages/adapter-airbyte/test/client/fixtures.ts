@@ -1,11 +1,12 @@
 /** Shared set-up for the gateway's nock tests: a fake clock, recorded sleeps, a captured log. */
-import type { AirbyteGateway, Logger } from '@airbyte-provisioner/core';
+import type { Logger } from '@airbyte-provisioner/core';
 import type * as E from 'fp-ts/lib/Either.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import nock from 'nock';
 import {
   makeAirbytePublicApiGateway,
   type AirbyteCallEvent,
+  type AirbytePublicApiGateway,
   type AirbyteGatewayOptions,
 } from '../../src/index.js';
 
@@ -29,7 +30,7 @@ export interface LogLine {
 }
 
 export interface Harness {
-  readonly gateway: AirbyteGateway;
+  readonly gateway: AirbytePublicApiGateway;
   readonly sleeps: number[];
   readonly logs: LogLine[];
   readonly calls: AirbyteCallEvent[];

@@ -65,7 +65,13 @@ describe('AirbytePublicApiGateway against the Airbyte sandbox', () => {
   };
 
   beforeEach(async () => {
-    sandbox = await startAirbyteSandbox({ host: '127.0.0.1', port: 0, jobPollsToSucceed: 1 });
+    // jobs end on their first poll, never by time: a slow machine must not end one between two calls
+    sandbox = await startAirbyteSandbox({
+      host: '127.0.0.1',
+      port: 0,
+      jobPollsToSucceed: 1,
+      jobDurationMs: 3_600_000,
+    });
     gateway = makeAirbytePublicApiGateway({
       baseUrl: sandbox.url,
       workspaceId: sandbox.workspaceId,
@@ -254,6 +260,106 @@ describe('AirbytePublicApiGateway against the Airbyte sandbox', () => {
       const created = await ok(slowGateway().createActor('source', fileSource('orders')));
       expect([created.connectorType, created.id === old.id]).to.deep.equal(['file', false]);
       expect(sandbox.snapshot().sources.map((s) => s['sourceType'])).to.deep.equal(['postgres', 'file']);
+    });
+  });
+
+  describe("what Airbyte's server does that its spec does not say", () => {
+    it("reports a connector-spec failure with the server's message (422, data.message)", async () => {
+      const { database: _, ...configuration } = snowflake('bad', 'pw').configuration;
+      const result = await gateway.createActor('destination', { ...snowflake('bad', 'pw'), configuration })();
+      expect(result).to.deep.equal(
+        E.left({
+          _tag: 'AirbyteRejected',
+          status: 422,
+          detail:
+            "POST /destinations was rejected by Airbyte (422): json schema validation failed when comparing the data to the json schema. Errors: $: required property 'database' not found",
+        }),
+      );
+    });
+
+    it('reads a deleted source by id as absent, though Airbyte answers it 200', async () => {
+      const source = await ok(gateway.createActor('source', fileSource('orders-file')));
+      await ok(gateway.deleteActor('source', source.id));
+      const token = await fetchToken(sandbox, sandbox.credentials);
+      expect((await call(sandbox, 'GET', `/sources/${source.id}`, undefined, { token })).status).to.equal(
+        200,
+      );
+      expect(await ok(gateway.findActorById('source', source.id))).to.deep.equal(O.none);
+      await ok(gateway.deleteActor('source', source.id));
+    });
+
+    it("reports a sync of an inactive connection as a conflict, with the server's message", async () => {
+      const { spec } = await pipeline();
+      const connection = await ok(gateway.createConnection({ ...spec, status: 'inactive' }));
+      expect(await gateway.startSync(connection.id)()).to.deep.equal(
+        E.left({
+          _tag: 'AirbyteConflict',
+          detail: 'POST /jobs conflicts with the state of Airbyte (409): Could not fulfill request',
+        }),
+      );
+    });
+
+    it('answers the pending job when a second sync is refused with try-again-later, and reads how it ended', async () => {
+      const { spec } = await pipeline();
+      const connection = await ok(gateway.createConnection(spec));
+      sandbox.inject({ match: { method: 'POST', path: '/jobs' }, action: { type: 'job', ends: 'failed' } });
+      const job = await ok(gateway.startSync(connection.id));
+      expect(job.status).to.equal('pending');
+      const again = await ok(gateway.startSync(connection.id));
+      expect(again.id).to.equal(job.id);
+      expect((await ok(gateway.getJob(job.id))).status).to.equal('failed');
+    });
+
+    it('never sends the mask back: PUT carries the secret itself, and a configuration holding the mask is not sent', async () => {
+      const bodies: string[] = [];
+      const watching = makeAirbytePublicApiGateway({
+        baseUrl: sandbox.url,
+        workspaceId: sandbox.workspaceId,
+        auth: { type: 'clientCredentials', ...sandbox.credentials },
+        sleep: () => Promise.resolve(),
+        fetch: (input, init) => {
+          if (typeof init?.body === 'string') bodies.push(init.body);
+          return fetch(input, init);
+        },
+      });
+      const destination = await ok(watching.createActor('destination', snowflake('warehouse', 'pw-1')));
+      // what was read back holds the mask; the update is built from the spec, never from it
+      expect(destination.configuration['credentials']).to.deep.include({ password: '**********' });
+      await ok(watching.updateActor('destination', destination.id, snowflake('warehouse', 'pw-2')));
+      expect(bodies.some((b) => b.includes('**********'))).to.equal(false);
+      expect(bodies.filter((b) => b.includes('pw-2'))).to.have.length(1);
+      const calls = sandbox.calls().length;
+      const masked = await watching.updateActor(
+        'destination',
+        destination.id,
+        snowflake('warehouse', '**********'),
+      )();
+      expect(masked).to.deep.equal(
+        E.left({
+          _tag: 'AirbyteRejected',
+          status: 400,
+          detail: `PUT /destinations/${destination.id} was not sent: configuration.credentials.password holds "**********", the mask Airbyte answers in place of a secret, which it would store as the secret; give the secret itself`,
+        }),
+      );
+      expect(sandbox.calls()).to.have.length(calls);
+      expect(bodies.some((b) => b.includes('**********'))).to.equal(false);
+    });
+
+    it('pages through lists whose every non-empty page links on, and lists GET /workspaces', async () => {
+      for (let i = 0; i < 4; i += 1) await ok(gateway.createActor('source', fileSource(`s${i}`)));
+      sandbox.clearCalls();
+      expect(await ok(gateway.findActorsByName('source', 's3'))).to.have.length(1);
+      // pages of 2: 2, 2, then an empty one
+      expect(sandbox.calls().filter((c) => c.path === '/sources')).to.have.length(3);
+      const token = await fetchToken(sandbox, sandbox.credentials);
+      const workspaces = await call<{ data: Array<{ workspaceId: string }> }>(
+        sandbox,
+        'GET',
+        '/workspaces',
+        undefined,
+        { token },
+      );
+      expect(workspaces.body.data.map((w) => w.workspaceId)).to.deep.equal([sandbox.workspaceId]);
     });
   });
 

@@ -57,6 +57,17 @@ describe('AirbytePublicApiGateway discovery and syncs', () => {
       );
     });
 
+    it('reads null syncModes (what Airbyte answers without a destination) as none', async () => {
+      const { gateway } = harness();
+      airbyte()
+        .get(`${PREFIX}/streams`)
+        .query({ sourceId: SOURCE_ID, destinationId: DEST_ID })
+        .reply(200, [{ streamName: 'orders', syncModes: null, defaultCursorField: [] }]);
+      expect(await run(gateway.discoverStreams(SOURCE_ID, DEST_ID))).to.deep.equal(
+        E.right([{ name: 'orders', syncModes: [] }]),
+      );
+    });
+
     it('reports a stream without a name as a bad answer', async () => {
       const { gateway } = harness();
       airbyte()

@@ -19,7 +19,7 @@ describe('AirbytePublicApiGateway withLogger', () => {
   it("writes an operation's lines through the logger it is given, the base logger seeing none of them", async () => {
     const { gateway, logs } = harness();
     const mine: LogLine[] = [];
-    const scoped = gateway.withLogger!(captureLogger(mine));
+    const scoped = gateway.withLogger(captureLogger(mine));
     airbyte().get(`${PREFIX}/workspaces/${WS}`).reply(503, {});
     airbyte().get(`${PREFIX}/workspaces/${WS}`).reply(200, { workspaceId: WS });
     expect(await run(scoped.checkWorkspace())).to.deep.equal(E.right(undefined));
@@ -52,7 +52,7 @@ describe('AirbytePublicApiGateway withLogger', () => {
         setTimeout(() => (inFlight -= 1), 0);
         return [200, { workspaceId: WS }];
       });
-    const scoped = gateway.withLogger!(captureLogger([]));
+    const scoped = gateway.withLogger(captureLogger([]));
     const both = await Promise.all([run(gateway.checkWorkspace()), run(scoped.checkWorkspace())]);
     expect(both).to.deep.equal([E.right(undefined), E.right(undefined)]);
     expect(most).to.equal(1);

@@ -8,6 +8,8 @@ import {
   snowflakeBody,
   type Connection,
   type Destination,
+  micronautMessages,
+  type MicronautError,
   type Page,
   type Problem,
   type Session,
@@ -59,40 +61,54 @@ describe('sandbox: sources and destinations', () => {
       expect(answer.body).to.include({ destinationType: 'snowflake', definitionId: SNOWFLAKE_DEFINITION });
     });
 
-    it('answers 422 when neither definitionId nor the type is given', async () => {
+    it('answers 422 unprocessable-entity, with no message, when neither definitionId nor the type is given', async () => {
       const body = fileSourceBody(ws());
       const { sourceType: _, ...configuration } = body.configuration;
       const answer = await session.api<Problem>('POST', '/sources', { ...body, configuration });
       expect(answer.status).to.equal(422);
-      expect(answer.headers.get('content-type')).to.equal('application/problem+json');
-      expect(answer.body.detail).to.contain('definitionId');
+      expect(answer.headers.get('content-type')).to.equal('application/json');
+      expect(answer.body).to.deep.equal({
+        status: 422,
+        type: 'https://reference.airbyte.com/reference/errors#unprocessable-entity',
+        title: 'unprocessable-entity',
+        detail: 'The body of the request was not understood',
+      });
       expect(session.sandbox.snapshot().sources).to.have.length(0);
     });
 
-    it('rejects an unknown connector type (400), an unknown definition (404) and a contradiction (400)', async () => {
+    it('answers an unknown connector type with value-not-found (400) and an unknown definition with 404; definitionId wins over the type', async () => {
       const body = fileSourceBody(ws());
-      const unknownType = await session.api<Source>('POST', '/sources', {
+      const unknownType = await session.api<Problem>('POST', '/sources', {
         ...body,
         configuration: { ...body.configuration, sourceType: 'nope' },
       });
       expect(unknownType.status).to.equal(400);
-      const unknownDefinition = await session.api<Source>('POST', '/sources', {
+      expect(unknownType.body).to.include({ title: 'value-not-found' });
+      expect(unknownType.body.data).to.deep.equal({ value: 'nope' });
+      const unknownDefinition = await session.api<Problem>('POST', '/sources', {
         ...body,
         definitionId: '00000000-0000-0000-0000-000000000000',
       });
       expect(unknownDefinition.status).to.equal(404);
-      const contradiction = await session.api<Source>('POST', '/sources', {
+      expect(unknownDefinition.body.data).to.deep.equal({
+        resourceType: 'source_definition',
+        resourceId: '00000000-0000-0000-0000-000000000000',
+      });
+      expect(session.sandbox.snapshot().sources).to.have.length(0);
+      // SourcesController takes definitionId when it is given, whatever sourceType says
+      const postgres = await session.api<Source>('POST', '/sources', {
         ...body,
         definitionId: 'decd338e-5647-4c0b-adf4-da0e75f5a750',
+        configuration: { sourceType: 'file', host: 'db', port: 5432, database: 'd', username: 'u' },
       });
-      expect(contradiction.status).to.equal(400);
-      expect(session.sandbox.snapshot().sources).to.have.length(0);
+      expect(postgres.status).to.equal(200);
+      expect(postgres.body.sourceType).to.equal('postgres');
     });
 
     it('answers 400 naming every missing required field, a wrong field type, or a body that is not JSON', async () => {
-      const missing = await session.api<Problem>('POST', '/sources', { name: 'x' });
+      const missing = await session.api<MicronautError>('POST', '/sources', { name: 'x' });
       expect(missing.status).to.equal(400);
-      expect(missing.body.detail).to.contain('workspaceId').and.to.contain('configuration');
+      expect(micronautMessages(missing.body)).to.contain('workspaceId').and.to.contain('configuration');
       expect(
         (await session.api<Source>('POST', '/sources', { ...fileSourceBody(ws()), name: 42 })).status,
       ).to.equal(400);
@@ -106,12 +122,20 @@ describe('sandbox: sources and destinations', () => {
       ).to.equal(400);
     });
 
-    it("answers 400 when the connector's spec lacks a required property", async () => {
+    it("answers 422 with the validator's message in data.message when the connector's spec lacks a required property", async () => {
       const body = fileSourceBody(ws());
       const { dataset_name: _, ...configuration } = body.configuration;
       const answer = await session.api<Problem>('POST', '/sources', { ...body, configuration });
-      expect(answer.status).to.equal(400);
-      expect(answer.body.detail).to.contain("required property 'dataset_name'");
+      expect(answer.status).to.equal(422);
+      expect(answer.body).to.include({
+        type: 'https://reference.airbyte.com/reference/errors#unprocessable-entity',
+        title: 'unprocessable-entity',
+        detail: 'The body of the request was not understood',
+      });
+      expect(answer.body.data?.message).to.equal(
+        "json schema validation failed when comparing the data to the json schema. \nErrors: $: required property 'dataset_name' not found ",
+      );
+      expect(session.sandbox.snapshot().sources).to.have.length(0);
     });
 
     it('answers 404 for an unknown workspace and 403 for a workspace the credentials cannot reach', async () => {
@@ -242,22 +266,31 @@ describe('sandbox: sources and destinations', () => {
       }
     });
 
-    it('PUT answers 400 without name or configuration, or when the type would change; 404 for an unknown id', async () => {
+    it('PUT answers 400 without name or configuration, 422 when the spec fails, 404 for an unknown id, and ignores a type name', async () => {
       const created = await session.api<Source>('POST', '/sources', fileSourceBody(ws()));
       const id = created.body.sourceId;
       expect((await session.api<Source>('PUT', `/sources/${id}`, { name: 'x' })).status).to.equal(400);
-      const changeType = await session.api<Source>('PUT', `/sources/${id}`, {
+      const { url: _, ...withoutUrl } = created.body.configuration;
+      const invalid = await session.api<Problem>('PUT', `/sources/${id}`, {
         name: 'x',
-        configuration: { ...created.body.configuration, sourceType: 'postgres' },
+        configuration: withoutUrl,
       });
-      expect(changeType.status).to.equal(400);
+      expect(invalid.status).to.equal(422);
+      expect(invalid.body.data?.message).to.contain("$: required property 'url' not found");
       expect(
         (await session.api<Source>('PUT', '/sources/unknown', { name: 'x', configuration: {} })).status,
       ).to.equal(404);
       expect((await session.api<Source>('GET', `/sources/${id}`)).body.name).to.equal('orders-file');
+      // removeSourceTypeNode drops the type name: a source never changes connector
+      const typed = await session.api<Source>('PUT', `/sources/${id}`, {
+        name: 'x',
+        configuration: { ...created.body.configuration, sourceType: 'postgres' },
+      });
+      expect(typed.status).to.equal(200);
+      expect(typed.body.sourceType).to.equal('file');
     });
 
-    it('PATCH changes only what it carries, merging configuration and keeping masked secrets', async () => {
+    it('PATCH changes only what it carries, merging configuration objects; a mask sent back overwrites the secret', async () => {
       const harness = await startEmbedded();
       try {
         const created = await harness.api<Destination>(
@@ -267,7 +300,7 @@ describe('sandbox: sources and destinations', () => {
         );
         const id = created.body.destinationId;
         const patched = await harness.api<Destination>('PATCH', `/destinations/${id}`, {
-          configuration: { schema: 'OTHER', credentials: { password: MASK } },
+          configuration: { schema: 'OTHER' },
         });
         expect(patched.status).to.equal(200);
         expect(patched.body.name).to.equal('warehouse');
@@ -283,36 +316,55 @@ describe('sandbox: sources and destinations', () => {
         const renamed = await harness.api<Destination>('PATCH', `/destinations/${id}`, { name: 'renamed' });
         expect(renamed.body).to.include({ name: 'renamed' });
         expect(renamed.body.configuration.schema).to.equal('OTHER');
+        // SecretsHelpers.mergeNodesExceptForSecrets replaces a stored secret with whatever is sent
+        const masked = await harness.api<Destination>('PATCH', `/destinations/${id}`, {
+          configuration: { credentials: { password: MASK } },
+        });
+        expect(masked.status).to.equal(200);
+        expect(harness.stored('destination', id)['credentials']).to.deep.equal({
+          auth_type: 'Username and Password',
+          password: MASK,
+        });
+        const invalid = await harness.api<Problem>('PATCH', `/destinations/${id}`, {
+          configuration: { database: null },
+        });
+        expect(invalid.status).to.equal(422);
+        expect(invalid.body.data?.message).to.contain("$: required property 'database' not found");
+        expect(harness.stored('destination', id)['database']).to.equal('DB');
       } finally {
         await harness.close();
       }
     });
 
-    it('PATCH answers 400 for a move to another workspace and 404 for an unknown id', async () => {
+    it('PATCH ignores a workspaceId (the server never moves an actor) and answers 404 for an unknown id', async () => {
       const created = await session.api<Source>('POST', '/sources', fileSourceBody(ws()));
       const other = session.sandbox.addWorkspace();
-      expect(
-        (
-          await session.api<Source>('PATCH', `/sources/${created.body.sourceId}`, {
-            workspaceId: other.workspaceId,
-          })
-        ).status,
-      ).to.equal(400);
-      expect((await session.api<Source>('PATCH', '/sources/unknown', { name: 'x' })).status).to.equal(404);
+      const moved = await session.api<Source>('PATCH', `/sources/${created.body.sourceId}`, {
+        workspaceId: other.workspaceId,
+      });
+      expect(moved.status).to.equal(200);
+      expect(moved.body.workspaceId).to.equal(ws());
+      const unknown = await session.api<Problem>('PATCH', '/sources/unknown', { name: 'x' });
+      expect(unknown.status).to.equal(404);
+      expect(unknown.body.data).to.deep.equal({ resourceType: 'source', resourceId: 'unknown' });
     });
   });
 
   describe('delete', () => {
-    it('answers 204 without a body, then 404 to get and to a second delete', async () => {
+    it('answers 204 without a body; the tombstone still reads by id (200, configuration voided), a second delete is 204', async () => {
       const created = await session.api<Source>('POST', '/sources', fileSourceBody(ws()));
       const id = created.body.sourceId;
       const deleted = await session.api('DELETE', `/sources/${id}`);
       expect(deleted.status).to.equal(204);
       expect(deleted.body).to.equal(undefined);
       const got = await session.api<Source>('GET', `/sources/${id}`);
-      expect(got.status).to.equal(404);
-      expect(got.body).to.include({ status: 404, title: 'resource-not-found' });
-      expect((await session.api('DELETE', `/sources/${id}`)).status).to.equal(404);
+      expect(got.status).to.equal(200);
+      expect(got.body).to.include({ sourceId: id, name: 'orders-file', sourceType: 'file' });
+      expect(got.body.configuration).to.deep.equal({});
+      expect((await session.api('DELETE', `/sources/${id}`)).status).to.equal(204);
+      expect(session.sandbox.snapshot().sources).to.have.length(0);
+      const never = await session.api<Problem>('DELETE', '/sources/never-was');
+      expect(never.status).to.equal(404);
     });
 
     it('deletes the connections that use a deleted source or destination', async () => {
@@ -329,17 +381,13 @@ describe('sandbox: sources and destinations', () => {
         ...ids,
         destinationId: other.body.destinationId,
       });
+      const statusOf = async (id: string) =>
+        (await session.api<Connection>('GET', `/connections/${id}`)).body.status;
       await session.api('DELETE', `/destinations/${ids.destinationId}`);
-      expect(
-        (await session.api<Connection>('GET', `/connections/${doomed.body.connectionId}`)).status,
-      ).to.equal(404);
-      expect(
-        (await session.api<Connection>('GET', `/connections/${kept.body.connectionId}`)).status,
-      ).to.equal(200);
+      expect(await statusOf(doomed.body.connectionId)).to.equal('deprecated');
+      expect(await statusOf(kept.body.connectionId)).to.equal('active');
       await session.api('DELETE', `/sources/${ids.sourceId}`);
-      expect(
-        (await session.api<Connection>('GET', `/connections/${kept.body.connectionId}`)).status,
-      ).to.equal(404);
+      expect(await statusOf(kept.body.connectionId)).to.equal('deprecated');
       expect(session.sandbox.snapshot().connections).to.deep.equal([]);
     });
   });
@@ -356,15 +404,22 @@ describe('sandbox: sources and destinations', () => {
       return ids;
     };
 
-    it('pages with limit/offset, in creation order, with next and previous links', async () => {
+    it('pages with limit/offset, in creation order, with links as PaginationMapper writes them', async () => {
       const ids = await createSources(5);
       const first = await session.api<Page<Source>>('GET', `/sources?workspaceIds=${ws()}&limit=2`);
       expect(first.status).to.equal(200);
       expect(first.body.data.map((s) => s.sourceId)).to.deep.equal(ids.slice(0, 2));
-      expect(first.body).to.not.have.property('previous');
+      expect(first.body.previous).to.equal('');
       const next = new URL(first.body.next ?? '');
+      expect([...next.searchParams.keys()]).to.deep.equal([
+        'includeDeleted',
+        'workspaceIds',
+        'limit',
+        'offset',
+      ]);
       expect(next.searchParams.get('offset')).to.equal('2');
       expect(next.searchParams.get('limit')).to.equal('2');
+      expect(next.searchParams.get('includeDeleted')).to.equal('false');
       expect(next.searchParams.get('workspaceIds')).to.equal(ws());
       const second = await session.api<Page<Source>>(
         'GET',
@@ -372,9 +427,13 @@ describe('sandbox: sources and destinations', () => {
       );
       expect(second.body.data.map((s) => s.sourceId)).to.deep.equal(ids.slice(2, 4));
       expect(new URL(second.body.previous ?? '').searchParams.get('offset')).to.equal('0');
+      // the server does not count what follows: a short last page still links on, an empty one does not
       const last = await session.api<Page<Source>>('GET', '/sources?limit=2&offset=4');
       expect(last.body.data).to.have.length(1);
-      expect(last.body).to.not.have.property('next');
+      expect(new URL(last.body.next ?? '').searchParams.get('offset')).to.equal('6');
+      const empty = await session.api<Page<Source>>('GET', '/sources?limit=2&offset=6');
+      expect(empty.body).to.deep.include({ data: [], next: '' });
+      expect(new URL(empty.body.previous ?? '').searchParams.get('offset')).to.equal('4');
     });
 
     it('defaults to 20 per page and answers 400 to a limit outside 1..100 or a bad offset', async () => {
@@ -440,6 +499,23 @@ describe('sandbox: workspaces', () => {
       expect((await session.api('GET', '/workspaces/99999999-2222-3333-4444-555555555555')).status).to.equal(
         404,
       );
+    } finally {
+      await session.sandbox.close();
+    }
+  });
+
+  it('lists the workspaces the credentials reach, paged, and answers 403 to a filter naming another', async () => {
+    const session = await openSession();
+    try {
+      const other = session.sandbox.addWorkspace('theirs');
+      const listed = await session.api<Page<{ workspaceId: string; name: string }>>('GET', '/workspaces');
+      expect(listed.status).to.equal(200);
+      expect(listed.body.data.map((w) => w.workspaceId)).to.deep.equal([session.sandbox.workspaceId]);
+      expect(listed.body.previous).to.equal('');
+      expect(new URL(listed.body.next).pathname).to.equal('/api/public/v1/workspaces');
+      const denied = await session.api<Problem>('GET', `/workspaces?workspaceIds=${other.workspaceId}`);
+      expect(denied.status).to.equal(403);
+      expect(denied.body.title).to.equal('forbidden');
     } finally {
       await session.sandbox.close();
     }

@@ -38,16 +38,20 @@ describe('sandbox: authentication', () => {
     expect(form.status).to.equal(200);
   });
 
-  it('answers 401 problem-JSON to wrong credentials', async () => {
+  it("answers 401 with the server's invalid-api-key problem to wrong credentials", async () => {
     const answer = await tokenRequest({
       client_id: 'id-1',
       client_secret: 'nope',
       grant_type: 'client_credentials',
     });
     expect(answer.status).to.equal(401);
-    expect(answer.headers.get('content-type')).to.equal('application/problem+json');
-    expect(answer.body).to.include({ status: 401, title: 'unauthorized' });
-    expect(answer.body.type).to.equal('https://reference.airbyte.com/reference/errors');
+    expect(answer.headers.get('content-type')).to.equal('application/json');
+    expect(answer.body).to.deep.equal({
+      status: 401,
+      type: 'https://reference.airbyte.com/reference/errors#invalid-api-key',
+      title: 'invalid-api-key',
+      detail: 'The API key in the Authorization header is invalid.',
+    });
   });
 
   it('answers 400 when a required field or the grant is missing, or the body is not JSON', async () => {
@@ -127,8 +131,15 @@ describe('sandbox: authentication', () => {
     const token = await fetchToken(sandbox, sandbox.credentials);
     const unknown = await call(sandbox, 'GET', '/nowhere', undefined, { token });
     expect(unknown.status).to.equal(404);
-    expect(unknown.headers.get('content-type')).to.equal('application/problem+json');
-    expect((await call(sandbox, 'PUT', '/connections/abc', {}, { token })).status).to.equal(405);
+    expect(unknown.headers.get('content-type')).to.equal('application/json');
+    // not a problem: Micronaut answers before any controller
+    expect(unknown.body).to.deep.equal({
+      message: 'Not Found',
+      _embedded: { errors: [{ message: 'Page Not Found' }] },
+    });
+    const wrongMethod = await call(sandbox, 'PUT', '/connections/abc', {}, { token });
+    expect(wrongMethod.status).to.equal(405);
+    expect(wrongMethod.body).to.deep.include({ message: 'Method Not Allowed' });
     const outside = await fetch(sandbox.url.replace('/api/public/v1', '/v1/sources'));
     expect(outside.status).to.equal(404);
   });

@@ -22,15 +22,21 @@ describe('sandbox: injected faults', () => {
   const sourceCount = () => session.sandbox.snapshot().sources.length;
 
   describe('status', () => {
-    it('before: answers the status with a problem body and writes nothing', async () => {
+    it("before: answers the status with the server's problem for it and writes nothing", async () => {
       session.sandbox.inject({
         match: { method: 'POST', path: '/sources' },
         action: { type: 'status', status: 503 },
       });
       const answer = await createSource();
       expect(answer.status).to.equal(503);
-      expect(answer.headers.get('content-type')).to.equal('application/problem+json');
-      expect(answer.body).to.include({ status: 503 });
+      expect(answer.headers.get('content-type')).to.equal('application/json');
+      expect(answer.body).to.deep.equal({
+        status: 503,
+        type: 'https://reference.airbyte.com/reference/errors',
+        title: 'service-unavailable',
+        detail: 'The server is currently unable to handle the request.',
+        data: { message: 'Injected fault: 503' },
+      });
       expect(sourceCount()).to.equal(0);
       expect((await createSource()).status, 'one time by default').to.equal(200);
     });

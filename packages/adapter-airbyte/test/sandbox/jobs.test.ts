@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { javaDuration, javaTime } from '../../src/sandbox/job.routes.js';
 import {
   createPipeline,
   openSession,
@@ -16,25 +17,91 @@ describe('sandbox: jobs', () => {
   });
   afterEach(() => session.sandbox.close());
 
-  it('starts a running sync job (200), refuses a second one with 409 while it runs, and succeeds on the next poll', async () => {
+  const JAVA_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?Z$/;
+
+  it('starts a pending sync job (200) that runs from its first read and succeeds on the next poll', async () => {
     const { connectionId } = await createPipeline(session);
     const started = await session.api<Job>('POST', '/jobs', { connectionId, jobType: 'sync' });
     expect(started.status).to.equal(200);
-    expect(started.body).to.include({ status: 'running', jobType: 'sync', connectionId });
+    expect(started.body).to.include({ status: 'pending', jobType: 'sync', connectionId });
     expect(started.body.jobId).to.be.a('number');
-    expect(started.body.startTime).to.match(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
-    const second = await session.api<Problem>('POST', '/jobs', { connectionId, jobType: 'sync' });
-    expect(second.status).to.equal(409);
-    expect(second.headers.get('content-type')).to.equal('application/problem+json');
-    expect(second.body.detail).to.contain(String(started.body.jobId));
+    expect(started.body.startTime).to.match(JAVA_TIME);
+    // JobResponseMapper: no duration while pending, no lastUpdatedAt until terminal
+    expect(started.body).to.not.have.property('duration');
+    expect(started.body).to.not.have.property('lastUpdatedAt');
+    const listed = await session.api<Page<Job>>('GET', `/jobs?connectionId=${connectionId}`);
+    expect(listed.body.data[0]).to.include({ status: 'running' });
+    expect(listed.body.data[0]).to.have.property('duration');
+    expect(listed.body.data[0]).to.not.have.property('lastUpdatedAt');
     const polled = await session.api<Job>('GET', `/jobs/${started.body.jobId}`);
     expect(polled.status).to.equal(200);
     expect(polled.body).to.include({ jobId: started.body.jobId, status: 'succeeded' });
-    expect(polled.body.duration).to.match(/^PT\d+S$/);
-    const third = await session.api<Job>('POST', '/jobs', { connectionId, jobType: 'sync' });
-    expect(third.status).to.equal(200);
-    expect(third.body.jobId).to.be.above(started.body.jobId);
+    expect(polled.body.duration).to.match(/^PT(\d+M)?\d+S$/);
+    expect(polled.body.lastUpdatedAt).to.match(JAVA_TIME);
+    const next = await session.api<Job>('POST', '/jobs', { connectionId, jobType: 'sync' });
+    expect(next.status).to.equal(200);
+    expect(next.body.jobId).to.be.above(started.body.jobId);
   });
+
+  it("refuses a second sync while one is pending or running with the server's try-again-later 409", async () => {
+    const { connectionId } = await createPipeline(session);
+    await session.api<Job>('POST', '/jobs', { connectionId, jobType: 'sync' });
+    for (const expected of ['pending', 'running']) {
+      const second = await session.api<Problem>('POST', '/jobs', { connectionId, jobType: 'sync' });
+      expect(second.status, expected).to.equal(409);
+      expect(second.headers.get('content-type')).to.equal('application/json');
+      expect(second.body).to.deep.equal({
+        status: 409,
+        type: 'https://reference.airbyte.com/reference/errors#try-again-later',
+        title: 'try-again-later',
+        detail: 'Please try again later.',
+        data: { message: `A sync is already running for: ${connectionId}` },
+      });
+    }
+    expect(session.sandbox.snapshot().jobs).to.have.length(1);
+  });
+
+  it('answers a sync of an inactive or deleted connection with a state-conflict 409, and refresh with 422', async () => {
+    const { connectionId } = await createPipeline(session, { status: 'inactive' });
+    const inactive = await session.api<Problem>('POST', '/jobs', { connectionId, jobType: 'sync' });
+    expect(inactive.status).to.equal(409);
+    expect(inactive.body).to.include({
+      type: 'https://reference.airbyte.com/reference/errors#409-state-conflict',
+      title: 'state-conflict',
+    });
+    expect(inactive.body.data).to.deep.equal({ message: 'Could not fulfill request' });
+    const refresh = await session.api<Problem>('POST', '/jobs', { connectionId, jobType: 'refresh' });
+    expect(refresh.status).to.equal(422);
+    expect(refresh.body.data).to.deep.equal({ message: 'Refreshes are not supported in the public API' });
+    await session.api('PATCH', `/connections/${connectionId}`, { status: 'active' });
+    await session.api('DELETE', `/connections/${connectionId}`);
+    const deleted = await session.api<Problem>('POST', '/jobs', { connectionId, jobType: 'sync' });
+    expect(deleted.status).to.equal(409);
+    expect(deleted.body.title).to.equal('state-conflict');
+    expect(session.sandbox.snapshot().jobs).to.have.length(0);
+  });
+
+  for (const ends of ['failed', 'cancelled', 'incomplete'] as const) {
+    it(`ends a job ${ends} when a job fault says so`, async () => {
+      const { connectionId } = await createPipeline(session);
+      session.sandbox.inject({ match: { method: 'POST', path: '/jobs' }, action: { type: 'job', ends } });
+      const started = await session.api<Job>('POST', '/jobs', { connectionId, jobType: 'sync' });
+      expect(started.status).to.equal(200);
+      expect(started.body.status).to.equal('pending');
+      const polled = await session.api<Job>('GET', `/jobs/${started.body.jobId}`);
+      expect(polled.body.status).to.equal(ends);
+      // incomplete is not terminal: no lastUpdatedAt
+      if (ends === 'incomplete') expect(polled.body).to.not.have.property('lastUpdatedAt');
+      else expect(polled.body.lastUpdatedAt).to.match(JAVA_TIME);
+      expect(session.sandbox.calls().find((c) => c.method === 'POST' && c.path === '/jobs')?.fault).to.equal(
+        'job',
+      );
+      // the fault fired once: the next job succeeds
+      const next = await session.api<Job>('POST', '/jobs', { connectionId, jobType: 'sync' });
+      expect(next.status).to.equal(200);
+      expect((await session.api<Job>('GET', `/jobs/${next.body.jobId}`)).body.status).to.equal('succeeded');
+    });
+  }
 
   it('stays running for the configured number of polls', async () => {
     const slow = await openSession({ jobPollsToSucceed: 3, jobDurationMs: 60_000 });
@@ -44,6 +111,7 @@ describe('sandbox: jobs', () => {
       const statuses: string[] = [];
       for (let i = 0; i < 3; i += 1)
         statuses.push((await slow.api<Job>('GET', `/jobs/${started.body.jobId}`)).body.status);
+      expect(started.body.status).to.equal('pending');
       expect(statuses).to.deep.equal(['running', 'running', 'succeeded']);
     } finally {
       await slow.sandbox.close();
@@ -62,12 +130,14 @@ describe('sandbox: jobs', () => {
     }
   });
 
-  it('cancels a running job, and answers 409 to cancelling a finished one', async () => {
+  it('cancels a running job, and answers a state-conflict 409 to cancelling a finished one', async () => {
     const { connectionId } = await createPipeline(session);
     const started = await session.api<Job>('POST', '/jobs', { connectionId, jobType: 'sync' });
     const cancelled = await session.api<Job>('DELETE', `/jobs/${started.body.jobId}`);
     expect(cancelled.body.status).to.equal('cancelled');
-    expect((await session.api('DELETE', `/jobs/${started.body.jobId}`)).status).to.equal(409);
+    const again = await session.api<Problem>('DELETE', `/jobs/${started.body.jobId}`);
+    expect(again.status).to.equal(409);
+    expect(again.body.data).to.deep.equal({ message: 'Job is not currently running' });
   });
 
   it('lists jobs filtered by connection, type and status, paged', async () => {
@@ -83,7 +153,8 @@ describe('sandbox: jobs', () => {
     expect(running.body.data.map((j) => j.connectionId)).to.deep.equal([b.connectionId]);
     const newestFirst = await session.api<Page<Job>>('GET', '/jobs?orderBy=createdAt|DESC&limit=2');
     expect(newestFirst.body.data.map((j) => j.connectionId)).to.deep.equal([b.connectionId, a.connectionId]);
-    expect(newestFirst.body.next).to.be.a('string');
+    expect(new URL(newestFirst.body.next ?? '').searchParams.get('offset')).to.equal('2');
+    expect(newestFirst.body.previous).to.equal('');
     expect((await session.api('GET', '/jobs?status=done')).status).to.equal(400);
   });
 
@@ -96,7 +167,22 @@ describe('sandbox: jobs', () => {
     ).to.equal(404);
     expect((await session.api('GET', '/jobs/999')).status).to.equal(404);
     expect((await session.api('GET', '/jobs/abc')).status).to.equal(400);
-    await session.api('DELETE', `/connections/${connectionId}`);
-    expect((await session.api('POST', '/jobs', { connectionId, jobType: 'sync' })).status).to.equal(404);
+  });
+});
+
+describe('sandbox: job times as Java prints them (JobResponseMapper)', () => {
+  it('prints OffsetDateTime in UTC, leaving out zero seconds, and drops milliseconds', () => {
+    expect(javaTime(Date.UTC(2026, 11, 6, 1, 2, 3, 456))).to.equal('2026-12-06T01:02:03Z');
+    expect(javaTime(Date.UTC(2026, 11, 6, 1, 2, 0, 999))).to.equal('2026-12-06T01:02Z');
+  });
+
+  it('prints Duration as ISO-8601 with only the units it needs', () => {
+    expect([0, 42, 65, 7200, 3725].map(javaDuration)).to.deep.equal([
+      'PT0S',
+      'PT42S',
+      'PT1M5S',
+      'PT2H',
+      'PT1H2M5S',
+    ]);
   });
 });

@@ -12,12 +12,28 @@ export interface Answer<T = unknown> {
   readonly body: T;
 }
 
+/** A problem as Airbyte's server writes it: the specific text is in `data`. */
 export interface Problem {
   readonly type: string;
   readonly title: string;
   readonly status: number;
   readonly detail: string;
+  readonly data?: {
+    readonly message?: string;
+    readonly resourceType?: string;
+    readonly resourceId?: string;
+    readonly value?: string;
+  };
 }
+
+/** Micronaut's own error, for a body that does not bind, an unknown path or a wrong method. */
+export interface MicronautError {
+  readonly message: string;
+  readonly _embedded: { readonly errors: ReadonlyArray<{ readonly message: string }> };
+}
+
+export const micronautMessages = (body: MicronautError): string =>
+  body._embedded.errors.map((e) => e.message).join('; ');
 
 export interface Token {
   readonly access_token: string;
@@ -88,8 +104,10 @@ export interface StreamProperties {
 
 export interface Page<T> {
   readonly data: ReadonlyArray<T>;
-  readonly next?: string;
-  readonly previous?: string;
+  /** `""` on an empty page. */
+  readonly next: string;
+  /** `""` at offset 0. */
+  readonly previous: string;
 }
 
 export interface CallOptions {

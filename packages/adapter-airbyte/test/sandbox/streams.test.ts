@@ -1,9 +1,11 @@
 import { expect } from 'chai';
 import {
+  createPipeline,
   fileSourceBody,
   openSession,
   snowflakeBody,
   type Destination,
+  type Problem,
   type Session,
   type Source,
   type StreamProperties,
@@ -31,7 +33,7 @@ describe('sandbox: stream discovery', () => {
 
   const ws = () => session.sandbox.workspaceId;
 
-  it('finds one stream named after dataset_name for a File source, with full-refresh modes only', async () => {
+  it('finds one stream named after dataset_name for a File source, with full-refresh modes only, in the server order', async () => {
     const source = await session.api<Source>(
       'POST',
       '/sources',
@@ -48,7 +50,7 @@ describe('sandbox: stream discovery', () => {
     expect(answer.body).to.deep.equal([
       {
         streamName: 'epidemiology',
-        syncModes: ['full_refresh_overwrite', 'full_refresh_append'],
+        syncModes: ['full_refresh_append', 'full_refresh_overwrite'],
         defaultCursorField: [],
         sourceDefinedCursorField: false,
         sourceDefinedPrimaryKey: [],
@@ -64,13 +66,25 @@ describe('sandbox: stream discovery', () => {
     });
     const answer = await session.api<StreamProperties[]>('GET', `/streams?sourceId=${source.body.sourceId}`);
     expect(answer.body.map((s) => s.streamName)).to.deep.equal(['renamed']);
+    // StreamsController.getValidSyncModes answers null without a destination to combine with
+    expect(answer.body[0]?.syncModes).to.equal(null);
   });
 
   it('answers a small default catalog for other connectors, with incremental modes and source-defined keys', async () => {
     const source = await session.api<Source>('POST', '/sources', postgresSource(ws()));
-    const answer = await session.api<StreamProperties[]>('GET', `/streams?sourceId=${source.body.sourceId}`);
+    const destination = await session.api<Destination>('POST', '/destinations', snowflakeBody(ws()));
+    const answer = await session.api<StreamProperties[]>(
+      'GET',
+      `/streams?sourceId=${source.body.sourceId}&destinationId=${destination.body.destinationId}`,
+    );
     expect(answer.body.map((s) => s.streamName)).to.deep.equal(['users', 'orders']);
-    expect(answer.body[0]?.syncModes).to.include('incremental_append');
+    // Snowflake takes overwrite, append and append_dedup: no update, no soft delete, never *_deduped listed
+    expect(answer.body[0]?.syncModes).to.deep.equal([
+      'full_refresh_append',
+      'full_refresh_overwrite',
+      'incremental_append',
+      'incremental_deduped_history',
+    ]);
     expect(answer.body[0]?.sourceDefinedPrimaryKey).to.deep.equal([['id']]);
     expect(answer.body[0]?.sourceDefinedCursorField).to.equal(true);
   });
@@ -82,11 +96,15 @@ describe('sandbox: stream discovery', () => {
     session.sandbox.setCatalog(first.body.sourceId, [
       { name: 'own', syncModes: ['incremental_append'], namespace: 'public', defaultCursorField: ['ts'] },
     ]);
-    const own = await session.api<StreamProperties[]>('GET', `/streams?sourceId=${first.body.sourceId}`);
+    const destination = await session.api<Destination>('POST', '/destinations', snowflakeBody(ws()));
+    const own = await session.api<StreamProperties[]>(
+      'GET',
+      `/streams?sourceId=${first.body.sourceId}&destinationId=${destination.body.destinationId}`,
+    );
     expect(own.body).to.deep.equal([
       {
         streamName: 'own',
-        syncModes: ['incremental_append'],
+        syncModes: ['incremental_append', 'incremental_deduped_history'],
         streamnamespace: 'public',
         defaultCursorField: ['ts'],
         sourceDefinedCursorField: true,
@@ -105,5 +123,37 @@ describe('sandbox: stream discovery', () => {
     expect(
       (await session.api('GET', `/streams?sourceId=${source.body.sourceId}&destinationId=unknown`)).status,
     ).to.equal(404);
+  });
+
+  it("fails discovery with the server's 500 when a connectorFailure fault says so, and is slow under a delay fault", async () => {
+    const source = await session.api<Source>('POST', '/sources', fileSourceBody(ws()));
+    session.sandbox.inject({
+      match: { method: 'GET', path: '/streams' },
+      action: { type: 'connectorFailure', message: 'could not read the file' },
+    });
+    const failed = await session.api<Problem>('GET', `/streams?sourceId=${source.body.sourceId}`);
+    expect(failed.status).to.equal(500);
+    expect(failed.body).to.include({ title: 'unexpected-problem' });
+    expect(failed.body.data).to.deep.equal({
+      message: 'Something went wrong in the connector. logs:could not read the file',
+    });
+    session.sandbox.inject({
+      match: { method: 'GET', path: '/streams' },
+      action: { type: 'delay', ms: 5 },
+    });
+    const slow = await session.api<StreamProperties[]>('GET', `/streams?sourceId=${source.body.sourceId}`);
+    expect(slow.status).to.equal(200);
+    expect(
+      session.sandbox
+        .calls()
+        .filter((c) => c.path === '/streams')
+        .map((c) => c.fault),
+    ).to.deep.equal(['connectorFailure', 'delay']);
+  });
+
+  it('answers 404 for a deleted source', async () => {
+    const { sourceId } = await createPipeline(session);
+    await session.api('DELETE', `/sources/${sourceId}`);
+    expect((await session.api('GET', `/streams?sourceId=${sourceId}`)).status).to.equal(404);
   });
 });

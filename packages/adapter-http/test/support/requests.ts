@@ -1,5 +1,5 @@
 /** Request bodies and polling shared by the test files. */
-import { witboostExampleDescriptor } from '@airbyte-provisioner/core';
+import { witboostExampleDescriptor } from '@airbyte-provisioner/core/testing';
 import { expect } from 'chai';
 import type { Answer, Harness } from './harness.js';
 

@@ -8,7 +8,7 @@ import {
   decodeWith,
   defaultTaskRepositoryLimits,
   noConnectorProfiles,
-  parseYamlUncached,
+  parseYamlSafely,
   problem,
   type Problem,
 } from '@airbyte-provisioner/core';
@@ -50,7 +50,7 @@ const loadProfilesFile = (path: string, sources: ConfigSources): LoadedFile => {
   // parsed as safely as a descriptor, and its problems never quote a line of the file (which may hold a
   // secret written in clear instead of as an env reference)
   // read once, and it may hold secrets in clear: parsed without keeping the text in the YAML memo
-  const parsed = parseYamlUncached(text.right, path);
+  const parsed = parseYamlSafely(text.right, path);
   if (E.isLeft(parsed)) return { ...emptyFile, problems: parsed.left };
   const decoded = decodeWith(ProfilesFile)(parsed.right ?? {});
   if (E.isLeft(decoded)) return { ...emptyFile, problems: prefixed(path, decoded.left) };

@@ -1,4 +1,7 @@
-/** Binds the Airbyte port: the public-API gateway when Airbyte is configured, else one that says it is not. */
+/**
+ * Binds the Airbyte port: the public-API gateway when Airbyte is configured, else one that says it is not;
+ * and the gateway for one operation's logger (`CoreDeps.gatewayFor`): the same gateway logging through it.
+ */
 import { ContainerModule } from 'inversify';
 import { makeAirbytePublicApiGateway, type AirbyteCallEvent } from '@airbyte-provisioner/adapter-airbyte';
 import {
@@ -11,17 +14,24 @@ import type { AppConfig } from '../config/app-config.js';
 import { bindPort } from './resolve.js';
 import { withProgress } from '../output/progress-gateway.js';
 import type { Progress } from '../output/progress.js';
-import { AirbyteCallListenerToken, ConfigToken, ProgressToken } from './tokens.js';
+import {
+  AirbyteCallListenerToken,
+  AirbyteGatewayForLoggerToken,
+  ConfigToken,
+  ProgressToken,
+} from './tokens.js';
 import { unconfiguredAirbyteGateway } from './unconfigured-airbyte-gateway.js';
 
-const makeGateway = (
+type GatewayFor = (logger: Logger) => AirbyteGateway;
+
+const makeGatewayFor = (
   config: AppConfig,
   logger: Logger,
   onCall: ((event: AirbyteCallEvent) => void) | undefined,
-): AirbyteGateway => {
+): GatewayFor => {
   const airbyte = config.airbyte;
-  if (airbyte === undefined) return unconfiguredAirbyteGateway;
-  return makeAirbytePublicApiGateway({
+  if (airbyte === undefined) return () => unconfiguredAirbyteGateway;
+  const gateway = makeAirbytePublicApiGateway({
     baseUrl: airbyte.apiUrl,
     workspaceId: airbyte.workspaceId,
     auth: airbyte.auth,
@@ -30,26 +40,33 @@ const makeGateway = (
     ...(airbyte.maxConcurrentCalls === undefined ? {} : { maxConcurrentCalls: airbyte.maxConcurrentCalls }),
     ...(onCall === undefined ? {} : { onCall }),
   });
+  return (scoped) => (scoped === logger ? gateway : gateway.withLogger(scoped));
 };
 
-const makeObservedGateway = (
+const makeObservedGatewayFor = (
   config: AppConfig,
   logger: Logger,
   onCall: ((event: AirbyteCallEvent) => void) | undefined,
   progress: Progress | undefined,
-): AirbyteGateway => {
-  const gateway = makeGateway(config, logger, onCall);
-  return progress === undefined ? gateway : withProgress(gateway, progress);
+): GatewayFor => {
+  const gatewayFor = makeGatewayFor(config, logger, onCall);
+  return progress === undefined ? gatewayFor : (scoped) => withProgress(gatewayFor(scoped), progress);
 };
 
 export const airbyteModule = (): ContainerModule =>
   new ContainerModule(({ bind }) => {
-    bindPort(bind, AirbyteGatewayToken)
-      .toResolvedValue(makeObservedGateway, [
+    bindPort(bind, AirbyteGatewayForLoggerToken)
+      .toResolvedValue(makeObservedGatewayFor, [
         ConfigToken,
         LoggerToken,
         { serviceIdentifier: AirbyteCallListenerToken, optional: true },
         { serviceIdentifier: ProgressToken, optional: true },
       ])
+      .inSingletonScope();
+    bindPort(bind, AirbyteGatewayToken)
+      .toResolvedValue(
+        (gatewayFor: GatewayFor, logger: Logger) => gatewayFor(logger),
+        [AirbyteGatewayForLoggerToken, LoggerToken],
+      )
       .inSingletonScope();
   });

@@ -43,6 +43,7 @@ import { inMemoryStateStore } from '../state/state-store.js';
 import { bindPort } from './resolve.js';
 import type { Collaborators } from '../collaborators/collaborators.js';
 import {
+  AirbyteGatewayForLoggerToken,
   BackgroundWorkToken,
   CollaboratorsToken,
   ConfigToken,
@@ -62,6 +63,7 @@ const fingerprintKeyOf = (config: AppConfig): string =>
 const coreDeps = (
   config: AppConfig,
   gateway: AirbyteGateway,
+  gatewayFor: (logger: Logger) => AirbyteGateway,
   clock: Clock,
   ids: IdGenerator,
   lock: Lock,
@@ -74,6 +76,7 @@ const coreDeps = (
   ownership: OwnershipRegistry,
 ): CoreDeps => ({
   gateway,
+  gatewayFor,
   workspaceId: config.airbyte?.workspaceId ?? '',
   ...(config.airbyte?.uiUrl === undefined ? {} : { airbyteUiUrl: config.airbyte.uiUrl }),
   profiles: config.profiles,
@@ -153,6 +156,7 @@ export const coreModule = (): ContainerModule =>
       .toResolvedValue(coreDeps, [
         ConfigToken,
         AirbyteGatewayToken,
+        AirbyteGatewayForLoggerToken,
         ClockToken,
         IdGeneratorToken,
         LockToken,

@@ -17,7 +17,6 @@ import {
   PostgresTaskRepository,
 } from '@airbyte-provisioner/adapter-postgres';
 import {
-  AirbyteGatewayToken,
   DeploymentRecordRepositoryToken,
   LockToken,
   LoggerToken,
@@ -36,7 +35,13 @@ import type pg from 'pg';
 import type { AppConfig, StateConfig } from '../config/app-config.js';
 import { postgresStateStore } from '../state/postgres-state-store.js';
 import { keepingRequests, takeOver } from '../state/takeover.js';
-import { BackgroundWorkToken, ConfigToken, StateStoreToken, UseCasesToken } from './tokens.js';
+import {
+  AirbyteGatewayForLoggerToken,
+  BackgroundWorkToken,
+  ConfigToken,
+  StateStoreToken,
+  UseCasesToken,
+} from './tokens.js';
 
 const PoolToken = portToken<pg.Pool>('cli/PostgresPool');
 const LeaseLockToken = portToken<PostgresLeaseLock>('cli/PostgresLeaseLock');
@@ -100,8 +105,11 @@ export const postgresStateModule = (state: StateConfig): ContainerModule =>
     rebind(OwnershipRegistryToken)
       .toResolvedValue((pool: pg.Pool) => new PostgresOwnershipRegistry(pool), [PoolToken])
       .inSingletonScope();
-    onActivation(AirbyteGatewayToken, (context, gateway: AirbyteGateway) =>
-      fencedGateway(gateway, context.get<PostgresLeaseLock>(LeaseLockToken)),
+    // every gateway an operation gets (whichever logger it writes through) checks the lease first
+    onActivation(
+      AirbyteGatewayForLoggerToken,
+      (context, gatewayFor: (logger: Logger) => AirbyteGateway) => (logger: Logger) =>
+        fencedGateway(gatewayFor(logger), context.get<PostgresLeaseLock>(LeaseLockToken)),
     );
     bind<PostgresTaskSupervisor>(SupervisorToken)
       .toResolvedValue(

@@ -3,7 +3,13 @@
  * so `resolve(container, token)` hands back the right type.
  */
 import type { AirbyteCallEvent } from '@airbyte-provisioner/adapter-airbyte';
-import { portToken, type CoreDeps, type BackgroundWorkRunner } from '@airbyte-provisioner/core';
+import {
+  portToken,
+  type AirbyteGateway,
+  type BackgroundWorkRunner,
+  type CoreDeps,
+  type Logger,
+} from '@airbyte-provisioner/core';
 import type { Logger as PinoLogger } from 'pino';
 import type { AppConfig } from '../config/app-config.js';
 import type { Progress } from '../output/progress.js';
@@ -23,6 +29,10 @@ export const RuntimeToken = portToken<RuntimeOptions>('cli/Runtime');
 export const PinoLoggerToken = portToken<PinoLogger>('cli/PinoLogger');
 export const BackgroundWorkToken = portToken<BackgroundWorkRunner>('cli/BackgroundWork');
 export const CoreDepsToken = portToken<CoreDeps>('cli/CoreDeps');
+/** The Airbyte gateway writing its log lines through one operation's logger (`CoreDeps.gatewayFor`). */
+export const AirbyteGatewayForLoggerToken = portToken<(logger: Logger) => AirbyteGateway>(
+  'cli/AirbyteGatewayForLogger',
+);
 /** Told of every HTTP exchange with Airbyte (the HTTP module feeds it to the metrics). */
 export const AirbyteCallListenerToken =
   portToken<(event: AirbyteCallEvent) => void>('cli/AirbyteCallListener');

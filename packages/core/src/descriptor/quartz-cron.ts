@@ -126,5 +126,25 @@ export const quartzCronProblems = (expression: string, path: string): ReadonlyAr
       ),
     ];
   }
-  return [];
+  return tooFrequent(fields, path);
+};
+
+/**
+ * Airbyte refuses a schedule whose seconds are not one number (every second, every 5 seconds...), and,
+ * with a year field, whose minutes are not one number either (airbyte-platform
+ * AirbyteCatalogHelper.validateCronConfiguration: `Integer.valueOf` of those fields).
+ */
+const tooFrequent = (fields: ReadonlyArray<string>, path: string): ReadonlyArray<Problem> => {
+  const [seconds = '', minutes = ''] = fields;
+  const single = (text: string) => /^\d+$/.test(text);
+  if (single(seconds) && (fields.length < 7 || single(minutes))) return [];
+  const which = single(seconds) ? `minutes "${minutes}"` : `seconds "${seconds}"`;
+  return [
+    problem(
+      path,
+      `runs more often than Airbyte accepts: the ${which} field must be a single number${
+        fields.length === 7 ? ' (seconds and minutes, with a year field)' : ''
+      }, e.g. "0 0 12 * * ?"`,
+    ),
+  ];
 };

@@ -19,7 +19,6 @@ import {
   type Node,
 } from 'yaml';
 import { distinctProblems, problem, type Problem } from '../errors/problem.js';
-import { RecentOutcomes } from './recent-outcomes.js';
 
 export interface YamlLimits {
   readonly maxBytes: number;
@@ -127,24 +126,6 @@ const unsupportedNodes = (doc: Document, lines: LineCounter, path: string): Read
 };
 
 /**
- * Parsing YAML costs ~0.5 ms for a typical descriptor: recent parses are kept, at most 128 of them, each
- * of a descriptor under 64 KB (8 MB per path at the very worst), one memo per path so a cached problem never names
- * another field.
- */
-const MEMO_ENTRIES = 128;
-const MEMO_MAX_CHARS = 64 * 1024;
-const memos = new Map<string, RecentOutcomes<E.Either<ReadonlyArray<Problem>, unknown>>>();
-const memoFor = (path: string) => {
-  let memo = memos.get(path);
-  if (memo === undefined) {
-    memo = new RecentOutcomes(MEMO_ENTRIES);
-    // paths are a handful of field names: the map of memos stays small
-    if (memos.size < 16) memos.set(path, memo);
-  }
-  return memo;
-};
-
-/**
  * How deep the parser would have to recurse, from one linear pass over the lexer's tokens: open flow
  * collections plus the compact block indicators (`- - -`, `? ? ?`) on the current line. The parser recurses
  * per level and a 1 MB input nested on one line takes it tens of seconds or exhausts the heap, so such
@@ -210,17 +191,8 @@ const readFailure = (message: string, limits: YamlLimits): string => {
   return `could not be read safely: ${firstLine(message) || 'unreadable YAML'}`;
 };
 
+/** Parses one YAML document into plain JSON values, or says every problem found. Nothing is kept. */
 export const parseYamlSafely = (
-  text: string,
-  path: string,
-  limits: YamlLimits = defaultYamlLimits,
-): E.Either<ReadonlyArray<Problem>, unknown> =>
-  text.length <= MEMO_MAX_CHARS && limits === defaultYamlLimits
-    ? memoFor(path).remember(text, () => parseYamlUncached(text, path, limits))
-    : parseYamlUncached(text, path, limits);
-
-/** `parseYamlSafely` for a text read once (a configuration file, which may hold secrets): nothing is kept. */
-export const parseYamlUncached = (
   text: string,
   path: string,
   limits: YamlLimits = defaultYamlLimits,

@@ -12,7 +12,6 @@ import type { ProvisioningRequest } from '../requests/requests.codec.js';
 import { ComponentDescriptorCodec, ComponentHeaderCodec } from './component-descriptor.codec.js';
 import { buildDesiredState } from './desired-state.builder.js';
 import { componentIn, recordOfComponent } from './previous-record.reader.js';
-import { RecentOutcomes } from './recent-outcomes.js';
 import { defaultYamlLimits, parseYamlSafely, type YamlLimits } from './safe-yaml.js';
 import type { ValidatedComponent } from './validated-component.js';
 import { workloadProblems } from './workload-rules.js';
@@ -180,44 +179,16 @@ const validateSafely = (
   }
 };
 
-/** Outcomes remembered per validator (its profiles and limits are fixed), for requests under 64 KB. */
-const MEMO_ENTRIES = 128;
-const MEMO_MAX_CHARS = 64 * 1024;
-
 type Validator = (request: ProvisioningRequest) => Validation<ValidatedComponent>;
 
-const makeValidator = (profiles: ConnectorProfiles, limits: YamlLimits): Validator => {
-  // apart, so that no descriptor can pass for a descriptor and an enriched one
-  const alone = new RecentOutcomes<Validation<ValidatedComponent>>(MEMO_ENTRIES);
-  const withEnriched = new RecentOutcomes<Validation<ValidatedComponent>>(MEMO_ENTRIES);
-  return (request: ProvisioningRequest): Validation<ValidatedComponent> => {
+/**
+ * Validation is a pure function of the request, the profiles and the limits: nothing is remembered
+ * between calls (a caller that wants a cache wraps the validate use case in its composition root).
+ */
+export const validateProvisioningRequest =
+  (profiles: ConnectorProfiles, limits: YamlLimits = defaultYamlLimits): Validator =>
+  (request) => {
     const kindProblems = descriptorKindProblems(request);
     if (kindProblems.length > 0) return E.left(kindProblems);
-    const enriched = request.latestEnrichedDescriptor;
-    if (request.descriptor.length + (enriched?.length ?? 0) > MEMO_MAX_CHARS)
-      return validateSafely(request, profiles, limits);
-    const validate = () => validateSafely(request, profiles, limits);
-    // a validate request has no enriched descriptor: the descriptor itself is the key, no new string
-    if (enriched === undefined) return alone.remember(request.descriptor, validate);
-    return withEnriched.remember(`${request.descriptor.length}:${request.descriptor}${enriched}`, validate);
+    return validateSafely(request, profiles, limits);
   };
-};
-
-// one validator per profiles object, so every use case shares its memo (validate, then provision)
-const validators = new WeakMap<ConnectorProfiles, Validator>();
-
-/**
- * Validation is a pure function of the descriptor and the enriched descriptor (with the profiles and
- * limits the validator is made with), so the outcomes of recent requests are remembered, frozen.
- */
-export const validateProvisioningRequest = (
-  profiles: ConnectorProfiles,
-  limits: YamlLimits = defaultYamlLimits,
-): Validator => {
-  if (limits !== defaultYamlLimits) return makeValidator(profiles, limits);
-  const known = validators.get(profiles);
-  if (known !== undefined) return known;
-  const made = makeValidator(profiles, limits);
-  validators.set(profiles, made);
-  return made;
-};

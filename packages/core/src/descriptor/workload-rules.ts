@@ -4,10 +4,10 @@
  * run even when some field has the wrong type: a rule whose inputs are ill-typed stays silent (decoding
  * reports those), and the others are still told in the same answer.
  */
-import type { SyncMode } from '../domain/desired-state.js';
+import { syncModes, type SyncMode } from '../domain/desired-state.js';
 import { problem, type Problem } from '../errors/problem.js';
 import { quartzCronProblems } from './quartz-cron.js';
-import { fileFormats, fileStorages, syncModes } from './workload-spec.codec.js';
+import { fileFormats, fileStorages } from './workload-spec.codec.js';
 
 type Mapping = Readonly<Record<string, unknown>>;
 

@@ -3,7 +3,7 @@
  * keys are tolerated; the shapes of known keys are enforced. Cross-field rules live in workload-rules.ts.
  */
 import * as t from 'io-ts';
-import type { SyncMode } from '../domain/desired-state.js';
+import { syncModes, type SyncMode } from '../domain/desired-state.js';
 
 const NonEmptyString = t.refinement(t.string, (s) => s.trim().length > 0, 'a non-empty string');
 const Uuid = t.refinement(
@@ -32,19 +32,9 @@ const named = <A>(codec: t.Type<A, A, unknown>, name: string): t.Type<A, A, unkn
 const Text = named(t.string, 'a string');
 const Flag = named(t.boolean, 'true or false');
 
-export const SyncModeCodec = t.keyof({
-  full_refresh_overwrite: null,
-  full_refresh_overwrite_deduped: null,
-  full_refresh_append: null,
-  full_refresh_update: null,
-  full_refresh_soft_delete: null,
-  incremental_append: null,
-  incremental_deduped_history: null,
-  incremental_update: null,
-  incremental_soft_delete: null,
-});
-/** Airbyte's ConnectionSyncModeEnum, in the order of its public API. */
-export const syncModes = Object.keys(SyncModeCodec.keys) as ReadonlyArray<SyncMode>;
+export const SyncModeCodec = t.keyof(
+  Object.fromEntries(syncModes.map((mode) => [mode, null])) as Record<SyncMode, null>,
+);
 
 export const StreamSpec = t.intersection(
   [

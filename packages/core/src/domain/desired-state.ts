@@ -18,16 +18,20 @@ export interface DesiredActor {
   readonly secretPaths: ReadonlyArray<string>;
 }
 
-export type SyncMode =
-  | 'full_refresh_overwrite'
-  | 'full_refresh_overwrite_deduped'
-  | 'full_refresh_append'
-  | 'full_refresh_update'
-  | 'full_refresh_soft_delete'
-  | 'incremental_append'
-  | 'incremental_deduped_history'
-  | 'incremental_update'
-  | 'incremental_soft_delete';
+/** Airbyte's ConnectionSyncModeEnum, in the order of its public API: the one list of sync modes. */
+export const syncModes = [
+  'full_refresh_overwrite',
+  'full_refresh_overwrite_deduped',
+  'full_refresh_append',
+  'full_refresh_update',
+  'full_refresh_soft_delete',
+  'incremental_append',
+  'incremental_deduped_history',
+  'incremental_update',
+  'incremental_soft_delete',
+] as const;
+
+export type SyncMode = (typeof syncModes)[number];
 
 export interface StreamSelection {
   readonly name: string;

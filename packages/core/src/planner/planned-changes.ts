@@ -1,5 +1,5 @@
 /** Plans as the adapters print them (`PlannedChange`): names, ids, changed field paths, never a value. */
-import type { PlannedChange } from '../use-cases/use-case.types.js';
+import type { PlannedChange } from '../domain/planned-change.js';
 import { NOT_YET_CREATED, type DeployPlan } from './plan-deploy.js';
 import type { ActorAction, ConnectionAction, UnprovisionAction } from './plan.types.js';
 

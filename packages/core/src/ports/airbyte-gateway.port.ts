@@ -14,7 +14,6 @@ import type {
   DiscoveredStream,
 } from '../domain/airbyte-state.js';
 import type { AirbyteError } from '../errors/airbyte-error.js';
-import type { Logger } from './logger.port.js';
 import { portToken } from './port-token.js';
 
 export interface AirbyteGateway {
@@ -61,11 +60,6 @@ export interface AirbyteGateway {
   /** Starts a sync; when one is already running, answers that job instead. */
   readonly startSync: (connectionId: string) => TaskEither<AirbyteError, AirbyteJob>;
   readonly getJob: (jobId: number) => TaskEither<AirbyteError, AirbyteJob>;
-  /**
-   * The same gateway (same limits, token and calls in flight) writing its log lines through `logger`,
-   * for one operation; a gateway without it logs through its own logger.
-   */
-  readonly withLogger?: (logger: Logger) => AirbyteGateway;
 }
 
 export const AirbyteGatewayToken = portToken<AirbyteGateway>('AirbyteGateway');

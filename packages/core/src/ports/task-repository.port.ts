@@ -6,7 +6,8 @@
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import type { OperationFailure, OperationResult } from '../domain/operation-result.js';
 import type { ProvisioningError } from '../errors/provisioning-error.js';
-import type { TaskView, ValidationOutcome } from '../use-cases/use-case.types.js';
+import type { TaskView } from '../domain/task-view.js';
+import type { ValidationOutcome } from '../domain/validation-outcome.js';
 import { portToken } from './port-token.js';
 
 export interface TaskRepository<A> {

@@ -1,13 +1,16 @@
-export * from './fake-airbyte-gateway.js';
-export * from './clocks.js';
-export * from './sequential-ids.js';
-export * from './fake-fingerprinter.js';
-export * from './recording-logger.js';
-export * from './make-test-deps.js';
+/**
+ * `@airbyte-provisioner/core/testing`: fakes of the core's ports, to test code that embeds the core
+ * without I/O (a whole workspace in memory, a clock you move, ids you can predict, a logger you read).
+ */
 export {
-  InMemoryLock,
-  InMemoryTaskRepository,
-  InMemoryDeploymentRecordRepository,
-  InMemoryOwnershipRegistry,
-  makeBackgroundWork,
-} from '../tasks/index.js';
+  FakeAirbyteGateway,
+  type FakeAirbyteGatewayOptions,
+  type GatewayCall,
+  type GatewayMethod,
+} from './fake-airbyte-gateway.js';
+export { fixedClock, manualClock, type ManualClock } from './clocks.js';
+export { sequentialIds } from './sequential-ids.js';
+export { fakeFingerprinter } from './fake-fingerprinter.js';
+export { recordingLogger, type LoggedLine } from './recording-logger.js';
+export { makeTestDeps, type TestDeps, type TestDepsOptions } from './make-test-deps.js';
+export { witboostExampleDescriptor } from '../descriptor/examples.js';

@@ -4,17 +4,18 @@
  */
 import { noConnectorProfiles, type ConnectorProfiles } from '../domain/connector-profile.js';
 import type { OperationResult } from '../domain/operation-result.js';
-import { makeBackgroundWork, type BackgroundWorkRunner } from '../tasks/background-work.js';
-import { InMemoryDeploymentRecordRepository } from '../tasks/in-memory-deployment-record-repository.js';
-import { InMemoryLock } from '../tasks/in-memory-lock.js';
-import { InMemoryOwnershipRegistry } from '../tasks/in-memory-ownership-registry.js';
+import { makeBackgroundWork } from '../in-memory/background-work.js';
+import type { BackgroundWorkRunner } from '../ports/background-work.port.js';
+import { InMemoryDeploymentRecordRepository } from '../in-memory/in-memory-deployment-record-repository.js';
+import { InMemoryLock } from '../in-memory/in-memory-lock.js';
+import { InMemoryOwnershipRegistry } from '../in-memory/in-memory-ownership-registry.js';
 import {
   defaultTaskRepositoryLimits,
   InMemoryTaskRepository,
   type TaskRepositoryLimits,
-} from '../tasks/in-memory-task-repository.js';
+} from '../in-memory/in-memory-task-repository.js';
 import type { CoreDeps } from '../use-cases/core-deps.js';
-import type { ValidationOutcome } from '../use-cases/use-case.types.js';
+import type { ValidationOutcome } from '../domain/validation-outcome.js';
 import { manualClock, type ManualClock } from './clocks.js';
 import { FakeAirbyteGateway, type FakeAirbyteGatewayOptions } from './fake-airbyte-gateway.js';
 import { fakeFingerprinter } from './fake-fingerprinter.js';
@@ -47,6 +48,7 @@ export const makeTestDeps = (options: TestDepsOptions = {}): TestDeps => {
   const limits = options.taskLimits ?? defaultTaskRepositoryLimits;
   return {
     gateway,
+    gatewayFor: () => gateway,
     workspaceId: gateway.workspaceId,
     ...(options.airbyteUiUrl === undefined ? {} : { airbyteUiUrl: options.airbyteUiUrl }),
     profiles: options.profiles ?? noConnectorProfiles,

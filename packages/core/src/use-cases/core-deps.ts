@@ -11,11 +11,17 @@ import type { OwnershipRegistry } from '../ports/ownership-registry.port.js';
 import type { OperationContext } from './use-case.types.js';
 import type { SecretFingerprinter } from '../ports/secret-fingerprinter.port.js';
 import type { TaskRepository } from '../ports/task-repository.port.js';
-import type { BackgroundWorkRunner } from '../tasks/background-work.js';
-import type { ValidationOutcome } from './use-case.types.js';
+import type { BackgroundWorkRunner } from '../ports/background-work.port.js';
+import type { ValidationOutcome } from '../domain/validation-outcome.js';
 
 export interface CoreDeps {
   readonly gateway: AirbyteGateway;
+  /**
+   * The gateway one operation uses, writing its log lines through that operation's logger (the caller's,
+   * which names its request). An adapter that logs builds it over the same connection and limits; a
+   * gateway that does not log answers itself.
+   */
+  readonly gatewayFor: (logger: Logger) => AirbyteGateway;
   /** The Airbyte workspace every resource lives in (recorded in `privateInfo`, used in UI links). */
   readonly workspaceId: string;
   /** Base URL of the Airbyte web UI; when set, results link to the connection. */
@@ -35,11 +41,11 @@ export interface CoreDeps {
 }
 
 /** The dependencies of one operation: its caller's logger, for the core and the gateway alike. */
-export const scopedDeps = <D extends Pick<CoreDeps, 'logger' | 'gateway'>>(
+export const scopedDeps = <D extends Pick<CoreDeps, 'logger' | 'gateway' | 'gatewayFor'>>(
   deps: D,
   context: OperationContext | undefined,
 ): D => {
   const logger = context?.logger;
   if (logger === undefined) return deps;
-  return { ...deps, logger, gateway: deps.gateway.withLogger?.(logger) ?? deps.gateway };
+  return { ...deps, logger, gateway: deps.gatewayFor(logger) };
 };

@@ -11,8 +11,8 @@ import { makeSubmitUnprovision } from './submit-unprovision.use-case.js';
 import { makeSubmitValidation } from './submit-validation.use-case.js';
 import { makeUnprovision } from './unprovision.use-case.js';
 import { makeUpdateAcl } from './update-acl.use-case.js';
+import type { BackgroundWork } from '../ports/background-work.port.js';
 import type {
-  BackgroundWork,
   CheckReadyUseCase,
   GetProvisioningStatusUseCase,
   GetValidationStatusUseCase,

@@ -5,8 +5,9 @@
 import type { Task } from 'fp-ts/lib/Task.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import type { OperationFailure, OperationResult } from '../domain/operation-result.js';
-import type { ResourceKind } from '../domain/airbyte-state.js';
-import type { Problem } from '../errors/problem.js';
+import type { PlannedChange } from '../domain/planned-change.js';
+import type { TaskView } from '../domain/task-view.js';
+import type { ValidationOutcome } from '../domain/validation-outcome.js';
 import type { ProvisioningError } from '../errors/provisioning-error.js';
 import type { Logger } from '../ports/logger.port.js';
 import type {
@@ -14,27 +15,6 @@ import type {
   ReverseProvisioningRequest,
   UpdateAclRequest,
 } from '../requests/requests.codec.js';
-
-export type ValidationOutcome =
-  { readonly valid: true } | { readonly valid: false; readonly problems: ReadonlyArray<Problem> };
-
-/** A background task as a status request sees it. */
-export type TaskView<A> =
-  | { readonly status: 'RUNNING' }
-  | { readonly status: 'COMPLETED'; readonly value: A }
-  | { readonly status: 'FAILED'; readonly failure: OperationFailure };
-
-/** One resource's line of a plan, safe to print: never a secret. */
-export interface PlannedChange {
-  readonly kind: ResourceKind;
-  readonly name: string;
-  readonly action: 'create' | 'update' | 'replace' | 'delete' | 'noop';
-  readonly id?: string;
-  /** For `update`: dot paths of what differs (secret fields named, values never shown). */
-  readonly changedFields?: ReadonlyArray<string>;
-  /** For `replace`: why Airbyte cannot update it in place. */
-  readonly reason?: string;
-}
 
 /**
  * Who an operation runs for, as the caller knows it: the HTTP adapter passes the logger of the request
@@ -77,10 +57,3 @@ export type ReverseProvisionUseCase = (
 
 /** Airbyte answers and accepts our credentials. */
 export type CheckReadyUseCase = () => TaskEither<ProvisioningError, void>;
-
-/** Background operations still running, for a graceful shutdown. */
-export interface BackgroundWork {
-  readonly running: () => number;
-  /** Resolves once every operation started so far has finished. */
-  readonly drain: Task<void>;
-}

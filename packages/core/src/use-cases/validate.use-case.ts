@@ -3,7 +3,8 @@ import * as T from 'fp-ts/lib/Task.js';
 import { flow } from 'fp-ts/lib/function.js';
 import { validateProvisioningRequest } from '../descriptor/index.js';
 import type { CoreDeps } from './core-deps.js';
-import type { ValidateUseCase, ValidationOutcome } from './use-case.types.js';
+import type { ValidationOutcome } from '../domain/validation-outcome.js';
+import type { ValidateUseCase } from './use-case.types.js';
 
 /** Says whether a request would be accepted, with every problem found; never touches Airbyte. */
 export const makeValidate = (deps: Pick<CoreDeps, 'profiles'>): ValidateUseCase =>

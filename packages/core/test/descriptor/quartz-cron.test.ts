@@ -10,7 +10,7 @@ describe('quartzCronProblems', () => {
     '0 15 10 ? * MON-FRI',
     '0 15 10 ? * mon-fri',
     '0 0/5 14 * * ?',
-    '*/10 * * * * ?',
+    '0 * * * * ?',
     '0 0 12 1,15,28-31 * ?',
     '0 0 12 L-3 * ?',
     '0 0 12 LW * ?',
@@ -93,6 +93,31 @@ describe('quartzCronProblems', () => {
     it('is dropped, with extra spacing, from the expression sent to Airbyte', () => {
       expect(normalizedCron('  0 0\t12 * *  ? UTC ')).to.equal('0 0 12 * * ?');
       expect(normalizedCron('0 0 12 * * ? 2027')).to.equal('0 0 12 * * ? 2027');
+    });
+  });
+
+  describe('frequency (Airbyte refuses seconds, or with a year minutes, that are not one number)', () => {
+    for (const [expression, field, withYear] of [
+      ['* * * * * ?', 'seconds "*"', false],
+      ['*/10 * * * * ?', 'seconds "*/10"', false],
+      ['0,30 0 12 * * ?', 'seconds "0,30"', false],
+      ['0 * 12 * * ? 2027', 'minutes "*"', true],
+      ['0 0/5 12 * * ? * UTC', 'minutes "0/5"', true],
+    ] as const) {
+      it(`refuses ${expression}, naming the ${field} field`, () => {
+        expect(quartzCronProblems(expression, PATH)).to.deep.equal([
+          {
+            path: PATH,
+            message: `runs more often than Airbyte accepts: the ${field} field must be a single number${
+              withYear ? ' (seconds and minutes, with a year field)' : ''
+            }, e.g. "0 0 12 * * ?"`,
+          },
+        ]);
+      });
+    }
+
+    it('accepts every minute without a year field, as Airbyte does', () => {
+      expect(quartzCronProblems('0 * * * * ?', PATH)).to.deep.equal([]);
     });
   });
 });

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { normalizeCron } from '../../src/index.js';
+import { normalizeCron } from '../../src/planner/index.js';
 
 describe('normalizeCron', () => {
   it('drops the time zone Airbyte appends, so an unchanged cron schedule compares equal', () => {

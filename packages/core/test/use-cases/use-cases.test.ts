@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import * as E from 'fp-ts/lib/Either.js';
 import type { ConnectorProfiles } from '../../src/domain/index.js';
+import type { Logger } from '../../src/ports/index.js';
 import type { ProvisioningRequest } from '../../src/requests/index.js';
 import { makeTestDeps, recordingLogger, type TestDeps } from '../../src/testing/index.js';
 import { makeUseCases } from '../../src/use-cases/index.js';
@@ -176,14 +177,22 @@ describe('use cases over YAML descriptors', () => {
     );
   });
 
-  it("logs through the caller's logger when given one, on the same gateway when it has no withLogger", async () => {
-    const { deps, useCases } = setUp();
+  it("logs through the caller's logger when given one, on the gateway built for that logger", async () => {
+    const { deps } = setUp();
+    const scopedFor: Logger[] = [];
+    const useCases = makeUseCases({
+      ...deps,
+      gatewayFor: (logger) => {
+        scopedFor.push(logger);
+        return deps.gateway;
+      },
+    });
     const callers = recordingLogger();
     const deployed = await useCases.provision(request(), { logger: callers })();
     expect(E.isRight(deployed)).to.equal(true);
     expect(callers.lines.map((l) => l.message)).to.include(E.isRight(deployed) ? deployed.right.message : '');
     expect(deps.logger.lines).to.deep.equal([]);
-    // the fake gateway cannot take a logger: the same one served the calls
+    expect(scopedFor).to.deep.equal([callers]);
     expect(deps.gateway.counts().writes).to.equal(3);
   });
 

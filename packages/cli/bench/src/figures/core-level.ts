@@ -1,31 +1,37 @@
 import * as E from 'fp-ts/lib/Either.js';
-import {
-  lockedDeploy,
-  lockedUndeploy,
-  type CoreDeps,
-  type ValidatedComponent,
-} from '@airbyte-provisioner/core';
-import { makeTestDeps } from '@airbyte-provisioner/core/testing';
+import { makeUseCases, type CoreDeps, type ProvisioningRequest } from '@airbyte-provisioner/core';
+import { makeTestDeps, witboostExampleDescriptor } from '@airbyte-provisioner/core/testing';
 import { DEFAULT_MAX_CONCURRENT_CALLS } from '@airbyte-provisioner/adapter-airbyte';
 import { countCalls, longestObservedChain } from '../harness/call-log.js';
 import { median, round, type FigureGroup } from '../harness/figure.js';
-import { exampleComponent, timedFakeGateway, type TimedGateway } from '../harness/port-level.js';
+import { timedFakeGateway, type TimedGateway } from '../harness/port-level.js';
+import { benchProfiles } from '../harness/profiles.js';
 import { LATENCY_MS, PLANNED_CHAIN } from '../harness/latency.js';
 
 const COMPONENTS = 100;
 
 const depsWith = (timed: TimedGateway): CoreDeps => ({
-  ...makeTestDeps(),
+  ...makeTestDeps({ profiles: benchProfiles }),
   gateway: timed.gateway,
+  gatewayFor: () => timed.gateway,
   workspaceId: timed.fake.workspaceId,
+});
+
+/** The Witboost example's File → Snowflake component, its id and resource names ending in `suffix`. */
+const exampleComponent = (suffix: string): ProvisioningRequest => ({
+  descriptorKind: 'COMPONENT_DESCRIPTOR',
+  descriptor: witboostExampleDescriptor
+    .replaceAll(':airbyte-workload\n', `:airbyte-workload${suffix}\n`)
+    .replace(/^(\s+name: healthcare\.vaccinations\.0\.[\w-]+)$/gm, `$1${suffix}`),
 });
 
 const run = async (
   deps: CoreDeps,
   operation: 'deploy' | 'undeploy',
-  component: ValidatedComponent,
+  component: ProvisioningRequest,
 ): Promise<void> => {
-  const outcome = await (operation === 'deploy' ? lockedDeploy : lockedUndeploy)(deps)(component)();
+  const useCases = makeUseCases(deps);
+  const outcome = await (operation === 'deploy' ? useCases.provision : useCases.unprovision)(component)();
   if (E.isLeft(outcome)) throw new Error(`${operation} failed: ${JSON.stringify(outcome.left.error)}`);
 };
 
@@ -33,7 +39,7 @@ export const coreLevelGroup: FigureGroup = {
   id: 'core-level',
   title: 'The core alone (port level, no HTTP)',
   method: `
-A diagnostic beside the figures above: the core's deploy engine (\`lockedDeploy\`/\`lockedUndeploy\`) on the
+A diagnostic beside the figures above: the core's provision and unprovision use cases on the
 core/testing fake Airbyte behind the port, each port call delayed ${LATENCY_MS} ms and timed. No HTTP, no
 gateway bound, no token: what remains is the core's own scheduling of calls. The example component is
 built as the descriptor module resolves it (File → Snowflake, all streams, manual schedule). Port calls

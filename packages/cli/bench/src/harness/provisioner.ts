@@ -15,8 +15,6 @@ import {
   InMemoryLock,
   InMemoryTaskRepository,
   makeBackgroundWork,
-  lockedDeploy,
-  lockedUndeploy,
   silentLogger,
   type CoreDeps,
   type OperationResult,
@@ -24,7 +22,6 @@ import {
   type ValidationOutcome,
 } from '@airbyte-provisioner/core';
 import { loadMakeUseCases, NOT_MEASURED } from './landing.js';
-import { componentFromDescriptor } from './component-from-descriptor.js';
 import { benchProfiles } from './profiles.js';
 import type { SandboxChild } from './sandbox-child.js';
 
@@ -68,13 +65,15 @@ export const makeBenchProvisioner = async (
   const clock = { now: () => Date.now() };
   const key = randomUUID();
   const background = makeBackgroundWork();
+  const gateway = makeAirbytePublicApiGateway({
+    baseUrl: sandbox.url,
+    workspaceId: sandbox.workspaceId,
+    auth: { type: 'clientCredentials', ...sandbox.credentials },
+    ...(options.maxConcurrentCalls === undefined ? {} : { maxConcurrentCalls: options.maxConcurrentCalls }),
+  });
   const deps: CoreDeps = {
-    gateway: makeAirbytePublicApiGateway({
-      baseUrl: sandbox.url,
-      workspaceId: sandbox.workspaceId,
-      auth: { type: 'clientCredentials', ...sandbox.credentials },
-      ...(options.maxConcurrentCalls === undefined ? {} : { maxConcurrentCalls: options.maxConcurrentCalls }),
-    }),
+    gateway,
+    gatewayFor: (logger) => gateway.withLogger(logger),
     workspaceId: sandbox.workspaceId,
     profiles: benchProfiles,
     clock,
@@ -90,7 +89,7 @@ export const makeBenchProvisioner = async (
     ownership: new InMemoryOwnershipRegistry(),
     background,
   };
-  if (makeUseCases === null) return engineProvisioner(deps, maxConcurrentCalls);
+  if (makeUseCases === null) throw new Error('@airbyte-provisioner/core exports no makeUseCases');
   const useCases = makeUseCases(deps);
   return {
     via: 'use cases (makeUseCases)',
@@ -108,32 +107,3 @@ export const makeBenchProvisioner = async (
     maxConcurrentCalls,
   };
 };
-
-/** TRANSITIONAL: the core's deploy engine with its lock, task store and background runner, as submit does. */
-const engineProvisioner = (deps: CoreDeps, maxConcurrentCalls: number): BenchProvisioner => ({
-  via: 'deploy engine (lockedDeploy/lockedUndeploy; makeUseCases not exported yet)',
-  provision: async (descriptor) =>
-    rightOrThrow('deploy', await lockedDeploy(deps)(componentFromDescriptor(descriptor))()),
-  unprovision: async (descriptor) =>
-    rightOrThrow('undeploy', await lockedUndeploy(deps)(componentFromDescriptor(descriptor))()),
-  submit: async (descriptor) => {
-    const token = deps.ids.next();
-    rightOrThrow('task create', await deps.provisioningTasks.create(token)());
-    const component = componentFromDescriptor(descriptor);
-    deps.background.spawn(async () => {
-      const outcome = await lockedDeploy(deps)(component)();
-      await (
-        E.isLeft(outcome)
-          ? deps.provisioningTasks.fail(token, outcome.left)
-          : deps.provisioningTasks.complete(token, outcome.right)
-      )();
-    });
-    return token;
-  },
-  drain: () => deps.background.drain(),
-  status: async (token) => rightOrThrow('status', await deps.provisioningTasks.get(token)()).status,
-  checkReady: async () => {
-    rightOrThrow('readiness check', await deps.gateway.checkWorkspace()());
-  },
-  maxConcurrentCalls,
-});

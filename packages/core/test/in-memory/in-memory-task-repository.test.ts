@@ -2,10 +2,7 @@ import { expect } from 'chai';
 import * as E from 'fp-ts/lib/Either.js';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { internal, unknownTask } from '../../src/errors/index.js';
-import type { ByteWriter } from '../../src/tasks/byte-writer.js';
-import { makeReference, type Reference } from '../../src/tasks/delta-codec.js';
-import type { FinishedTaskLog } from '../../src/tasks/finished-task-log.js';
-import { InMemoryTaskRepository } from '../../src/tasks/index.js';
+import { InMemoryTaskRepository } from '../../src/in-memory/index.js';
 import { manualClock } from '../../src/testing/index.js';
 
 const failure = { error: internal('boom'), logs: [] };
@@ -14,22 +11,6 @@ const setUp = (limits = { ttlMs: 1000, maxTasks: 3 }) => {
   const clock = manualClock(0);
   return { clock, tasks: new InMemoryTaskRepository<{ readonly n: number }>(clock, limits) };
 };
-
-/** Test-only: the repository's private parts, to corrupt them as a store bug would and to inspect them. */
-const internalsOf = (tasks: object) =>
-  tasks as unknown as {
-    readonly finished: FinishedTaskLog;
-    readonly references: Map<number, { reference: Reference; uses: number }>;
-    readonly attempt: ByteWriter;
-    readonly best: ByteWriter;
-  };
-
-const unreadable = (token: string) =>
-  E.left(
-    internal(
-      `the result of task ${token} could not be read back from the task store; run the operation again`,
-    ),
-  );
 
 describe('InMemoryTaskRepository', () => {
   it('moves a task from RUNNING to COMPLETED with its value', async () => {
@@ -153,49 +134,30 @@ describe('InMemoryTaskRepository', () => {
     clock.advance(100);
     expect(tasks.size()).to.equal(0);
     expect(await tasks.get(done.at(-1)!.token)()).to.deep.equal(E.left(unknownTask(done.at(-1)!.token)));
-    // every reference was released with the last task that used it, but the recent ones kept for reuse
-    expect(internalsOf(tasks).references.size).to.be.at.most(4);
   });
 
-  it('tells a result whose reference is gone as an internal error naming the token, not a wrong value', async () => {
-    const { tasks } = setUp();
+  it('hands back the value it was given, typed, not a copy rebuilt from text', async () => {
+    const clock = manualClock(0);
+    const tasks = new InMemoryTaskRepository<{ readonly at: Date; readonly missing: number | undefined }>(
+      clock,
+    );
+    const value = { at: new Date(0), missing: undefined };
     await tasks.create('t1')();
-    await tasks.complete('t1', { n: 1 })();
-    internalsOf(tasks).references.clear();
-    expect(await tasks.get('t1')()).to.deep.equal(unreadable('t1'));
+    await tasks.complete('t1', value)();
+    const view = await tasks.get('t1')();
+    expect(E.isRight(view) && view.right.status === 'COMPLETED' && view.right.value).to.equal(value);
   });
 
-  it('tells a result that does not decode, or decodes to no JSON, as an internal error (a Left, not a throw)', async () => {
-    const { tasks } = setUp();
-    for (const t of ['t1', 't2']) {
-      await tasks.create(t)();
-      await tasks.complete(t, { n: 1 })();
-    }
-    // edits that run past their end
-    internalsOf(tasks).finished.get('t1')!.payload.fill(0xff);
-    expect(await tasks.get('t1')()).to.deep.equal(unreadable('t1'));
-    // edits that decode, against a reference that is not the one they were made against
-    for (const entry of internalsOf(tasks).references.values())
-      entry.reference = makeReference('#'.repeat(entry.reference.text.length));
-    expect(await tasks.get('t2')()).to.deep.equal(unreadable('t2'));
-  });
-
-  it('gives up the buffers a huge result grew, and keeps the result', async () => {
-    const { tasks } = setUp();
-    const capacities = () => [internalsOf(tasks).attempt.capacity, internalsOf(tasks).best.capacity];
-    const first = { n: 1, text: randomBytes(192 * 1024).toString('base64') };
-    // the first result and ~70,000 characters more: kept as edits against it, in buffers grown past 64 KiB
-    const second = { n: 2, text: first.text + randomBytes(52 * 1024).toString('base64') };
-    for (const [token, value] of [
-      ['first', first],
-      ['second', second],
-    ] as const) {
-      await tasks.create(token)();
-      await tasks.complete(token, value)();
-      expect(capacities(), token).to.deep.equal([4096, 4096]);
-    }
-    expect(internalsOf(tasks).finished.get('second')!.payload.length).to.be.above(64 * 1024);
-    expect(await tasks.get('first')()).to.deep.equal(E.right({ status: 'COMPLETED', value: first }));
-    expect(await tasks.get('second')()).to.deep.equal(E.right({ status: 'COMPLETED', value: second }));
+  it('evicts by age from the oldest finished task on, whatever order the tasks were created in', async () => {
+    const { clock, tasks } = setUp({ ttlMs: 10, maxTasks: 100 });
+    for (const t of ['a', 'b', 'c']) await tasks.create(t)();
+    await tasks.complete('c', { n: 3 })();
+    clock.advance(5);
+    await tasks.fail('a', failure)();
+    clock.advance(5);
+    expect(await tasks.get('c')()).to.deep.equal(E.left(unknownTask('c')));
+    expect(await tasks.get('a')()).to.deep.equal(E.right({ status: 'FAILED', failure }));
+    expect(await tasks.get('b')()).to.deep.equal(E.right({ status: 'RUNNING' }));
+    expect(tasks.size()).to.equal(2);
   });
 });

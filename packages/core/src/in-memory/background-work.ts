@@ -2,12 +2,7 @@
  * Keeps count of operations started in the background, so a server can wait for them on shutdown.
  * `spawn` never lets a rejection escape: background work reports through its task record.
  */
-import type { Task } from 'fp-ts/lib/Task.js';
-import type { BackgroundWork } from '../use-cases/use-case.types.js';
-
-export interface BackgroundWorkRunner extends BackgroundWork {
-  readonly spawn: (work: Task<void>) => void;
-}
+import type { BackgroundWorkRunner } from '../ports/background-work.port.js';
 
 export const makeBackgroundWork = (onError: (error: unknown) => void = () => {}): BackgroundWorkRunner => {
   const pending = new Set<Promise<void>>();

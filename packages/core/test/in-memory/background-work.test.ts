@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { makeBackgroundWork } from '../../src/tasks/index.js';
+import { makeBackgroundWork } from '../../src/in-memory/index.js';
 
 describe('makeBackgroundWork', () => {
   it('counts running work and drains once all of it, including work started while draining, is done', async () => {

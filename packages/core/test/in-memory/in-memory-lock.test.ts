@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import * as E from 'fp-ts/lib/Either.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
-import { InMemoryLock } from '../../src/tasks/index.js';
+import { InMemoryLock } from '../../src/in-memory/index.js';
 
 /** A unit of work that records when it starts and ends, and finishes only when released. */
 const gatedWork = (events: string[], name: string) => {
