@@ -97,10 +97,10 @@ describe('crash takeover (two serve processes, kill -9)', function () {
     expect(submitted.status, submitted.text).to.equal(202);
     const token = tokenOf(submitted);
     await sourceCreationInFlight();
-    a.child.process.kill('SIGKILL');
-    await a.child.exited;
     // what the database holds for the running task: the request sealed (with a key) or nothing, never in clear
     const rows = await taskRows(database.url);
+    a.child.process.kill('SIGKILL');
+    await a.child.exited;
     return { b, token, rows };
   };
 
@@ -132,10 +132,7 @@ describe('crash takeover (two serve processes, kill -9)', function () {
   });
 
   it('on SIGTERM, hands what it still runs after the grace period over to the other replica at once', async () => {
-    const [a, b] = await Promise.all([
-      serve({ STATE_ENCRYPTION_KEY: KEY, SHUTDOWN_GRACE_MS: '200', LEASE_TTL_SECONDS: '30' }),
-      serve({ STATE_ENCRYPTION_KEY: KEY, LEASE_TTL_SECONDS: '30' }),
-    ]);
+    const a = await serve({ STATE_ENCRYPTION_KEY: KEY, SHUTDOWN_GRACE_MS: '200', LEASE_TTL_SECONDS: '3' });
     sandbox.inject({
       match: { method: 'POST', path: '/sources', times: 1 },
       action: { type: 'delay', ms: 600_000 },
@@ -145,7 +142,23 @@ describe('crash takeover (two serve processes, kill -9)', function () {
     await sourceCreationInFlight();
     a.child.process.kill('SIGTERM');
     expect(await a.child.exited).to.equal(0);
-    // a 30 s lease and heartbeat: only the hand-over (stale at once, lease released) lets B finish this soon
+    // handed over on its way out: its task stale at once, its lease free, before any TTL ran out
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      const tasks = await client.query<{ heartbeat: string }>(
+        "SELECT heartbeat_at::text AS heartbeat FROM provisioner_tasks WHERE status = 'RUNNING'",
+      );
+      const leases = await client.query<{ free: boolean }>(
+        'SELECT expires_at <= now() AS free FROM provisioner_leases',
+      );
+      expect(tasks.rows.map((r) => r.heartbeat)).to.deep.equal(['-infinity']);
+      expect(leases.rows.map((r) => r.free)).to.deep.equal([true]);
+    } finally {
+      await client.end();
+    }
+    // the other replica, started only now (nothing could take the task before the check above)
+    const b = await serve({ STATE_ENCRYPTION_KEY: KEY, LEASE_TTL_SECONDS: '3' });
     const status = await finalStatus(b.base, token);
     expect(status['status'], JSON.stringify(status)).to.equal('COMPLETED');
     expect(sandbox.snapshot().sources.map((x) => x['name'])).to.deep.equal([namesOf('crash').source]);
