@@ -102,7 +102,8 @@ server with \`DATABASE_URL\` ÷ the same on an in-memory server (both warmed by 
 Target ≤ 1.10. **Status reads**: ${STATUS_CLIENTS} clients read a finished task's status for ${STATUS_SECONDS} s, PostgreSQL
 ÷ in-memory (sandbox latency irrelevant: no Airbyte call). Target ≥ 0.5. **Spread**: ${SPREAD_COMPONENTS} distinct
 components submitted at once, alternately to two replicas on one database (\`AIRBYTE_MAX_CONCURRENT_CALLS\`
-128), time until every token is COMPLETED ÷ one sync first deploy. Target ≤ 2. **Takeover**: two replicas with
+128), time until every token is COMPLETED ÷ one first deploy. Target ≤ 2. The same 100 on one in-memory server, measured
+right after, is \`inMemoryOneServerRatio\` in the details. **Takeover**: two replicas with
 \`LEASE_TTL_SECONDS=${TAKEOVER_LEASE_SECONDS}\` and \`STATE_ENCRYPTION_KEY\`; a deploy submitted to one, which is killed (-9)
 once one of its creates is in flight; time from the kill until the token reads COMPLETED on the other ÷ the
 lease TTL. Target ≤ 2.`,
@@ -175,11 +176,26 @@ lease TTL. Target ≤ 2.`,
       const spreadMs = performance.now() - started;
       const spreadRatio = spreadMs / singleMs;
       const failed = outcomes.filter((o) => o !== 'COMPLETED').length;
+      // the same 100 on one in-memory server, side by side: what the machine allows without a database
+      const alone = await serve({ AIRBYTE_MAX_CONCURRENT_CALLS: '128' });
+      await submit(alone, distinctComponent(example, '-ds-alone-warm')).then((t) => untilFinished(alone, t));
+      started = performance.now();
+      await untilFinished(alone, await submit(alone, distinctComponent(example, '-ds-alone-single')));
+      const aloneSingleMs = performance.now() - started;
+      started = performance.now();
+      const aloneTokens = await Promise.all(
+        Array.from({ length: SPREAD_COMPONENTS }, (_, i) =>
+          submit(alone, distinctComponent(example, `-ds-alone-${i}`)),
+        ),
+      );
+      for (const token of aloneTokens) await untilFinished(alone, token);
+      const aloneRatio = (performance.now() - started) / aloneSingleMs;
       figures.push(
         figure('durable-state.spread-over-replicas', spreadRatio, '≤ 2', spreadRatio <= 2 && failed === 0, {
           allMs: round(spreadMs, 0),
           singleMs: round(singleMs, 1),
           failed,
+          inMemoryOneServerRatio: round(aloneRatio),
         }),
       );
 
