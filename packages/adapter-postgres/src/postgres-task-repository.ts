@@ -43,7 +43,12 @@ export class PostgresTaskRepository<A> implements TaskRepository<A> {
     sql: string,
     values: ReadonlyArray<unknown>,
   ): TE.TaskEither<ProvisioningError, pg.QueryResult<R>> {
-    return TE.tryCatch(() => this.pool.query<R>(sql, [...values]), databaseError(doing));
+    // named: each connection parses and plans the statement once (a status read is then one round trip of
+    // an already-planned primary-key lookup)
+    return TE.tryCatch(
+      () => this.pool.query<R>({ name: `tasks: ${doing}`, text: sql, values: [...values] }),
+      databaseError(doing),
+    );
   }
 
   readonly create = (token: string): TE.TaskEither<ProvisioningError, void> =>
