@@ -131,7 +131,7 @@ export const hexagonRules = [
         group: [
           '@airbyte-provisioner/adapter-http',
           '@airbyte-provisioner/adapter-postgres',
-          '@airbyte-provisioner/cli',
+          'airbyte-provisioner',
           ...otherPackages('adapter-http', 'adapter-postgres', 'cli'),
           'koa',
           '@koa/*',
@@ -148,7 +148,7 @@ export const hexagonRules = [
         group: [
           '@airbyte-provisioner/adapter-airbyte',
           '@airbyte-provisioner/adapter-postgres',
-          '@airbyte-provisioner/cli',
+          'airbyte-provisioner',
           ...otherPackages('adapter-airbyte', 'adapter-postgres', 'cli'),
           'inversify',
         ],
@@ -163,7 +163,7 @@ export const hexagonRules = [
         group: [
           '@airbyte-provisioner/adapter-airbyte',
           '@airbyte-provisioner/adapter-http',
-          '@airbyte-provisioner/cli',
+          'airbyte-provisioner',
           ...otherPackages('adapter-airbyte', 'adapter-http', 'cli'),
           'koa',
           '@koa/*',
@@ -199,7 +199,7 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
-  { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  { files: ['**/*.js', '**/*.mjs', '**/*.cjs'], ...tseslint.configs.disableTypeChecked },
   {
     files: ['**/test/**/*.ts'],
     rules: {

@@ -19,7 +19,7 @@ const protectedCalls: ReadonlyArray<readonly [string, string, object?]> = [
   ['POST', '/v1/reverse-provisioning', { useCaseTemplateId: 'u', environment: 'e' }],
   ['GET', '/v1/reverse-provisioning/t/status'],
 ];
-const openCalls = ['/health', '/ready', '/metrics', '/openapi.yaml', '/docs'];
+const openCalls = ['/', '/health', '/ready', '/metrics', '/openapi.yaml', '/docs'];
 
 describe('API token', () => {
   let h: Harness;
@@ -73,8 +73,10 @@ describe('API token', () => {
     }
   });
 
-  it('health, ready, metrics and the docs need no token', async () => {
-    for (const path of openCalls) expect((await h.call('GET', path)).status, path).to.equal(200);
+  it('health, ready, metrics and the docs (and / that redirects to them) need no token', async () => {
+    for (const path of openCalls) {
+      expect((await h.call('GET', path)).status, path).to.equal(path === '/' ? 302 : 200);
+    }
   });
 
   it('never echoes the token in an answer or a log line', () => {

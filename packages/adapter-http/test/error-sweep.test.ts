@@ -27,7 +27,7 @@ const operations = Object.entries(documentedPaths).flatMap(([template, methods])
 );
 const withBody = operations.filter((o) => o.method === 'POST');
 const provisioning = operations.filter(
-  (o) => !['/health', '/ready', '/metrics', '/openapi.yaml', '/docs'].includes(o.path),
+  (o) => !['/', '/health', '/ready', '/metrics', '/openapi.yaml', '/docs'].includes(o.path),
 );
 
 /** Every use case is a bug: it rejects with internals in the message. */

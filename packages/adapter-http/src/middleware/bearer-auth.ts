@@ -4,7 +4,7 @@ import type { Middleware } from 'koa';
 import type { RequestState } from './request-context.js';
 
 const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
-const openPaths = new Set(['/health', '/ready', '/metrics', '/openapi.yaml', '/docs']);
+const openPaths = new Set(['/', '/health', '/ready', '/metrics', '/openapi.yaml', '/docs']);
 
 /** The credentials of `Authorization: Bearer <token>`; the scheme is case-insensitive (RFC 9110). */
 const bearerToken = (header: string): string => /^Bearer (.*)$/i.exec(header)?.[1] ?? '';

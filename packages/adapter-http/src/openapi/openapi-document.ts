@@ -3,6 +3,7 @@
  * `/datamesh.airbytespecificprovisioner/{version}` and the 2.2.0 family at the root. The tests validate
  * every response the suite produces against it, so the document cannot drift from the code.
  */
+import { annotateOperations, exampleTokenValue } from './route-notes.js';
 import { schemas } from './schemas.js';
 
 interface Schema {
@@ -49,7 +50,13 @@ const versionParam = {
   schema: { type: 'string' },
   example: '0.0',
 };
-const tokenParam = { name: 'token', in: 'path', required: true, schema: { type: 'string' } };
+const tokenParam = {
+  name: 'token',
+  in: 'path',
+  required: true,
+  schema: { type: 'string' },
+  example: exampleTokenValue,
+};
 const body = (schema: keyof typeof schemas) => ({ required: true, content: json(ref(schema)) });
 
 /** The 2.2.0 provision routes answer the bare token as text; the legacy ones and `/v2/validate` a JSON string. */
@@ -127,7 +134,8 @@ export const openApiDocument = {
       description: 'Health, readiness, metrics and this document; never behind the API token',
     },
   ],
-  paths: {
+  // descriptions, this route's error wording and the examples: route-notes.ts
+  paths: annotateOperations({
     [`${legacy}/validate`]: validate('legacy'),
     [`${legacy}/provision`]: provision('Deploy a component', 'legacy'),
     [`${legacy}/provision/{token}/status`]: provisionStatus('legacy'),
@@ -187,6 +195,9 @@ export const openApiDocument = {
     '/docs': operation('This document as a page', {
       '200': answer('HTML', { 'text/html': { schema: { type: 'string' } } }),
     }),
-  },
+    '/': operation('The API page', {
+      '302': answer('Redirect to `/docs`', { 'text/plain': { schema: { type: 'string' } } }),
+    }),
+  }),
   components: { schemas },
 } as const;

@@ -48,6 +48,11 @@ export const operationsRoutes = (router: AppRouter, options: HttpAppOptions, met
     ctx.type = 'application/yaml';
     ctx.body = documentYaml();
   });
+  router.get('/', (ctx: Ctx) => {
+    ctx.redirect('/docs');
+    ctx.type = 'text/plain';
+    ctx.body = 'Redirecting to /docs';
+  });
   router.get('/docs', (ctx: Ctx) => {
     ctx.type = 'text/html';
     ctx.body = docsPage();

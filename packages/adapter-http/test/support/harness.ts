@@ -97,7 +97,8 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
   });
   const server = await startHttpServer(app, { port: 0, host: '127.0.0.1' });
   const call: Harness['call'] = async (method, path, body, headers = {}) => {
-    const init: RequestInit & { duplex?: 'half' } = { method, headers };
+    // redirects are answers to check (`/` → `/docs`), not to follow
+    const init: RequestInit & { duplex?: 'half' } = { method, headers, redirect: 'manual' };
     if (body !== undefined) {
       init.body = toRequestBody(body);
       init.headers = { 'Content-Type': 'application/json', ...headers };

@@ -15,7 +15,9 @@ export const mainScript = fileURLToPath(new URL('../../src/main.ts', import.meta
 export const example = (name: string): string =>
   fileURLToPath(new URL(`../../../../examples/${name}`, import.meta.url));
 
-const builtScript = fileURLToPath(new URL('../../dist/bundle/airbyte-provisioner.js', import.meta.url));
+export const builtScript = fileURLToPath(
+  new URL('../../dist/bundle/airbyte-provisioner.js', import.meta.url),
+);
 
 const newestMtime = (dir: string): number =>
   readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
@@ -23,7 +25,8 @@ const newestMtime = (dir: string): number =>
     return Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
   }, 0);
 
-const builtIsFresh = (): boolean => {
+/** Whether the bundle exists and is newer than every source file of the workspace. */
+export const builtIsFresh = (): boolean => {
   if (!existsSync(builtScript)) return false;
   const packages = join(repoRoot, 'packages');
   const newestSource = Math.max(
