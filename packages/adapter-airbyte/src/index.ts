@@ -17,3 +17,8 @@ export {
   DEFAULT_TIMEOUT_MS,
 } from './gateway/airbyte-gateway-options.js';
 export { redactConfiguration } from './http/redact.js';
+export {
+  CONNECTOR_SCHEMAS_NOTICE,
+  publishedConnectorSchemas,
+} from './connector-schemas/published-connector-schemas.js';
+export { connectorScaffold } from './connector-schemas/connector-scaffold.js';

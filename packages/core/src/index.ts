@@ -28,6 +28,7 @@ export { portToken, type PortToken } from './ports/port-token.js';
 export { AirbyteGatewayToken, type AirbyteGateway } from './ports/airbyte-gateway.port.js';
 export type { BackgroundWork, BackgroundWorkRunner } from './ports/background-work.port.js';
 export { ClockToken, type Clock } from './ports/clock.port.js';
+export { ConnectorSchemasToken, type ConnectorSchemas } from './ports/connector-schemas.port.js';
 export {
   DeploymentRecordRepositoryToken,
   type DeploymentRecordRepository,
@@ -35,6 +36,7 @@ export {
 export { IdGeneratorToken, type IdGenerator } from './ports/id-generator.port.js';
 export { LockToken, type Lock } from './ports/lock.port.js';
 export { LoggerToken, silentLogger, type LogFn, type Logger } from './ports/logger.port.js';
+export { SchedulerToken, type Scheduler } from './ports/scheduler.port.js';
 export { SecretFingerprinterToken, type SecretFingerprinter } from './ports/secret-fingerprinter.port.js';
 export {
   ProvisioningTaskRepositoryToken,
@@ -94,6 +96,12 @@ export {
 } from './requests/requests.codec.js';
 export { decodeWith, problemsFromErrors } from './requests/decode.js';
 export { validateProvisioningRequest } from './descriptor/validate-provisioning-request.js';
+export { validateRemovalRequest } from './descriptor/validate-removal-request.js';
+export {
+  checkConfiguration,
+  type ConfigurationCheck,
+  type MissingRequired,
+} from './descriptor/connector-configuration-check.js';
 export { parseRequestFile } from './descriptor/parse-request-file.js';
 export { parseYamlSafely, type YamlLimits } from './descriptor/safe-yaml.js';
 export type { DataProductHeader, ValidatedComponent } from './descriptor/validated-component.js';
@@ -103,6 +111,7 @@ export { connectorMismatch } from './planner/plan-actor.js';
 
 // Domain types
 export type { JsonArray, JsonObject, JsonPrimitive, JsonValue } from './domain/json.js';
+export type { ConnectorKind, ConnectorSchemaNode } from './domain/connector-schema.js';
 export {
   syncModes,
   type ConnectionStatus,

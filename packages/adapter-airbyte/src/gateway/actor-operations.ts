@@ -143,7 +143,7 @@ export const actorOperations = (client: AirbyteClient, options: ResolvedGatewayO
         kind,
         name: spec.name,
         ...(id === undefined ? {} : { id }),
-        configuration: redactConfiguration(configuration, connectorTypeOf(spec)),
+        configuration: redactConfiguration(configuration, connectorTypeOf(spec), kind),
       },
       `${action} Airbyte ${kind}`,
     );
@@ -164,7 +164,7 @@ export const actorOperations = (client: AirbyteClient, options: ResolvedGatewayO
         configuration,
       },
       codec: api.codec,
-      secrets: secretValuesOf(configuration, connectorTypeOf(spec)),
+      secrets: secretValuesOf(configuration, connectorTypeOf(spec), kind),
     };
     // Our create made an actor of this connector: a same-named one of another connector is not ours. It
     // may be the old half of a replace (same name, connector changed), which must never be answered as new.
@@ -198,7 +198,7 @@ export const actorOperations = (client: AirbyteClient, options: ResolvedGatewayO
       params: { [api.idParam]: id },
       body: { name: spec.name, configuration },
       codec: api.codec,
-      secrets: secretValuesOf(configuration, connectorTypeOf(spec)),
+      secrets: secretValuesOf(configuration, connectorTypeOf(spec), kind),
     });
     return E.map((r: ReadActor) => r.actor)(result);
   };

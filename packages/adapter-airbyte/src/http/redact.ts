@@ -8,7 +8,15 @@
  * rather than copied so the two cannot drift apart. The adapter's looser pattern comes on top:
  * over-redacting a log line is harmless.
  */
-import { isSecretKeyName, secretPathsOf, type JsonObject, type JsonValue } from '@airbyte-provisioner/core';
+import {
+  checkConfiguration,
+  isSecretKeyName,
+  secretPathsOf,
+  type ConnectorKind,
+  type JsonObject,
+  type JsonValue,
+} from '@airbyte-provisioner/core';
+import { publishedConnectorSchemas } from '../connector-schemas/published-connector-schemas.js';
 
 export const REDACTED = '[redacted]';
 
@@ -28,8 +36,28 @@ const DISCRIMINATOR_KEY = /(^|_)(type|method)$/i;
  */
 type SecretTest = (key: string, path: string | undefined) => boolean;
 
-const secretTest = (configuration: JsonObject, connectorType: string | undefined): SecretTest => {
-  const known = new Set(secretPathsOf(connectorType, configuration));
+/** The fields the connector's published schema marks `airbyte_secret`, when its schema is known. */
+const schemaSecretPaths = (
+  configuration: JsonObject,
+  connectorType: string | undefined,
+  kind: ConnectorKind | undefined,
+): ReadonlyArray<string> => {
+  const schema =
+    connectorType === undefined || kind === undefined
+      ? undefined
+      : publishedConnectorSchemas.schemaOf(kind, connectorType);
+  return schema === undefined ? [] : checkConfiguration(schema, configuration, '', '').secretPaths;
+};
+
+const secretTest = (
+  configuration: JsonObject,
+  connectorType: string | undefined,
+  kind?: ConnectorKind,
+): SecretTest => {
+  const known = new Set([
+    ...secretPathsOf(connectorType, configuration),
+    ...schemaSecretPaths(configuration, connectorType, kind),
+  ]);
   return (key, path) => (path !== undefined && known.has(path)) || isSecretKey(key);
 };
 
@@ -67,10 +95,14 @@ const redactAt = (
 
 /**
  * A copy fit for a log line. `connectorType` (`file`, `snowflake`...) adds the core's known secret paths
- * of that connector.
+ * of that connector, and with `kind` the fields its published schema marks `airbyte_secret`.
  */
-export const redactConfiguration = (configuration: JsonObject, connectorType?: string): JsonObject =>
-  redactAt(configuration, false, '', secretTest(configuration, connectorType)) as JsonObject;
+export const redactConfiguration = (
+  configuration: JsonObject,
+  connectorType?: string,
+  kind?: ConnectorKind,
+): JsonObject =>
+  redactAt(configuration, false, '', secretTest(configuration, connectorType, kind)) as JsonObject;
 
 // shorter values would scrub ordinary words and numbers out of every error message
 const MIN_SCRUBBED_LENGTH = 4;
@@ -94,8 +126,17 @@ const valuesAt = (
 };
 
 /** Every string or number (of 4+ characters) under a secret key or at a known secret path, at any depth. */
-export const secretValuesOf = (value: JsonValue, connectorType?: string): ReadonlyArray<string> =>
-  valuesAt(value, false, '', isObject(value) ? secretTest(value, connectorType) : (key) => isSecretKey(key));
+export const secretValuesOf = (
+  value: JsonValue,
+  connectorType?: string,
+  kind?: ConnectorKind,
+): ReadonlyArray<string> =>
+  valuesAt(
+    value,
+    false,
+    '',
+    isObject(value) ? secretTest(value, connectorType, kind) : (key) => isSecretKey(key),
+  );
 
 // a secret echoed inside JSON text (a detail quoting the request body) has its quotes, backslashes and
 // line breaks escaped: a PEM key's line breaks arrive as `\n`

@@ -9,6 +9,7 @@ import type { Collaborators } from '../collaborators/collaborators.js';
 import { loadCollaborators } from '../collaborators/load-collaborators.js';
 import { registerConfigCommand } from './config.command.js';
 import { registerMigrateCommand } from './migrate.command.js';
+import { registerConnectorCommands } from './connectors.command.js';
 import { registerRequestCommands } from './request-commands.js';
 import { registerSandboxCommand } from './sandbox.command.js';
 import { registerServeCommand } from './serve.command.js';
@@ -34,6 +35,7 @@ export const buildProgram = (
   registerRequestCommands(program, collaborators, io, done);
   registerConfigCommand(program, io, done);
   registerMigrateCommand(program, io, done);
+  registerConnectorCommands(program, io, done);
   return program;
 };
 

@@ -107,8 +107,10 @@ const validateAction =
     const { useCases } = useCasesFor(collaborators, io, prepared.right.config, options);
     const outcome = await useCases.validate(prepared.right.request)();
     if (options.json === true) writeJson(io, outcome);
-    else if (outcome.valid) io.stdout.write(`${file === '-' ? 'The request' : file} is valid.\n`);
-    else
+    else if (outcome.valid) {
+      io.stdout.write(`${file === '-' ? 'The request' : file} is valid.\n`);
+      for (const warning of outcome.warnings ?? []) io.stdout.write(`  warning: ${warning}\n`);
+    } else
       io.stdout.write(renderProblems(`${file === '-' ? 'The request' : file} is invalid`, outcome.problems));
     done(outcome.valid ? EXIT_OK : EXIT_INVALID_INPUT);
   };

@@ -26,6 +26,7 @@ export const EnvConfig = t.partial({
   AIRBYTE_USERNAME: textFromEnv,
   AIRBYTE_PASSWORD: secretFromEnv,
   AIRBYTE_UI_URL: httpUrlFromEnv('results link to it, so leave them out'),
+  AIRBYTE_UI_LINKS: oneOfFromEnv(['on', 'off']),
   AIRBYTE_TIMEOUT_MS: integerFromEnv(1),
   AIRBYTE_MAX_CONCURRENT_CALLS: integerFromEnv(1, 1024),
   PROVISION_MODE: oneOfFromEnv(['async', 'sync']),

@@ -63,6 +63,25 @@ const loadProfilesFile = (path: string, sources: ConfigSources): LoadedFile => {
   };
 };
 
+/**
+ * The Airbyte web UI that an API URL implies, so that results link to the connection out of the box:
+ * self-managed Airbyte serves the public API under `<airbyte>/api/public/v1`, Airbyte Cloud at
+ * `api.airbyte.com` with its web app at `cloud.airbyte.com`. Any other API URL implies nothing.
+ */
+export const uiUrlImpliedBy = (apiUrl: string): string | undefined => {
+  const url = new URL(apiUrl);
+  if (url.hostname === 'api.airbyte.com') return 'https://cloud.airbyte.com';
+  const path = url.pathname.replace(/\/+$/, '');
+  if (!path.endsWith('/api/public/v1')) return undefined;
+  return `${url.origin}${path.slice(0, -'/api/public/v1'.length)}`;
+};
+
+const uiUrlOf = (env: EnvConfig & { readonly AIRBYTE_API_URL: string }): string | undefined =>
+  env.AIRBYTE_UI_LINKS === 'off' ? undefined : (env.AIRBYTE_UI_URL ?? uiUrlImpliedBy(env.AIRBYTE_API_URL));
+
+const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
+  value === undefined ? {} : ({ [key]: value } as { [P in K]?: V });
+
 const airbyteConfigOf = (env: EnvConfig): AirbyteConfig | undefined =>
   env.AIRBYTE_API_URL === undefined || env.AIRBYTE_WORKSPACE_ID === undefined
     ? undefined
@@ -70,7 +89,7 @@ const airbyteConfigOf = (env: EnvConfig): AirbyteConfig | undefined =>
         apiUrl: env.AIRBYTE_API_URL,
         workspaceId: env.AIRBYTE_WORKSPACE_ID,
         auth: airbyteAuthOf(env),
-        ...(env.AIRBYTE_UI_URL === undefined ? {} : { uiUrl: env.AIRBYTE_UI_URL }),
+        ...optional('uiUrl', uiUrlOf({ ...env, AIRBYTE_API_URL: env.AIRBYTE_API_URL })),
         ...(env.AIRBYTE_TIMEOUT_MS === undefined ? {} : { timeoutMs: env.AIRBYTE_TIMEOUT_MS }),
         ...(env.AIRBYTE_MAX_CONCURRENT_CALLS === undefined
           ? {}

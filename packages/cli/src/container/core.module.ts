@@ -3,6 +3,7 @@
  * Everything is a singleton: one lock, one task store, one set of background work per process.
  */
 import { ContainerModule } from 'inversify';
+import { publishedConnectorSchemas } from '@airbyte-provisioner/adapter-airbyte';
 import {
   AirbyteGatewayToken,
   ClockToken,
@@ -40,6 +41,7 @@ import { makePinoLogger } from '../node/pino-logger.js';
 import { randomUuidIdGenerator } from '../node/random-uuid-id-generator.js';
 import { systemClock } from '../node/system-clock.js';
 import { inMemoryStateStore } from '../state/state-store.js';
+import { timerScheduler } from '../node/timer-scheduler.js';
 import { bindPort } from './resolve.js';
 import type { Collaborators } from '../collaborators/collaborators.js';
 import {
@@ -80,6 +82,8 @@ const coreDeps = (
   workspaceId: config.airbyte?.workspaceId ?? '',
   ...(config.airbyte?.uiUrl === undefined ? {} : { airbyteUiUrl: config.airbyte.uiUrl }),
   profiles: config.profiles,
+  connectorSchemas: publishedConnectorSchemas,
+  scheduler: timerScheduler,
   clock,
   ids,
   lock,

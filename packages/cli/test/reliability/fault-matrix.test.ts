@@ -20,6 +20,7 @@ import {
   send,
   startProvisioner,
   tokenOf,
+  untilSandboxSettled,
   type Provisioner,
 } from './harness.js';
 
@@ -208,6 +209,9 @@ describe('reliability: fault matrix (every Airbyte call × every fault)', functi
           expect(result).to.match(/again/i);
         }
         sandbox.clearFaults();
+        // a call held past the client's timeout may still be in the sandbox: the run that follows must
+        // see what it leaves (a late copy), as it would in Airbyte once the request is done there
+        await untilSandboxSettled(sandbox);
         const again = await run(p, operation, body);
         expect(again.status, again.result).to.equal('COMPLETED');
         const seen = countNamed(sandbox, key);
@@ -233,13 +237,21 @@ describe('reliability: fault matrix (every Airbyte call × every fault)', functi
     const p = await startProvisioner(airbyteEnv(sandbox.url, sandbox.workspaceId, sandbox.credentials));
     try {
       // held well past the 300 ms timeout and the look-up that follows it: the create is sent again
+      const callsBefore = sandbox.calls().length;
       sandbox.inject({
         match: { method: 'POST', path: '/destinations' },
         action: { type: 'delay', ms: 1500 },
       });
       expect((await run(p, 'provision', body)).status).to.equal('COMPLETED');
-      await new Promise((resolve) => setTimeout(resolve, 1700));
-      expect(countNamed(sandbox, key).destinations).to.have.length(2);
+      await untilSandboxSettled(sandbox);
+      // both creates were performed: the held one landed after the client gave up (a late copy, which
+      // the provisioner's background look may already have deleted)
+      expect(
+        sandbox
+          .calls()
+          .slice(callsBefore)
+          .filter((c) => c.method === 'POST' && c.path === '/destinations' && c.status === 200),
+      ).to.have.length(2);
       const again = await run(p, 'provision', body);
       expect(again.status).to.equal('COMPLETED');
       const seen = countNamed(sandbox, key);

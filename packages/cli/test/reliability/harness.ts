@@ -137,3 +137,20 @@ export const pollStatus = async (
     await sleep(5);
   }
 };
+
+/**
+ * Waits until the sandbox has finished every call it received (its call log records a status once a
+ * handler has run, whether or not the client still listens): a create held past the client's timeout
+ * has then landed. Waiting on that record, not on a guessed sleep, keeps the tests right under load.
+ */
+export const untilSandboxSettled = async (
+  sandbox: { readonly calls: () => ReadonlyArray<{ readonly status?: number }> },
+  limitMs = 15_000,
+): Promise<void> => {
+  const started = Date.now();
+  while (sandbox.calls().some((call) => call.status === undefined)) {
+    if (Date.now() - started > limitMs)
+      throw new Error(`the sandbox still had calls in flight after ${limitMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+};

@@ -84,6 +84,7 @@ const resolveActor = (
   fallbackType: string,
   configuration: JsonObject,
   profiles: Readonly<Record<string, ConnectorProfile>>,
+  templateDefaults: JsonObject = {},
 ): DesiredActor => {
   const connector: ConnectorRef =
     definitionId !== undefined
@@ -93,10 +94,10 @@ const resolveActor = (
   // by, so its profile, if the platform configures one, is keyed by that id.
   const profileKey = connector._tag === 'DefinitionId' ? connector.definitionId : connector.connectorType;
   const profile = profiles[profileKey];
-  const merged =
-    profile === undefined
-      ? configuration
-      : deepMerge(deepMerge(profile.defaults, configuration), profile.enforced);
+  // the template's defaults lie under the profile's: the platform's choice wins over the form's promise
+  const under = profile === undefined ? templateDefaults : deepMerge(templateDefaults, profile.defaults);
+  const described = deepMerge(under, configuration);
+  const merged = profile === undefined ? described : deepMerge(described, profile.enforced);
   const typeName = connector._tag === 'ConnectorType' ? connector.connectorType : undefined;
   return { name, connector, configuration: merged, secretPaths: secretPathsOf(typeName, merged) };
 };
@@ -108,7 +109,16 @@ const toSelection = (s: StreamSpec): StreamSelection => ({
   ...(s.primaryKey === undefined ? {} : { primaryKey: s.primaryKey }),
 });
 
-export const buildDesiredState = (specific: WorkloadSpecific, profiles: ConnectorProfiles): DesiredState => {
+/** Defaults that depend on the data product rather than the platform (see template-defaults.ts). */
+export interface TemplateDefaults {
+  readonly destination: JsonObject;
+}
+
+export const buildDesiredState = (
+  specific: WorkloadSpecific,
+  profiles: ConnectorProfiles,
+  templateDefaults: TemplateDefaults = { destination: {} },
+): DesiredState => {
   const { source, destination, connection } = specific;
   const schedule = connection.schedule;
   return {
@@ -127,6 +137,7 @@ export const buildDesiredState = (specific: WorkloadSpecific, profiles: Connecto
       'snowflake',
       destination.connectionConfiguration as JsonObject,
       profiles.destinations,
+      destination.definitionId === undefined ? templateDefaults.destination : {},
     ),
     connection: {
       name: connection.name,

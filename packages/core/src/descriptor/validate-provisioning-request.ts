@@ -14,6 +14,17 @@ import { buildDesiredState } from './desired-state.builder.js';
 import { componentIn, recordOfComponent } from './previous-record.reader.js';
 import { defaultYamlLimits, parseYamlSafely, type YamlLimits } from './safe-yaml.js';
 import type { ValidatedComponent } from './validated-component.js';
+import type { ConnectorSchemas } from '../ports/connector-schemas.port.js';
+import { airbyteNameProblems } from './airbyte-names.js';
+import { checkAgainstSchemas } from './connector-schema-check.js';
+import {
+  declaredName,
+  looksLikeAirbyteWorkload,
+  RESOURCE_KINDS,
+  sharedNameProblems,
+} from './shared-names.js';
+import { templateDestinationDefaults } from './template-defaults.js';
+import { normalizeTemplateShapes } from './template-shapes.js';
 import { workloadProblems } from './workload-rules.js';
 import { WorkloadSpecific } from './workload-spec.codec.js';
 
@@ -60,11 +71,43 @@ const locateComponent = (components: ReadonlyArray<unknown>, id: string): Valida
   ]);
 };
 
+const describeComponent = (component: Record<string, unknown>): string => {
+  const said = ['kind', 'technology', 'useCaseTemplateId', 'infrastructureTemplateId'].flatMap((key) => {
+    const value = component[key];
+    return typeof value === 'string' && value.trim() !== '' ? [`${key} ${JSON.stringify(value)}`] : [];
+  });
+  return said.length === 0 ? '' : ` (${said.join(', ')})`;
+};
+
+/** One problem for a component of another kind of workload, instead of one per missing part. */
+const notAirbyteProblem = (component: Record<string, unknown>, path: string): Problem =>
+  problem(
+    `${path}.specific`,
+    `does not look like an Airbyte workload: it declares none of source, destination and connection${describeComponent(component)}. This provisioner deploys components made from the Airbyte workload template; check that componentIdToProvision names one`,
+  );
+
+const nameProblems = (specific: unknown, path: string): ReadonlyArray<Problem> =>
+  RESOURCE_KINDS.flatMap((kind) => {
+    const name = declaredName(specific, kind);
+    return name === undefined ? [] : airbyteNameProblems(name, `${path}.${kind}.name`);
+  });
+
+const destinationTypeOf = (specific: unknown): string => {
+  const destination = isMapping(specific) ? specific['destination'] : undefined;
+  const type = isMapping(destination) ? destination['destinationType'] : undefined;
+  return typeof type === 'string' ? type : 'snowflake';
+};
+
 const validateComponent = (
   component: Record<string, unknown>,
   path: string,
   profiles: ConnectorProfiles,
+  dataProduct: Record<string, unknown>,
+  schemas: ConnectorSchemas | undefined,
 ): Validation<Pick<ValidatedComponent, 'componentName' | 'desired' | 'warnings'>> => {
+  // Never refused for its technology or template ids (the original provisioner's own fixtures say
+  // `technology: dbt`): only a `specific` with no Airbyte part at all is not ours.
+  if (!looksLikeAirbyteWorkload(component['specific'])) return E.left([notAirbyteProblem(component, path)]);
   // The header, the kind and the workload are all checked, so that every problem is told at once.
   const header = decodeWith(ComponentHeaderCodec, path)(component);
   const kind = component['kind'];
@@ -77,31 +120,65 @@ const validateComponent = (
             `must be workload for the Airbyte provisioner; got ${JSON.stringify(kind)}`,
           ),
         ];
-  const specific =
-    component['specific'] === undefined
-      ? E.left([problem(`${path}.specific`, 'is required: the Airbyte source, destination and connection')])
-      : decodeWith(WorkloadSpecific, `${path}.specific`)(component['specific']);
+  const normalized = normalizeTemplateShapes(component['specific'], `${path}.specific`);
+  const specific = decodeWith(WorkloadSpecific, `${path}.specific`)(normalized.specific);
   const problems = [
     ...problemsOf(header),
     ...kindProblems,
     ...problemsOf(specific),
-    ...workloadProblems(component['specific'], `${path}.specific`),
+    // the File source's own rules stand in for its schema when no schemas are given
+    ...workloadProblems(
+      normalized.specific,
+      `${path}.specific`,
+      schemas?.schemaOf('source', 'file') === undefined,
+    ),
+    ...nameProblems(normalized.specific, `${path}.specific`),
   ];
-  if (problems.length > 0 || E.isLeft(header) || E.isLeft(specific)) return E.left(problems);
-  const warnings =
-    specific.right.connection.dbtGitUrl === undefined
-      ? []
-      : [
-          `${path}.specific.connection.dbtGitUrl is accepted for compatibility and ignored: this provisioner runs no dbt transformation`,
-        ];
+  // the connector settings are checked even when other parts have problems, so that all are told at
+  // once: the connection, which may be what is wrong, is then left out (a stand-in that decodes)
+  const actors: E.Either<unknown, WorkloadSpecific> =
+    E.isRight(specific) && problems.length === 0
+      ? specific
+      : WorkloadSpecific.decode(
+          isMapping(normalized.specific)
+            ? { ...normalized.specific, connection: { name: 'connection' } }
+            : normalized.specific,
+        );
+  if (E.isLeft(actors)) return E.left(problems);
+  const resolvable = actors.right;
+  const templateDefaults = {
+    destination: templateDestinationDefaults(destinationTypeOf(normalized.specific), dataProduct),
+  };
+  const desired = buildDesiredState(resolvable, profiles, templateDefaults);
+  const checked =
+    schemas === undefined
+      ? { desired, problems: [], warnings: [] }
+      : checkAgainstSchemas(schemas, desired, `${path}.specific`, {
+          profiles,
+          typeWritten: {
+            source: resolvable.source.sourceType !== undefined,
+            destination: resolvable.destination.destinationType !== undefined,
+          },
+          writtenKeys: {
+            source: Object.keys(resolvable.source.connectionConfiguration),
+            destination: Object.keys(resolvable.destination.connectionConfiguration),
+          },
+        });
+  if (problems.length > 0 || checked.problems.length > 0 || E.isLeft(header) || E.isLeft(specific)) {
+    return E.left([...problems, ...checked.problems]);
+  }
   return E.right({
     ...(header.right.name === undefined ? {} : { componentName: header.right.name }),
-    desired: buildDesiredState(specific.right, profiles),
-    warnings,
+    desired: checked.desired,
+    warnings: [...normalized.warnings, ...checked.warnings],
   });
 };
 
-const previousRecord = (
+/** A validation with more problems: a left with them added, or a left of them alone. */
+const withProblems = <A>(result: Validation<A>, more: ReadonlyArray<Problem>): Validation<A> =>
+  more.length === 0 ? result : E.left([...problemsOf(result), ...more]);
+
+export const previousRecord = (
   request: ProvisioningRequest,
   component: unknown,
   componentId: string,
@@ -121,6 +198,7 @@ const validateDescriptor = (
   request: ProvisioningRequest,
   profiles: ConnectorProfiles,
   limits: YamlLimits,
+  schemas: ConnectorSchemas | undefined,
 ): Validation<ValidatedComponent> => {
   const parsed = parseYamlSafely(request.descriptor, 'descriptor', limits);
   if (E.isLeft(parsed)) return parsed;
@@ -141,7 +219,18 @@ const validateDescriptor = (
   }
   const located = locateComponent(components, componentId);
   const validated = E.isRight(located)
-    ? validateComponent(located.right.component, `dataProduct.components[${located.right.index}]`, profiles)
+    ? withProblems(
+        validateComponent(
+          located.right.component,
+          `dataProduct.components[${located.right.index}]`,
+          profiles,
+          isMapping(dataProduct) ? dataProduct : {},
+          schemas,
+        ),
+        looksLikeAirbyteWorkload(located.right.component['specific'])
+          ? sharedNameProblems(components, located.right.index)
+          : [],
+      )
     : located;
   if (E.isLeft(descriptor) || E.isLeft(located) || E.isLeft(validated)) {
     return E.left([...problemsOf(descriptor), ...problemsOf(validated)]);
@@ -165,9 +254,10 @@ const validateSafely = (
   request: ProvisioningRequest,
   profiles: ConnectorProfiles,
   limits: YamlLimits,
+  schemas: ConnectorSchemas | undefined,
 ): Validation<ValidatedComponent> => {
   try {
-    return validateDescriptor(request, profiles, limits);
+    return validateDescriptor(request, profiles, limits, schemas);
   } catch {
     // Only a bug gets here, but a request must never crash the caller: the answer is still a problem.
     return E.left([
@@ -182,13 +272,18 @@ const validateSafely = (
 type Validator = (request: ProvisioningRequest) => Validation<ValidatedComponent>;
 
 /**
- * Validation is a pure function of the request, the profiles and the limits: nothing is remembered
- * between calls (a caller that wants a cache wraps the validate use case in its composition root).
+ * Validation is a pure function of the request, the profiles, the limits and the connector schemas:
+ * nothing is remembered between calls (a caller that wants a cache wraps the validate use case in its
+ * composition root).
  */
 export const validateProvisioningRequest =
-  (profiles: ConnectorProfiles, limits: YamlLimits = defaultYamlLimits): Validator =>
+  (
+    profiles: ConnectorProfiles,
+    limits: YamlLimits = defaultYamlLimits,
+    schemas?: ConnectorSchemas,
+  ): Validator =>
   (request) => {
     const kindProblems = descriptorKindProblems(request);
     if (kindProblems.length > 0) return E.left(kindProblems);
-    return validateSafely(request, profiles, limits);
+    return validateSafely(request, profiles, limits, schemas);
   };

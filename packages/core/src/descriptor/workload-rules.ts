@@ -132,7 +132,11 @@ const namespaceProblems = (connection: Mapping, path: string): ReadonlyArray<Pro
     : [];
 };
 
-export const workloadProblems = (specific: unknown, path: string): ReadonlyArray<Problem> => {
+export const workloadProblems = (
+  specific: unknown,
+  path: string,
+  fileSourceRules = true,
+): ReadonlyArray<Problem> => {
   const source = mappingAt(specific, 'source');
   const destination = mappingAt(specific, 'destination');
   const connection = mappingAt(specific, 'connection');
@@ -146,7 +150,7 @@ export const workloadProblems = (specific: unknown, path: string): ReadonlyArray
   const fileSource =
     source['definitionId'] === undefined &&
     (source['sourceType'] === undefined || source['sourceType'] === 'file');
-  if (fileSource) {
+  if (fileSource && fileSourceRules) {
     found.push(
       ...fileSourceProblems(source['connectionConfiguration'], `${path}.source.connectionConfiguration`),
     );

@@ -2,4 +2,6 @@
 import type { Problem } from '../errors/problem.js';
 
 export type ValidationOutcome =
-  { readonly valid: true } | { readonly valid: false; readonly problems: ReadonlyArray<Problem> };
+  /** `warnings`: what is accepted but worth a look (a key no connector knows, a legacy key); absent when none. */
+  | { readonly valid: true; readonly warnings?: ReadonlyArray<string> }
+  | { readonly valid: false; readonly problems: ReadonlyArray<Problem> };

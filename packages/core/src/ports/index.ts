@@ -7,5 +7,7 @@ export * from './secret-fingerprinter.port.js';
 export * from './logger.port.js';
 export * from './task-repository.port.js';
 export * from './deployment-record-repository.port.js';
+export * from './connector-schemas.port.js';
+export * from './scheduler.port.js';
 export * from './background-work.port.js';
 export * from './ownership-registry.port.js';

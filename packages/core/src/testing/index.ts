@@ -13,4 +13,5 @@ export { sequentialIds } from './sequential-ids.js';
 export { fakeFingerprinter } from './fake-fingerprinter.js';
 export { recordingLogger, type LoggedLine } from './recording-logger.js';
 export { makeTestDeps, type TestDeps, type TestDepsOptions } from './make-test-deps.js';
+export { manualScheduler, type ManualScheduler } from './manual-scheduler.js';
 export { witboostExampleDescriptor } from '../descriptor/examples.js';

@@ -1,7 +1,9 @@
+import type { Scheduler } from '../ports/scheduler.port.js';
 /**
  * A complete, in-memory set of the core's dependencies, each a fake a test can inspect and steer:
  * the Airbyte workspace, the clock, the ids, the logger. Spread and override to swap any of them.
  */
+import type { ConnectorSchemas } from '../ports/connector-schemas.port.js';
 import { noConnectorProfiles, type ConnectorProfiles } from '../domain/connector-profile.js';
 import type { OperationResult } from '../domain/operation-result.js';
 import { makeBackgroundWork } from '../in-memory/background-work.js';
@@ -38,6 +40,8 @@ export interface TestDepsOptions {
   readonly gateway?: FakeAirbyteGatewayOptions;
   readonly profiles?: ConnectorProfiles;
   readonly airbyteUiUrl?: string;
+  readonly connectorSchemas?: ConnectorSchemas;
+  readonly scheduler?: Scheduler;
   readonly taskLimits?: TaskRepositoryLimits;
   readonly startMs?: number;
 }
@@ -52,6 +56,8 @@ export const makeTestDeps = (options: TestDepsOptions = {}): TestDeps => {
     workspaceId: gateway.workspaceId,
     ...(options.airbyteUiUrl === undefined ? {} : { airbyteUiUrl: options.airbyteUiUrl }),
     profiles: options.profiles ?? noConnectorProfiles,
+    ...(options.connectorSchemas === undefined ? {} : { connectorSchemas: options.connectorSchemas }),
+    ...(options.scheduler === undefined ? {} : { scheduler: options.scheduler }),
     clock,
     ids: sequentialIds(),
     lock: new InMemoryLock(),

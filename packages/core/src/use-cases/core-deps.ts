@@ -3,6 +3,8 @@ import type { ConnectorProfiles } from '../domain/connector-profile.js';
 import type { OperationResult } from '../domain/operation-result.js';
 import type { AirbyteGateway } from '../ports/airbyte-gateway.port.js';
 import type { Clock } from '../ports/clock.port.js';
+import type { Scheduler } from '../ports/scheduler.port.js';
+import type { ConnectorSchemas } from '../ports/connector-schemas.port.js';
 import type { DeploymentRecordRepository } from '../ports/deployment-record-repository.port.js';
 import type { IdGenerator } from '../ports/id-generator.port.js';
 import type { Lock } from '../ports/lock.port.js';
@@ -27,6 +29,8 @@ export interface CoreDeps {
   /** Base URL of the Airbyte web UI; when set, results link to the connection. */
   readonly airbyteUiUrl?: string;
   readonly profiles: ConnectorProfiles;
+  /** Connector configuration schemas; when absent, configurations are not checked before Airbyte sees them. */
+  readonly connectorSchemas?: ConnectorSchemas;
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly lock: Lock;
@@ -38,6 +42,8 @@ export interface CoreDeps {
   /** Which component owns which Airbyte resource (rule 7). */
   readonly ownership: OwnershipRegistry;
   readonly background: BackgroundWorkRunner;
+  /** Runs work later (looks for late copies after a doubtful create); without it, only operations look. */
+  readonly scheduler?: Scheduler;
 }
 
 /** The dependencies of one operation: its caller's logger, for the core and the gateway alike. */

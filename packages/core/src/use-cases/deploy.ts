@@ -23,6 +23,7 @@ import { parallel } from './parallel.js';
 import { prepareDeploy, type PreparedDeploy } from './prepare-deploy.js';
 import { claimRecorded, lockUnavailable } from './resource-ownership.js';
 import { retireReplaced } from './retire.js';
+import { scheduleDoubtRechecks } from './recheck-doubtful-creates.js';
 import { noteDoubtfulCreates, settleDoubtfulCreates } from './settle-doubtful-creates.js';
 
 const discover =
@@ -162,6 +163,7 @@ export const deployComponent =
       }),
       TE.chain(execute(deps, journal, component)),
       TE.chainFirst(save),
+      TE.chainFirstIOK(() => () => scheduleDoubtRechecks(deps, component.componentId, journal.record)),
       TE.chainFirstIOK(
         (result) => () =>
           deps.logger.info({ componentId: component.componentId, record: journal.record }, result.message),
@@ -169,7 +171,14 @@ export const deployComponent =
       TE.orElseW((error) =>
         pipe(
           // before anything was located there is nothing new to record, and the old record must stay
-          located ? save() : TE.right<ProvisioningError, void>(undefined),
+          located
+            ? pipe(
+                save(),
+                TE.chainFirstIOK(
+                  () => () => scheduleDoubtRechecks(deps, component.componentId, journal.record),
+                ),
+              )
+            : TE.right<ProvisioningError, void>(undefined),
           // failing to save must not hide the error that stopped the deploy
           TE.orElse(() => TE.right<never, void>(undefined)),
           TE.chainW(() => {

@@ -17,4 +17,5 @@ export { deployComponent, lockedDeploy } from './deploy.js';
 export { undeployComponent, lockedUndeploy } from './undeploy.js';
 export { connectionUrl } from './deployment-info.js';
 export { DOUBT_WINDOW_MS } from './settle-doubtful-creates.js';
+export { DOUBT_RECHECKS_MS } from './recheck-doubtful-creates.js';
 export * from './create-core-deps.js';

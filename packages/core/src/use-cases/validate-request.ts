@@ -2,7 +2,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
 import { flow, pipe } from 'fp-ts/lib/function.js';
-import { validateProvisioningRequest } from '../descriptor/index.js';
+import { validateProvisioningRequest, validateRemovalRequest } from '../descriptor/index.js';
 import type { ValidatedComponent } from '../descriptor/validated-component.js';
 import type { OperationFailure } from '../domain/operation-result.js';
 import { formatProblem, type Problem } from '../errors/problem.js';
@@ -24,10 +24,10 @@ export const invalidRequestFailure =
   });
 
 export const validateOrFail = (
-  deps: Pick<CoreDeps, 'profiles' | 'clock'>,
+  deps: Pick<CoreDeps, 'profiles' | 'clock' | 'connectorSchemas'>,
 ): ((request: ProvisioningRequest) => TE.TaskEither<OperationFailure, ValidatedComponent>) =>
   flow(
-    validateProvisioningRequest(deps.profiles),
+    validateProvisioningRequest(deps.profiles, undefined, deps.connectorSchemas),
     E.mapLeft(invalidRequestFailure(deps.clock)),
     TE.fromEither,
   );
@@ -37,15 +37,23 @@ export const validateOrFail = (
 export const REMOVE_DATA_NOTE =
   'removeData is true: this provisioner removes the Airbyte source, destination and connection only; the data the connection wrote stays in the destination, which its own storage component manages';
 
-/** Validation for an unprovision: `removeData` (false when absent) is answered with a note when set. */
-export const validateUnprovisionOrFail =
-  (deps: Pick<CoreDeps, 'profiles' | 'clock'>) =>
-  (request: ProvisioningRequest): TE.TaskEither<OperationFailure, ValidatedComponent> =>
+/**
+ * Validation for an unprovision: only what identifies the resources must hold (a descriptor a deploy
+ * would refuse is still removed); `removeData` (false when absent) is answered with a note when set.
+ */
+export const validateUnprovisionOrFail = (
+  deps: Pick<CoreDeps, 'profiles' | 'clock' | 'connectorSchemas'>,
+): ((request: ProvisioningRequest) => TE.TaskEither<OperationFailure, ValidatedComponent>) => {
+  const validateRemoval = validateRemovalRequest(deps.profiles, undefined, deps.connectorSchemas);
+  return (request) =>
     pipe(
-      validateOrFail(deps)(request),
+      validateRemoval(request),
+      E.mapLeft(invalidRequestFailure(deps.clock)),
+      TE.fromEither,
       TE.map((component) =>
         request.removeData === true
           ? { ...component, warnings: [...component.warnings, REMOVE_DATA_NOTE] }
           : component,
       ),
     );
+};

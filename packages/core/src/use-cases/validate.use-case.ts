@@ -7,12 +7,13 @@ import type { ValidationOutcome } from '../domain/validation-outcome.js';
 import type { ValidateUseCase } from './use-case.types.js';
 
 /** Says whether a request would be accepted, with every problem found; never touches Airbyte. */
-export const makeValidate = (deps: Pick<CoreDeps, 'profiles'>): ValidateUseCase =>
+export const makeValidate = (deps: Pick<CoreDeps, 'profiles' | 'connectorSchemas'>): ValidateUseCase =>
   flow(
-    validateProvisioningRequest(deps.profiles),
+    validateProvisioningRequest(deps.profiles, undefined, deps.connectorSchemas),
     E.match(
       (problems): ValidationOutcome => ({ valid: false, problems }),
-      (): ValidationOutcome => ({ valid: true }),
+      ({ warnings }): ValidationOutcome =>
+        warnings.length === 0 ? { valid: true } : { valid: true, warnings },
     ),
     T.of,
   );

@@ -298,6 +298,15 @@ describe('validateProvisioningRequest: the request and the component descriptor'
   });
 
   it('rejects a component whose kind is not workload, together with its other problems', () => {
+    const text = descriptorWith((tree) => (componentsOf(tree)[0]!['kind'] = 'outputport'));
+    expect(validate(text)).to.deep.equal(
+      E.left([
+        { path: `${AT}.kind`, message: 'must be workload for the Airbyte provisioner; got "outputport"' },
+      ]),
+    );
+  });
+
+  it('tells a component with no Airbyte part, and no specific at all, in one problem naming its kind and template', () => {
     const text = descriptorWith((tree) => {
       const component = componentsOf(tree)[0]!;
       component['kind'] = 'outputport';
@@ -305,8 +314,11 @@ describe('validateProvisioningRequest: the request and the component descriptor'
     });
     expect(validate(text)).to.deep.equal(
       E.left([
-        { path: `${AT}.kind`, message: 'must be workload for the Airbyte provisioner; got "outputport"' },
-        { path: `${AT}.specific`, message: 'is required: the Airbyte source, destination and connection' },
+        {
+          path: `${AT}.specific`,
+          message:
+            'does not look like an Airbyte workload: it declares none of source, destination and connection (kind "outputport", technology "airbyte", useCaseTemplateId "urn:dmb:utm:airbyte-standard:0.0.0", infrastructureTemplateId "urn:dmb:itm:airbyte-provisioner:0"). This provisioner deploys components made from the Airbyte workload template; check that componentIdToProvision names one',
+        },
       ]),
     );
   });
@@ -318,13 +330,11 @@ describe('validateProvisioningRequest: the request and the component descriptor'
     );
   });
 
-  it('requires specific', () => {
+  it('requires specific, telling that a component without one is no Airbyte workload', () => {
     const text = descriptorWith((tree) => delete componentsOf(tree)[0]!['specific']);
-    expect(validate(text)).to.deep.equal(
-      E.left([
-        { path: `${AT}.specific`, message: 'is required: the Airbyte source, destination and connection' },
-      ]),
-    );
+    const result = validate(text);
+    expect(E.isLeft(result) && result.left.map((p) => p.path)).to.deep.equal([`${AT}.specific`]);
+    expect(E.isLeft(result) && result.left[0]!.message).to.match(/^does not look like an Airbyte workload/);
   });
 
   it('tolerates unknown header and component fields', () => {
@@ -407,13 +417,17 @@ componentIdToProvision: urn:dmb:cmp:finance:payments:1:ingest
     ]);
   });
 
-  it('reports the three parts of an empty specific at once', () => {
-    const text = descriptorWith((tree) => (componentsOf(tree)[0]!['specific'] = {}));
+  it('reports the missing parts of a specific that has one of them, at once', () => {
+    const text = descriptorWith((tree) => {
+      const specific = componentsOf(tree)[0]!['specific'] as Tree;
+      delete specific['source'];
+      delete specific['destination'];
+    });
     expect(validate(text)).to.deep.equal(
       E.left(
-        ['source', 'destination', 'connection'].map((part) => ({
+        ['source', 'destination'].map((part) => ({
           path: `${AT}.specific.${part}`,
-          message: `is required (a mapping with ${part === 'connection' ? 'name' : 'name and connectionConfiguration'})`,
+          message: 'is required (a mapping with name and connectionConfiguration)',
         })),
       ),
     );

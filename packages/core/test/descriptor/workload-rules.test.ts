@@ -70,7 +70,7 @@ describe('validateProvisioningRequest: the Airbyte workload specific', () => {
           ] as unknown as Specific['destination']['connectionConfiguration'];
           s.destination['destinationType'] = false;
           s.connection['name'] = '   ';
-          s.connection['syncOnProvision'] = 'yes';
+          s.connection['syncOnProvision'] = 'maybe';
           s.connection['prefix'] = 3;
           s.connection['streams'] = 'all';
         }),
@@ -86,7 +86,7 @@ describe('validateProvisioningRequest: the Airbyte workload specific', () => {
           ['connection.name', 'must be a non-empty string, got "   "'],
           ['connection.streams', 'must be a list of streams, got "all"'],
           ['connection.prefix', 'must be a string, got 3'],
-          ['connection.syncOnProvision', 'must be true or false, got "yes"'],
+          ['connection.syncOnProvision', 'must be true or false, got "maybe"'],
         ),
       );
     });

@@ -1,168 +1,138 @@
-import * as E from 'fp-ts/lib/Either.js';
-import { makeUseCases, type CoreDeps, type ProvisioningRequest } from '@airbyte-provisioner/core';
-import { makeTestDeps, witboostExampleDescriptor } from '@airbyte-provisioner/core/testing';
-import { DEFAULT_MAX_CONCURRENT_CALLS } from '@airbyte-provisioner/adapter-airbyte';
-import { countCalls, longestObservedChain } from '../harness/call-log.js';
-import { median, round, type FigureGroup } from '../harness/figure.js';
-import { timedFakeGateway, type TimedGateway } from '../harness/port-level.js';
-import { benchProfiles } from '../harness/profiles.js';
+import type { Build } from '../harness/build.js';
+import { loadDefaultBound } from '../harness/build-modules.js';
+import { countCalls, type CallCounts } from '../harness/call-log.js';
+import type { FigureGroup, FigureResult, RunContext } from '../harness/figure.js';
+import { freshComponents, readyHost, succeeded } from '../harness/hosted.js';
 import { LATENCY_MS, PLANNED_CHAIN } from '../harness/latency.js';
+import { measuredOnce, measureFigure, type Session } from '../harness/measure.js';
+import type { ProvisionerHost } from '../harness/provisioner-host.js';
+import { interleavedRatio } from '../harness/rounds.js';
+import { atMost, exactly, reported } from '../harness/target.js';
 
 const COMPONENTS = 100;
+const BUDGET_SECONDS = 20;
 
-const depsWith = (timed: TimedGateway): CoreDeps => ({
-  ...makeTestDeps({ profiles: benchProfiles }),
-  gateway: timed.gateway,
-  gatewayFor: () => timed.gateway,
-  workspaceId: timed.fake.workspaceId,
+const fakeAirbyte = (bound?: number) => ({
+  kind: 'fake' as const,
+  latencyMs: LATENCY_MS,
+  ...(bound === undefined ? {} : { bound }),
 });
 
-/** The Witboost example's File → Snowflake component, its id and resource names ending in `suffix`. */
-const exampleComponent = (suffix: string): ProvisioningRequest => ({
-  descriptorKind: 'COMPONENT_DESCRIPTOR',
-  descriptor: witboostExampleDescriptor
-    .replaceAll(':airbyte-workload\n', `:airbyte-workload${suffix}\n`)
-    .replace(/^(\s+name: healthcare\.vaccinations\.0\.[\w-]+)$/gm, `$1${suffix}`),
-});
+const timedProvision = (host: ProvisionerHost, count: number) => async (): Promise<number> =>
+  succeeded('deploy', await host.call('provision', freshComponents(count)));
 
-const run = async (
-  deps: CoreDeps,
-  operation: 'deploy' | 'undeploy',
-  component: ProvisioningRequest,
-): Promise<void> => {
-  const useCases = makeUseCases(deps);
-  const outcome = await (operation === 'deploy' ? useCases.provision : useCases.unprovision)(component)();
-  if (E.isLeft(outcome)) throw new Error(`${operation} failed: ${JSON.stringify(outcome.left.error)}`);
+/** First deploy ÷ a chain of bare port calls, or a burst ÷ one deploy, on the fake behind the port. */
+const openSession =
+  (kind: 'first deploy' | 'burst', bound?: (build: Build) => Promise<number>) =>
+  async (build: Build): Promise<Session> => {
+    const { host } = await readyHost(
+      build,
+      fakeAirbyte(bound === undefined ? undefined : await bound(build)),
+    );
+    await timedProvision(host, 1)();
+    const sample =
+      kind === 'first deploy'
+        ? (n: number) => interleavedRatio(n, timedProvision(host, 1), () => host.call('chain', PLANNED_CHAIN))
+        : (n: number) => interleavedRatio(n, timedProvision(host, COMPONENTS), timedProvision(host, 1));
+    return { sample, close: host.stop };
+  };
+
+interface PortCounts {
+  readonly first: CallCounts;
+  readonly again: CallCounts;
+  readonly removed: CallCounts;
+}
+
+const portCountsOf = async (build: Build): Promise<PortCounts> => {
+  const { host } = await readyHost(build, fakeAirbyte());
+  try {
+    const [descriptor = ''] = freshComponents(1);
+    const counted = async (operation: 'provision' | 'unprovision'): Promise<CallCounts> => {
+      await host.call('clearCalls', null);
+      succeeded(operation, await host.call(operation, [descriptor]));
+      return countCalls(await host.call('calls', null));
+    };
+    return {
+      first: await counted('provision'),
+      again: await counted('provision'),
+      removed: await counted('unprovision'),
+    };
+  } finally {
+    await host.stop();
+  }
+};
+
+const countFigures = (
+  context: RunContext,
+  current: PortCounts,
+  old: PortCounts | undefined,
+): FigureResult[] => {
+  const details = (counts: CallCounts) => ({
+    reads: counts.reads,
+    writes: counts.writes,
+    calls: counts.sequence,
+  });
+  return [
+    measuredOnce(
+      context,
+      { name: 'core level: port calls of a first deploy', unit: 'calls', target: atMost(7) },
+      current.first.reads + current.first.writes,
+      old === undefined ? undefined : old.first.reads + old.first.writes,
+      details(current.first),
+    ),
+    measuredOnce(
+      context,
+      { name: 'core level: port calls of an unchanged re-deploy, writes', unit: 'calls', target: exactly(0) },
+      current.again.writes,
+      old?.again.writes,
+      details(current.again),
+    ),
+    measuredOnce(
+      context,
+      { name: 'core level: port calls of an unprovision, writes', unit: 'calls', target: atMost(3) },
+      current.removed.writes,
+      old?.removed.writes,
+      details(current.removed),
+    ),
+  ];
 };
 
 export const coreLevelGroup: FigureGroup = {
   id: 'core-level',
   title: 'The core alone (port level, no HTTP)',
   method: `
-A diagnostic beside the figures above: the core's provision and unprovision use cases on the
-core/testing fake Airbyte behind the port, each port call delayed ${LATENCY_MS} ms and timed. No HTTP, no
-gateway bound, no token: what remains is the core's own scheduling of calls. The example component is
-built as the descriptor module resolves it (File → Snowflake, all streams, manual schedule). Port calls
-map one to one to HTTP calls, except that a lookup by name may walk several pages. The burst of
-${COMPONENTS} deploys is also run with port calls bounded to the HTTP gateway's default
-(\`DEFAULT_MAX_CONCURRENT_CALLS\`), which predicts the HTTP concurrency figure at the default bound: a
-diagnostic with no target of its own, since N calls of ${LATENCY_MS} ms with B in flight take at least
-N / B × ${LATENCY_MS} ms (\`floorMs\`).`,
-  run: async () => {
-    const timed = timedFakeGateway(LATENCY_MS);
-    const deps = depsWith(timed);
-    const component = exampleComponent('-core');
-
-    timed.clearCalls();
-    let started = performance.now();
-    await run(deps, 'deploy', component);
-    const firstMs = performance.now() - started;
-    const first = timed.calls();
-    timed.clearCalls();
-    await run(deps, 'deploy', component);
-    const again = countCalls(timed.calls());
-    timed.clearCalls();
-    await run(deps, 'undeploy', component);
-    const removed = countCalls(timed.calls());
-
-    const singles: number[] = [];
-    for (let i = 0; i < 3; i += 1) {
-      started = performance.now();
-      await run(deps, 'deploy', exampleComponent(`-core-single-${i}`));
-      singles.push(performance.now() - started);
-    }
-    timed.clearCalls();
-    started = performance.now();
-    await Promise.all(
-      Array.from({ length: COMPONENTS }, (_, i) => run(deps, 'deploy', exampleComponent(`-core-${i}`))),
+A diagnostic beside the figures above: a provisioner host runs the build's use cases on its core/testing
+fake Airbyte behind the port, each port call delayed ${LATENCY_MS} ms and logged. No HTTP, no token, and no
+bound on calls in flight unless said: what remains is the core's own scheduling of calls. Port calls map
+one to one to HTTP calls, except that a lookup by name may walk several pages. Ratios are measured in
+rounds as above: a first deploy against ${PLANNED_CHAIN} bare port calls one after another (${LATENCY_MS} ms
+timers, so the baseline also carries this machine's timer lateness), and a burst of ${COMPONENTS} deploys
+against one. The burst is also run with port calls bounded to the HTTP gateway's default
+(\`DEFAULT_MAX_CONCURRENT_CALLS\`), which predicts the HTTP concurrency figure at the default bound; it has no
+target of its own.`,
+  run: async (context) => {
+    const current = await portCountsOf(context.current);
+    const old = context.baseline === undefined ? undefined : await portCountsOf(context.baseline);
+    const ratio = { unit: 'ratio', budgetSeconds: BUDGET_SECONDS };
+    const first = await measureFigure(
+      context,
+      { ...ratio, name: `core level: first deploy ÷ ${PLANNED_CHAIN} bare port calls`, target: atMost(1.1) },
+      openSession('first deploy'),
     );
-    const allMs = performance.now() - started;
-    // the same burst with port calls bounded as the HTTP gateway bounds them by default
-    const bounded = timedFakeGateway(LATENCY_MS, DEFAULT_MAX_CONCURRENT_CALLS);
-    const boundedDeps = depsWith(bounded);
-    const boundedSingles: number[] = [];
-    for (let i = 0; i < 3; i += 1) {
-      started = performance.now();
-      await run(boundedDeps, 'deploy', exampleComponent(`-bounded-single-${i}`));
-      boundedSingles.push(performance.now() - started);
-    }
-    bounded.clearCalls();
-    started = performance.now();
-    await Promise.all(
-      Array.from({ length: COMPONENTS }, (_, i) =>
-        run(boundedDeps, 'deploy', exampleComponent(`-bounded-${i}`)),
-      ),
+    const burst = await measureFigure(
+      context,
+      { ...ratio, name: `core level: ${COMPONENTS} deploys at once ÷ one`, target: atMost(2) },
+      openSession('burst'),
     );
-    const boundedMs = performance.now() - started;
-    const boundedRatio = boundedMs / median(boundedSingles);
-    const boundedCalls = bounded.calls().length;
-
-    const ratio = firstMs / (LATENCY_MS * PLANNED_CHAIN);
-    const concurrency = allMs / median(singles);
-    const firstCounts = countCalls(first);
-    return {
-      figures: [
-        {
-          figure: 'core level: port calls of a first deploy',
-          value: firstCounts.reads + firstCounts.writes,
-          unit: 'calls',
-          target: '≤ 7',
-          pass: firstCounts.reads + firstCounts.writes <= 7,
-          details: { reads: firstCounts.reads, writes: firstCounts.writes, calls: firstCounts.sequence },
-        },
-        {
-          figure: 'core level: port calls of an unchanged re-deploy (writes / reads)',
-          value: again.writes,
-          unit: 'writes',
-          target: '0 writes, ≤ 3 reads',
-          pass: again.writes === 0 && again.reads <= 3,
-          details: { reads: again.reads, writes: again.writes, calls: again.sequence },
-        },
-        {
-          figure: 'core level: port calls of an unprovision (writes)',
-          value: removed.writes,
-          unit: 'writes',
-          target: '≤ 3',
-          pass: removed.writes <= 3,
-          details: { reads: removed.reads, writes: removed.writes, calls: removed.sequence },
-        },
-        {
-          figure: `core level: first deploy ÷ (${LATENCY_MS} ms × ${PLANNED_CHAIN})`,
-          value: round(ratio),
-          unit: 'ratio',
-          target: '≤ 1.1',
-          pass: ratio <= 1.1,
-          details: { wallMs: round(firstMs, 1), observedChain: longestObservedChain(first) },
-        },
-        {
-          figure: `core level: ${COMPONENTS} deploys at once ÷ one`,
-          value: round(concurrency),
-          unit: 'ratio',
-          target: '≤ 2',
-          pass: concurrency <= 2,
-          details: {
-            oneDeployMs: round(median(singles), 1),
-            hundredDeploysMs: round(allMs, 1),
-            portCalls: timed.calls().length,
-            peakCallsInFlight: timed.peakInFlight(),
-          },
-        },
-        {
-          // a diagnostic: with B calls in flight, N calls of 50 ms take at least N / B × 50 ms (floorMs)
-          figure: `core level: ${COMPONENTS} deploys at once ÷ one, calls bounded to ${DEFAULT_MAX_CONCURRENT_CALLS}`,
-          value: round(boundedRatio),
-          unit: 'ratio',
-          target: 'reported',
-          pass: true,
-          details: {
-            oneDeployMs: round(median(boundedSingles), 1),
-            hundredDeploysMs: round(boundedMs, 1),
-            portCalls: boundedCalls,
-            bound: DEFAULT_MAX_CONCURRENT_CALLS,
-            floorMs: Math.ceil(boundedCalls / DEFAULT_MAX_CONCURRENT_CALLS) * LATENCY_MS,
-          },
-        },
-      ],
-    };
+    const bounded = await measureFigure(
+      context,
+      {
+        ...ratio,
+        name: `core level: ${COMPONENTS} deploys at once ÷ one, calls bounded as the gateway's default`,
+        target: reported,
+      },
+      openSession('burst', (build) => loadDefaultBound(build.root)),
+    );
+    return { figures: [...countFigures(context, current, old), first, burst, bounded] };
   },
 };

@@ -3,7 +3,6 @@ import { airbyteCallsGroup } from './airbyte-calls.js';
 import { concurrencyGroup } from './concurrency.js';
 import { coreLevelGroup } from './core-level.js';
 import { criticalPathGroup } from './critical-path.js';
-import { durableStateGroup } from './durable-state.js';
 import { memoryGroup } from './memory.js';
 import { scaleGroup } from './scale.js';
 import { startupGroup } from './startup.js';
@@ -19,5 +18,4 @@ export const allGroups: ReadonlyArray<FigureGroup> = [
   scaleGroup,
   memoryGroup,
   startupGroup,
-  durableStateGroup,
 ];

@@ -1,16 +1,21 @@
-import { compareThroughput } from '../harness/compare-throughput.js';
-import { round, type FigureGroup } from '../harness/figure.js';
-import { validateBody } from '../harness/requests.js';
-import { loadValidateProvisioningRequest } from '../harness/landing.js';
 import type { ProvisioningRequest } from '@airbyte-provisioner/core';
-import { airbyteForServers } from '../harness/server-airbyte.js';
+import type { Build } from '../harness/build.js';
+import { loadValidate } from '../harness/build-modules.js';
+import type { FigureGroup } from '../harness/figure.js';
+import { CONNECTIONS, requestsPerSecond } from '../harness/load.js';
+import { measureFigure, type Session } from '../harness/measure.js';
 import { benchProfileEnv, benchProfiles } from '../harness/profiles.js';
-import { startBareKoa, startOurServer } from '../harness/servers.js';
+import { variedValidateBodies, type BodySource } from '../harness/requests.js';
+import { interleavedRatio } from '../harness/rounds.js';
+import { airbyteForServers } from '../harness/server-airbyte.js';
+import { startBareKoa, startServerOf, type RunningServer } from '../harness/servers.js';
+import { median, round } from '../harness/stats.js';
+import { atLeast } from '../harness/target.js';
 
-const SECONDS = 10;
+const SLICE_SECONDS = 1;
 const WARM_UP_SECONDS = 2;
-const CONNECTIONS = 10;
-const CALIBRATION_SECONDS = 4;
+const TARGET = 0.75;
+const BUDGET_SECONDS = 60;
 
 const expectValid = async (url: string, body: string): Promise<void> => {
   const response = await fetch(url, {
@@ -21,126 +26,99 @@ const expectValid = async (url: string, body: string): Promise<void> => {
   const text = await response.text();
   if (response.status !== 200 || !text.includes('"valid":true')) {
     throw new Error(
-      `POST ${url} with the Witboost example must answer 200 {valid: true}; got ${response.status} ${text}`,
+      `POST ${url} with a bench body must answer 200 {valid: true}; got ${response.status} ${text}`,
     );
   }
 };
 
-/** What the core's validation alone costs per request, in this process (no HTTP). */
-/**
- * The core's validation in-process, per request: of the body the bench sends (the server has seen it
- * before, so it is answered from the validation memo) and of a copy it has not seen (parse and decode).
- */
-const coreValidateMs = async (
-  body: string,
-): Promise<{ readonly remembered: number; readonly fresh: number }> => {
-  const validate = (await loadValidateProvisioningRequest())(benchProfiles);
-  const request = JSON.parse(body) as ProvisioningRequest;
-  const timed = (requests: ReadonlyArray<ProvisioningRequest>): number => {
-    const started = performance.now();
-    for (const r of requests) validate(r);
-    return (performance.now() - started) / requests.length;
-  };
-  const same = Array.from({ length: 1000 }, () => request);
-  const copies = Array.from({ length: 400 }, (_, i) => ({
-    ...request,
-    descriptor: `${request.descriptor}\n# ${i}`,
-  }));
-  timed(same.slice(0, 200));
-  timed(copies.slice(0, 100));
-  return { remembered: timed(same), fresh: timed(copies.slice(100)) };
+const validateUrl = (server: RunningServer): string => `${server.baseUrl}/v1/validate`;
+
+/** What validating one descriptor it has not seen costs the build's core, in this process, without HTTP. */
+const inProcessValidateMs = async (build: Build): Promise<number> => {
+  const validate = (await loadValidate(build.root))(benchProfiles);
+  const bodies = variedValidateBodies();
+  const requests = Array.from({ length: 300 }, () => JSON.parse(bodies.next()) as ProvisioningRequest);
+  requests.slice(0, 100).forEach(validate);
+  const started = performance.now();
+  requests.slice(100).forEach(validate);
+  return (performance.now() - started) / 200;
 };
+
+/** A build's server against the bare Koa, one slice of each per round. */
+const openSession =
+  (env: Readonly<Record<string, string>>, bare: RunningServer, bodies: BodySource) =>
+  async (build: Build): Promise<Session> => {
+    const ours = await startServerOf(build, env);
+    const oursRps: number[] = [];
+    const bareRps: number[] = [];
+    const slice = (server: RunningServer, into: number[]) => async (): Promise<number> => {
+      const rps = await requestsPerSecond(validateUrl(server), bodies, SLICE_SECONDS);
+      into.push(rps);
+      return rps;
+    };
+    try {
+      await expectValid(validateUrl(ours), bodies.next());
+      await requestsPerSecond(validateUrl(ours), bodies, WARM_UP_SECONDS);
+    } catch (error) {
+      await ours.stop();
+      throw error;
+    }
+    return {
+      sample: (n) => interleavedRatio(n, slice(ours, oursRps), slice(bare, bareRps)),
+      details: () =>
+        Promise.resolve({
+          oursMedianRps: Math.round(median(oursRps)),
+          bareKoaMedianRps: Math.round(median(bareRps)),
+          distinctBodiesSent: bodies.handedOut(),
+        }),
+      close: ours.stop,
+    };
+  };
 
 export const throughputGroup: FigureGroup = {
   id: 'validate-throughput',
   title: 'Validate throughput',
   method: `
-Requests per second of \`POST /v1/validate\` with the Witboost example descriptor (core's
-\`witboostExampleDescriptor\`, as a COMPONENT_DESCRIPTOR request) against our built server
-(\`node packages/cli/dist/bundle/airbyte-provisioner.js serve\`, the bundle the package's \`bin\` runs, Airbyte = a sandbox in another process, never called by
-validate), versus a bare Koa server (Koa + koa-bodyparser) echoing the same body. Both run as \`node\`
-children with the same flags and \`LOG_LEVEL=warn\`; the client is autocannon 8, in the bench process,
-${CONNECTIONS} connections. Each server gets ${WARM_UP_SECONDS} s of warm-up, then ${SECONDS} s measured in
-one-second slices taken alternately (A B, B A, ...). Figure: median of the ${SECONDS} per-pair ratios
-(the totals' ratio is in the details). Target ≥ 0.7. Before measuring, one request checks that the
-answer is \`200 {"valid": true}\`, so errors are never what is measured. To show the machine's noise,
-the same comparison is first run between two identical bare Koa servers (${CALIBRATION_SECONDS} slices;
-\`noiseFloorBareOverBare\` in the details: 1.0 on a quiet machine).`,
-  run: async () => {
+Requests per second of \`POST /v1/validate\` against a build's server (\`node
+packages/cli/dist/bundle/airbyte-provisioner.js serve\`, the bundle the package's \`bin\` runs; Airbyte = a
+sandbox in another process, never called by validate), versus a bare Koa server (Koa + koa-bodyparser)
+echoing the same kind of body. Every request carries a different descriptor: the repository's File →
+Snowflake example with a counter in its component id, component name and Airbyte resource names, so no
+cache of one body can answer it (\`distinctBodiesSent\` in the details). Both servers are \`node\` children
+with the same flags and \`LOG_LEVEL=warn\`; the client is autocannon 8 in the bench process, ${CONNECTIONS}
+connections. One request first checks that the answer is \`200 {"valid": true}\`, and a round in which any
+request fails or answers non-2xx stops the figure: errors are never what is measured. Each server gets
+${WARM_UP_SECONDS} s of warm-up; a round is one ${SLICE_SECONDS} s slice of each, in alternating order;
+its value is ours ÷ bare. Target ≥ ${TARGET}.`,
+  run: async (context) => {
     const airbyte = await airbyteForServers();
-    const serverEnv = { ...airbyte.env, ...benchProfileEnv };
-    const ours = await startOurServer(serverEnv);
     const bare = await startBareKoa();
     try {
-      const body = await validateBody();
-      const oursUrl = `${ours.baseUrl}/v1/validate`;
-      await expectValid(oursUrl, body);
-      // the same comparison between two identical bare servers: how far from 1 this machine's noise alone goes
-      const twin = await startBareKoa();
-      const calibration = await compareThroughput(
-        `${twin.baseUrl}/v1/validate`,
-        `${bare.baseUrl}/v1/validate`,
+      const bodies = variedValidateBodies();
+      await requestsPerSecond(validateUrl(bare), bodies, WARM_UP_SECONDS);
+      const figure = await measureFigure(
+        context,
         {
-          body,
-          connections: CONNECTIONS,
-          warmUpSeconds: 1,
-          seconds: CALIBRATION_SECONDS,
+          name: 'validate throughput: ours ÷ bare Koa',
+          unit: 'ratio',
+          target: atLeast(TARGET),
+          budgetSeconds: BUDGET_SECONDS,
         },
-      ).finally(() => twin.stop());
-      const coreMs = await coreValidateMs(body);
-      const comparison = await compareThroughput(oursUrl, `${bare.baseUrl}/v1/validate`, {
-        body,
-        connections: CONNECTIONS,
-        warmUpSeconds: WARM_UP_SECONDS,
-        seconds: SECONDS,
-      });
-      const bareMsPerRequest = 1000 / comparison.baseline.requestsPerSecond;
+        openSession({ ...airbyte.env, ...benchProfileEnv }, bare, bodies),
+      );
+      const bareMs = 1000 / Number(figure.details['bareKoaMedianRps']);
       const notes =
-        comparison.ratio < 0.7
-          ? [
-              `The bare Koa server spends ${round(bareMsPerRequest, 3)} ms per request in all; reaching 0.7 needs ` +
-                `ours under ${round(bareMsPerRequest / 0.7, 3)} ms, and ours took ` +
-                `${round(1000 / comparison.subject.requestsPerSecond, 3)} ms. The core's validation is not what is ` +
-                `missing: the bench sends one descriptor again and again, which the validation memo answers in ` +
-                `${round(coreMs.remembered, 4)} ms (a descriptor not seen before costs ${round(coreMs.fresh, 3)} ms ` +
-                `to parse and decode). The rest is the HTTP layer's own work per request (routing among both route ` +
-                `families, request id and metrics, decoding the envelope), against a bare server that only echoes. ` +
-                `The noise between two identical bare servers in this run was ${round(calibration.ratio, 2)} ` +
-                `(pair ratios ${calibration.pairRatios.map((r) => round(r, 2)).join(', ')}): on this machine the ` +
-                `figure moves by about that much from one run to the next.`,
-            ]
-          : [];
-      return {
-        notes,
-        figures: [
-          {
-            figure: 'validate throughput: ours ÷ bare Koa',
-            value: round(comparison.ratio),
-            unit: 'ratio',
-            target: '≥ 0.7',
-            pass:
-              comparison.ratio >= 0.7 && comparison.subject.non2xx === 0 && comparison.subject.errors === 0,
-            details: {
-              oursRps: Math.round(comparison.subject.requestsPerSecond),
-              bareKoaRps: Math.round(comparison.baseline.requestsPerSecond),
-              totalsRatio: round(comparison.totalsRatio),
-              pairRatios: comparison.pairRatios.map((r) => round(r, 2)),
-              oursLatencyP99Ms: comparison.subject.latencyP99Ms,
-              bareKoaLatencyP99Ms: comparison.baseline.latencyP99Ms,
-              oursNon2xx: comparison.subject.non2xx,
-              oursErrors: comparison.subject.errors,
-              coreValidateMsRemembered: round(coreMs.remembered, 4),
-              coreValidateMsFirstSeen: round(coreMs.fresh, 3),
-              noiseFloorBareOverBare: round(calibration.ratio),
-              noiseFloorPairRatios: calibration.pairRatios.map((r) => round(r, 2)),
-              bodyBytes: Buffer.byteLength(body),
-              airbyte: airbyte.kind,
-            },
-          },
-        ],
-      };
+        figure.verdict === 'pass'
+          ? []
+          : [
+              `The bare Koa server spends ${round(bareMs)} ms of its one thread per request; ${TARGET} needs ` +
+                `ours under ${round(bareMs / TARGET)} ms, and ours took ` +
+                `${round(1000 / Number(figure.details['oursMedianRps']))} ms (medians of the slices). The core ` +
+                `alone, in the bench process without HTTP, takes ${round(await inProcessValidateMs(context.current))} ` +
+                `ms to validate one descriptor it has not seen.`,
+            ];
+      return { figures: [figure], notes };
     } finally {
-      await ours.stop();
       await bare.stop();
       await airbyte.stop();
     }

@@ -1,12 +1,12 @@
 /**
- * Reading the sandbox's call log: which calls read, which write, which only fetch a token, and the longest
- * chain of calls that had to wait for one another.
+ * Reading the sandbox's call log (or the timed fake's): which calls read, which write, which only fetch a
+ * token, and the longest chain of calls that had to wait for one another.
  */
 import type { SandboxCall } from './sandbox-protocol.js';
 
-export type CallKind = 'auth' | 'read' | 'write';
+type CallKind = 'auth' | 'read' | 'write';
 
-export const callKind = (call: SandboxCall): CallKind => {
+const callKind = (call: SandboxCall): CallKind => {
   if (/\/applications\/token$/.test(call.path.split('?')[0] ?? '')) return 'auth';
   return call.method.toUpperCase() === 'GET' ? 'read' : 'write';
 };
@@ -21,7 +21,7 @@ export interface CallCounts {
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
-export const describeCall = (call: SandboxCall): string =>
+const describeCall = (call: SandboxCall): string =>
   `${call.method.toUpperCase()} ${call.path.replace(UUID, '{id}')}`;
 
 export const countCalls = (calls: ReadonlyArray<SandboxCall>): CallCounts => ({
@@ -59,23 +59,4 @@ export const longestObservedChain = (calls: ReadonlyArray<SandboxCall>): number 
     chain.push(best + 1);
   });
   return Math.max(0, ...chain);
-};
-
-/** Each call as `METHOD /path @start→end` in ms from the first call, and the time the log spans. */
-export const timeline = (
-  calls: ReadonlyArray<SandboxCall>,
-): { readonly spanMs: number; readonly calls: string[] } => {
-  const timed = calls.filter(
-    (call) => typeof call.startedAt === 'number' && typeof call.finishedAt === 'number',
-  );
-  if (timed.length === 0) return { spanMs: 0, calls: [] };
-  const first = Math.min(...timed.map((call) => call.startedAt ?? 0));
-  const last = Math.max(...timed.map((call) => call.finishedAt ?? 0));
-  return {
-    spanMs: last - first,
-    calls: timed.map(
-      (call) =>
-        `${describeCall(call)} @${Math.round((call.startedAt ?? 0) - first)}→${Math.round((call.finishedAt ?? 0) - first)}`,
-    ),
-  };
 };

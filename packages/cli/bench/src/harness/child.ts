@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
-import { repoRoot } from './paths.js';
+import { benchScript, repoRoot } from './paths.js';
 
 export const QUIET_ENV: Readonly<Record<string, string>> = { LOG_LEVEL: 'warn' };
 
@@ -114,14 +114,15 @@ export const waitFor200 = async (
 };
 
 /**
- * Runs a probe script that prints one JSON object on its last stdout line, and returns that object.
+ * Runs a probe (a bench script, path relative to src/) that prints one JSON object on its last stdout
+ * line, and returns that object.
  */
 export const runProbe = async <A>(
   script: string,
   args: ReadonlyArray<string>,
   options: SpawnOptions = {},
 ): Promise<A> => {
-  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), script, ...args], {
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), benchScript(script), ...args], {
     cwd: repoRoot,
     env: { ...process.env, ...QUIET_ENV, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,15 +1,41 @@
 /**
- * One measured figure, as `pnpm bench` prints it (one JSON line each) and BENCHMARKS.md lists it. Every
- * value is a ratio or a count taken side by side in one run, because these machines are too noisy for
- * bare absolute times to mean anything from one run to the next.
+ * One measured figure, as `pnpm bench` prints it (one JSON line each) and BENCHMARKS.md lists it: its
+ * median over rounds, its spread, and the verdict the spread earns against the target. Every value is a
+ * ratio or a count taken side by side in one run, because on these machines bare absolute times mean
+ * nothing from one run to the next.
  */
+import type { Build } from './build.js';
+import type { StopReason } from './rounds.js';
+import { relativeWidth, round, type Spread } from './stats.js';
+import type { Verdict } from './target.js';
+
+/** With `--compare`: how new ÷ old reads. */
+export type Change = 'better' | 'worse' | 'no clear change' | 'same' | 'changed';
+
 export interface FigureResult {
   readonly figure: string;
-  readonly value: number;
   readonly unit: string;
   readonly target: string;
-  readonly pass: boolean;
+  readonly verdict: Verdict;
+  readonly spread: Spread;
+  readonly samples: ReadonlyArray<number>;
+  /** Why the rounds stopped (absent for a count, which is measured once). */
+  readonly stopped?: StopReason;
+  readonly elapsedMs: number;
+  /** The spread is narrower than the run's noise floor: the rounds agree more than the machine does. */
+  readonly belowNoiseFloor: boolean;
+  /** With `--compare`: new ÷ old per round, and how it reads. */
+  readonly compared?: { readonly spread: Spread; readonly change: Change; readonly old: string };
   readonly details: Readonly<Record<string, unknown>>;
+}
+
+/** What a figure group needs to know about the run. */
+export interface RunContext {
+  readonly current: Build;
+  /** Set by `--compare <ref>`: that commit's build, measured beside the current one. */
+  readonly baseline?: Build;
+  /** Relative width of the noise floor's spread (same server against itself). */
+  readonly noiseFloorWidth: number;
 }
 
 /** A group of figures measured together, with the prose BENCHMARKS.md shows beside them. */
@@ -18,7 +44,7 @@ export interface FigureGroup {
   readonly title: string;
   /** How it is measured, in Markdown; rewritten into BENCHMARKS.md on every run. */
   readonly method: string;
-  readonly run: () => Promise<GroupOutcome>;
+  readonly run: (context: RunContext) => Promise<GroupOutcome>;
 }
 
 export interface GroupOutcome {
@@ -35,30 +61,39 @@ export interface GroupReport {
   readonly error?: string;
 }
 
+const rounded = (spread: Spread) => ({
+  value: round(spread.median),
+  low: round(spread.low),
+  high: round(spread.high),
+  q1: round(spread.q1),
+  q3: round(spread.q3),
+  min: round(spread.min),
+  max: round(spread.max),
+  rounds: spread.rounds,
+});
+
 export const figureLine = (result: FigureResult): string =>
   JSON.stringify({
     figure: result.figure,
-    value: result.value,
+    ...rounded(result.spread),
     unit: result.unit,
     target: result.target,
-    pass: result.pass,
+    verdict: result.verdict,
+    ...(result.stopped === undefined ? {} : { stopped: result.stopped }),
+    seconds: round(result.elapsedMs / 1000, 1),
+    belowNoiseFloor: result.belowNoiseFloor,
+    ...(result.compared === undefined
+      ? {}
+      : {
+          newOverOld: { ...rounded(result.compared.spread), change: result.compared.change },
+          old: result.compared.old,
+        }),
+    samples: result.samples.map((sample) => round(sample)),
     ...result.details,
   });
 
 export const errorLine = (groupId: string, error: string): string =>
-  JSON.stringify({ figure: groupId, value: null, unit: null, target: null, pass: false, error });
+  JSON.stringify({ figure: groupId, value: null, verdict: 'not measured', error });
 
-/** Rounds for display without losing the ratio's meaning. */
-export const round = (value: number, digits = 3): number => {
-  const factor = 10 ** digits;
-  return Math.round(value * factor) / factor;
-};
-
-export const median = (values: ReadonlyArray<number>): number => {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? Number.NaN)
-    : ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2;
-};
+export const isBelowNoiseFloor = (spread: Spread, noiseFloorWidth: number): boolean =>
+  spread.rounds > 1 && relativeWidth(spread) < noiseFloorWidth;

@@ -1,58 +1,33 @@
 /**
  * The HTTP load client: autocannon, driven from this process, against one server at a time. Both servers
- * of a comparison get the same client, connections, body and duration.
+ * of a comparison get the same client, connections, duration and kind of bodies (each request a new one).
  */
 import autocannon from 'autocannon';
+import type { BodySource } from './requests.js';
 
-export interface LoadRun {
-  readonly requestsPerSecond: number;
-  readonly requests: number;
-  readonly seconds: number;
-  readonly latencyP50Ms: number;
-  readonly latencyP99Ms: number;
-  readonly non2xx: number;
-  readonly errors: number;
-}
+export const CONNECTIONS = 10;
 
-export interface LoadOptions {
-  readonly url: string;
-  readonly body: string;
-  readonly connections: number;
-  readonly seconds: number;
-}
-
-export const runLoad = async (options: LoadOptions): Promise<LoadRun> => {
+/** Requests per second of `POST url` over `seconds`; throws if any answer was not a 2xx. */
+export const requestsPerSecond = async (
+  url: string,
+  bodies: BodySource,
+  seconds: number,
+): Promise<number> => {
   const result = await autocannon({
-    url: options.url,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: options.body,
-    connections: options.connections,
-    duration: options.seconds,
+    url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (request) => ({ ...request, body: bodies.next() }),
+      },
+    ],
   });
-  const total = result.requests.total;
-  return {
-    requestsPerSecond: total / options.seconds,
-    requests: total,
-    seconds: options.seconds,
-    latencyP50Ms: result.latency.p50,
-    latencyP99Ms: result.latency.p99,
-    non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
-  };
-};
-
-/** Sums halves measured at different moments, so slow drift of the machine hits both servers alike. */
-export const combineRuns = (runs: ReadonlyArray<LoadRun>): LoadRun => {
-  const requests = runs.reduce((sum, run) => sum + run.requests, 0);
-  const seconds = runs.reduce((sum, run) => sum + run.seconds, 0);
-  return {
-    requestsPerSecond: requests / seconds,
-    requests,
-    seconds,
-    latencyP50Ms: Math.max(...runs.map((run) => run.latencyP50Ms)),
-    latencyP99Ms: Math.max(...runs.map((run) => run.latencyP99Ms)),
-    non2xx: runs.reduce((sum, run) => sum + run.non2xx, 0),
-    errors: runs.reduce((sum, run) => sum + run.errors, 0),
-  };
+  const failed = result.non2xx + result.errors + result.timeouts;
+  if (failed > 0) {
+    throw new Error(`POST ${url}: ${failed} of ${result.requests.total} requests failed or answered non-2xx`);
+  }
+  return result.requests.total / seconds;
 };

@@ -1,4 +1,4 @@
-import { cpus, totalmem, platform, release } from 'node:os';
+import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 
 export interface Machine {
   readonly node: string;
@@ -7,6 +7,8 @@ export interface Machine {
   readonly memoryGiB: number;
   readonly os: string;
   readonly date: string;
+  /** 1-minute load average when the run started: other work competing for the cores. */
+  readonly loadAverage: number;
 }
 
 export const describeMachine = (): Machine => {
@@ -18,5 +20,9 @@ export const describeMachine = (): Machine => {
     memoryGiB: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
     os: `${platform()} ${release()}`,
     date: new Date().toISOString(),
+    loadAverage: Math.round((loadavg()[0] ?? 0) * 100) / 100,
   };
 };
+
+/** The 1-minute load average now, to set beside the one at the start. */
+export const currentLoad = (): number => Math.round((loadavg()[0] ?? 0) * 100) / 100;

@@ -1,13 +1,12 @@
 /** Messages between the bench and the sandbox child (src/servers/sandbox.ts). */
 
-/** One HTTP exchange the sandbox served, as its call log reports it. */
+/** What the bench reads of one HTTP exchange the sandbox served (or one port call of the timed fake). */
 export interface SandboxCall {
   readonly method: string;
   readonly path: string;
-  readonly status?: number;
-  readonly startedAt?: number;
-  readonly finishedAt?: number;
-  readonly [key: string]: unknown;
+  readonly status?: number | undefined;
+  readonly startedAt?: number | undefined;
+  readonly finishedAt?: number | undefined;
 }
 
 export type SandboxRequest =

@@ -3,7 +3,7 @@
  * so it only has to be configured: the sandbox (own process) when it is available, else an address where
  * nothing listens — in which case the figure's details say so.
  */
-import { NOT_MEASURED } from './landing.js';
+import { NOT_MEASURED } from './build-modules.js';
 import { startSandboxChild } from './sandbox-child.js';
 
 export interface ServerAirbyte {

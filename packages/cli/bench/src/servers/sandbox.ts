@@ -2,16 +2,15 @@
  * The Airbyte sandbox in a process of its own, the way a real Airbyte is on another host: the client under
  * test does not share its CPU. The parent drives it over IPC (call log, latency).
  */
-import { loadStartSandbox, type SandboxHandle } from '../harness/landing.js';
+import { startAirbyteSandbox, type AirbyteSandbox } from '@airbyte-provisioner/adapter-airbyte/sandbox';
 import type { SandboxReply, SandboxRequest } from '../harness/sandbox-protocol.js';
 
 const send = (reply: SandboxReply): void => {
   process.send?.(reply);
 };
 
-const start = async (): Promise<SandboxHandle> => {
+const start = async (): Promise<AirbyteSandbox> => {
   try {
-    const startAirbyteSandbox = await loadStartSandbox();
     return await startAirbyteSandbox({ latencyMs: Number(process.env['SANDBOX_LATENCY_MS'] ?? '0') });
   } catch (error) {
     // the parent reports why, instead of a bare exit code

@@ -1,0 +1,72 @@
+/**
+ * Rounds of one figure, grown within a time budget. Each round yields one value of the figure (a ratio
+ * whose two sides were measured back to back); after a minimum number of rounds, measuring stops as soon
+ * as the spread is conclusive for the target, or when one more round would overrun the budget.
+ */
+import { spreadOf, type Spread } from './stats.js';
+import { verdictOf, type Target, type Verdict } from './target.js';
+
+export interface RoundsPlan {
+  readonly target: Target;
+  readonly budgetMs: number;
+  /** Rounds taken whatever the budget says: below five, quartiles mean little. */
+  readonly minRounds?: number;
+  readonly maxRounds?: number;
+  /** The clock, in ms (tests pass their own). */
+  readonly now?: () => number;
+}
+
+/** `fixed rounds`: a figure with no target takes its minimum and stops. */
+export type StopReason = 'conclusive' | 'fixed rounds' | 'budget spent' | 'most rounds';
+
+export interface RoundsOutcome {
+  readonly samples: ReadonlyArray<number>;
+  readonly spread: Spread;
+  readonly verdict: Verdict;
+  readonly elapsedMs: number;
+  readonly stopped: StopReason;
+}
+
+export const DEFAULT_MIN_ROUNDS = 5;
+const DEFAULT_MAX_ROUNDS = 60;
+
+export const measureRounds = async (
+  sample: (round: number) => Promise<number>,
+  plan: RoundsPlan,
+): Promise<RoundsOutcome> => {
+  const now = plan.now ?? (() => performance.now());
+  const minRounds = plan.minRounds ?? DEFAULT_MIN_ROUNDS;
+  const maxRounds = plan.maxRounds ?? DEFAULT_MAX_ROUNDS;
+  const started = now();
+  const samples: number[] = [];
+  const outcome = (stopped: StopReason): RoundsOutcome => {
+    const spread = spreadOf(samples);
+    return { samples, spread, verdict: verdictOf(spread, plan.target), elapsedMs: now() - started, stopped };
+  };
+  for (;;) {
+    samples.push(await sample(samples.length));
+    if (samples.length < minRounds) continue;
+    if (plan.target.kind === 'reported') return outcome('fixed rounds');
+    if (verdictOf(spreadOf(samples), plan.target) !== 'inconclusive') return outcome('conclusive');
+    if (samples.length >= maxRounds) return outcome('most rounds');
+    const elapsed = now() - started;
+    if (elapsed + elapsed / samples.length > plan.budgetMs) return outcome('budget spent');
+  }
+};
+
+/**
+ * One round of a ratio whose two sides are measured back to back: even rounds measure the numerator
+ * first, odd rounds the denominator first, so neither side always follows the other's load.
+ */
+export const interleavedRatio = async (
+  round: number,
+  numerator: () => Promise<number>,
+  denominator: () => Promise<number>,
+): Promise<number> => {
+  if (round % 2 === 0) {
+    const top = await numerator();
+    return top / (await denominator());
+  }
+  const bottom = await denominator();
+  return (await numerator()) / bottom;
+};
