@@ -17,6 +17,7 @@ export {
   DEFAULT_TIMEOUT_MS,
 } from './gateway/airbyte-gateway-options.js';
 export { redactConfiguration } from './http/redact.js';
+export { makeAirbyteAccessGateway } from './gateway/airbyte-access.gateway.js';
 export {
   CONNECTOR_SCHEMAS_NOTICE,
   publishedConnectorSchemas,

@@ -13,6 +13,7 @@ import { notRouted } from './middleware/not-routed.js';
 import { requestContext, type RequestState } from './middleware/request-context.js';
 import { accessRoutes } from './routes/access.routes.js';
 import { operationsRoutes } from './routes/operations.routes.js';
+import { planRoutes } from './routes/plan.routes.js';
 import { provisioningRoutes } from './routes/provisioning.routes.js';
 import { validationRoutes } from './routes/validation.routes.js';
 
@@ -32,6 +33,7 @@ export const createHttpApp = (given: HttpAppOptions): Koa<RequestState> => {
   provisioningRoutes(router, LEGACY_PREFIX, 'json', options);
   provisioningRoutes(router, '/v1', 'text', options);
   accessRoutes(router, LEGACY_PREFIX, options);
+  planRoutes(router, options);
 
   app.use(requestContext(options.logger, metrics));
   app.use(errorBoundary(bodyLimitBytes));

@@ -54,6 +54,9 @@ const shorten = (token: string): string => {
   return printable.length > 64 ? `${printable.slice(0, 64)}…` : printable;
 };
 
+/** Airbyte's words when the connector type or definition is what it does not know. */
+const CONNECTOR_TYPE = /\b(sourceType|destinationType|definitionId|definition)\b/i;
+
 /** What Airbyte's failure is called in a sentence, and what the user can do about it. */
 const airbyteTerms = (error: AirbyteError): { readonly what: string; readonly advice: string } => {
   switch (error._tag) {
@@ -69,16 +72,23 @@ const airbyteTerms = (error: AirbyteError): { readonly what: string; readonly ad
           'Airbyte answered something unexpected; the request can safely be sent again, and the platform team should check the Airbyte version.',
       };
     case 'AirbyteUnauthorized':
-      return {
-        what: 'refused our credentials',
-        advice:
-          "Airbyte refused the provisioner's credentials: check AIRBYTE_CLIENT_ID/AIRBYTE_CLIENT_SECRET (or AIRBYTE_TOKEN) and the workspace permissions.",
-      };
+      return error.status === 403
+        ? {
+            what: 'refused access',
+            advice:
+              "The provisioner's Airbyte application cannot see the configured workspace: the platform team should check AIRBYTE_WORKSPACE_ID and the application's permissions.",
+          }
+        : {
+            what: 'refused our credentials',
+            advice:
+              "Airbyte refused the provisioner's credentials: check AIRBYTE_CLIENT_ID/AIRBYTE_CLIENT_SECRET (or AIRBYTE_TOKEN) and the workspace permissions.",
+          };
     case 'AirbyteRejected':
       return {
         what: 'rejected',
-        advice:
-          "Airbyte rejected the configuration: fix the descriptor's connectionConfiguration as Airbyte's message says, then deploy again.",
+        advice: CONNECTOR_TYPE.test(error.detail)
+          ? 'Airbyte has no connector of that type: fix sourceType / destinationType in the descriptor (a connector name Airbyte knows), or give the definitionId of a connector definition of this Airbyte.'
+          : "Airbyte rejected the configuration: fix the descriptor's connectionConfiguration as Airbyte's message says, then deploy again.",
       };
     case 'AirbyteConflict':
       return {

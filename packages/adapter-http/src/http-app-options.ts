@@ -1,9 +1,12 @@
 import type {
   CheckReadyUseCase,
   GetProvisioningStatusUseCase,
+  GetReverseProvisioningStatusUseCase,
   GetValidationStatusUseCase,
+  PlanUseCase,
   ProvisionUseCase,
   ReverseProvisionUseCase,
+  SubmitUpdateAclUseCase,
   SubmitUseCase,
   SubmitValidationUseCase,
   UnprovisionUseCase,
@@ -16,6 +19,8 @@ import type { HttpMetrics } from './metrics.js';
 /** The use cases the routes call, exactly as the core's `makeUseCases` builds them. */
 export interface HttpUseCases {
   readonly validate: ValidateUseCase;
+  /** The dry run of `POST /v1/plan`. */
+  readonly plan: PlanUseCase;
   readonly submitValidation: SubmitValidationUseCase;
   readonly getValidationStatus: GetValidationStatusUseCase;
   readonly provision: ProvisionUseCase;
@@ -24,7 +29,9 @@ export interface HttpUseCases {
   readonly submitUnprovision: SubmitUseCase;
   readonly getProvisioningStatus: GetProvisioningStatusUseCase;
   readonly updateAcl: UpdateAclUseCase;
+  readonly submitUpdateAcl: SubmitUpdateAclUseCase;
   readonly reverseProvision: ReverseProvisionUseCase;
+  readonly getReverseProvisioningStatus: GetReverseProvisioningStatusUseCase;
   readonly checkReady: CheckReadyUseCase;
 }
 

@@ -12,6 +12,7 @@ const protectedCalls: ReadonlyArray<readonly [string, string, object?]> = [
   ['POST', '/v1/validate', exampleRequest()],
   ['POST', '/v2/validate', exampleRequest()],
   ['GET', '/v2/validate/t/status'],
+  ['POST', '/v1/plan', exampleRequest()],
   ['POST', '/v1/provision', exampleRequest()],
   ['GET', '/v1/provision/t/status'],
   ['POST', '/v1/unprovision', exampleRequest()],

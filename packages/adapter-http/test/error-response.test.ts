@@ -10,14 +10,24 @@ const airbyteErrors: ReadonlyArray<[AirbyteError, RegExp, RegExp]> = [
     /sent again/,
   ],
   [
-    { _tag: 'AirbyteUnauthorized', status: 403, detail: 'forbidden' },
+    { _tag: 'AirbyteUnauthorized', status: 401, detail: 'bad secret' },
     /Airbyte refused our credentials/,
     /AIRBYTE_CLIENT_ID/,
+  ],
+  [
+    { _tag: 'AirbyteUnauthorized', status: 403, detail: 'forbidden' },
+    /Airbyte refused access/,
+    /cannot see the configured workspace: .*AIRBYTE_WORKSPACE_ID/,
   ],
   [
     { _tag: 'AirbyteRejected', status: 422, detail: 'bad url' },
     /Airbyte rejected: bad url/,
     /connectionConfiguration/,
+  ],
+  [
+    { _tag: 'AirbyteRejected', status: 400, detail: 'Unknown destinationType "nosuch"' },
+    /Airbyte rejected: Unknown destinationType/,
+    /^(?!.*connectionConfiguration).*destinationType.*definitionId/,
   ],
   [{ _tag: 'AirbyteConflict', detail: 'sync running' }, /Airbyte reported a conflict: sync running/, /wait/],
   [{ _tag: 'AirbyteNotFound', detail: 'gone' }, /Airbyte did not find a resource: gone/, /recreates/],

@@ -7,6 +7,7 @@ import { exampleRequest, provisionInfo } from './support/requests.js';
 /** A valid body for each documented route that takes one. */
 const validBodies: Record<string, object> = {
   validate: exampleRequest(),
+  plan: exampleRequest(),
   provision: exampleRequest(),
   unprovision: exampleRequest(),
   updateacl: { acl: { users: [], groups: [] }, refs: [], provisionInfo },
@@ -35,6 +36,7 @@ const bugs = (): HttpUseCases => {
   const reject = () => () => Promise.reject(new Error('internal detail /srv/x.ts'));
   return {
     validate: reject,
+    plan: reject,
     submitValidation: reject,
     getValidationStatus: reject,
     provision: reject,
@@ -43,7 +45,9 @@ const bugs = (): HttpUseCases => {
     submitUnprovision: reject,
     getProvisioningStatus: reject,
     updateAcl: reject,
+    submitUpdateAcl: reject,
     reverseProvision: reject,
+    getReverseProvisioningStatus: reject,
     checkReady: reject,
   };
 };

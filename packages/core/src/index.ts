@@ -7,15 +7,18 @@
 // Use cases, and the dependencies they are bound to
 export { makeUseCases, type UseCases } from './use-cases/make-use-cases.js';
 export { createCoreDeps, type CoreDepsOptions } from './use-cases/create-core-deps.js';
-export type { CoreDeps } from './use-cases/core-deps.js';
+export type { AccessSettings, CoreDeps } from './use-cases/core-deps.js';
+export { DEFAULT_JOB_POLL_INTERVAL_MS } from './use-cases/sync-after-deploy.js';
 export type {
   CheckReadyUseCase,
   GetProvisioningStatusUseCase,
+  GetReverseProvisioningStatusUseCase,
   GetValidationStatusUseCase,
   OperationContext,
   PlanUseCase,
   ProvisionUseCase,
   ReverseProvisionUseCase,
+  SubmitUpdateAclUseCase,
   SubmitUseCase,
   SubmitValidationUseCase,
   UnprovisionUseCase,
@@ -26,6 +29,9 @@ export type {
 // Ports and their tokens
 export { portToken, type PortToken } from './ports/port-token.js';
 export { AirbyteGatewayToken, type AirbyteGateway } from './ports/airbyte-gateway.port.js';
+export { AccessGatewayToken, type AccessGateway } from './ports/access-gateway.port.js';
+export { AclLedgerToken, type AclGrant, type AclLedger } from './ports/acl-ledger.port.js';
+export { TimerToken, type Timer } from './ports/timer.port.js';
 export type { BackgroundWork, BackgroundWorkRunner } from './ports/background-work.port.js';
 export { ClockToken, type Clock } from './ports/clock.port.js';
 export { ConnectorSchemasToken, type ConnectorSchemas } from './ports/connector-schemas.port.js';
@@ -61,6 +67,7 @@ export { InMemoryLock } from './in-memory/in-memory-lock.js';
 export { InMemoryDeploymentRecordRepository } from './in-memory/in-memory-deployment-record-repository.js';
 export { makeBackgroundWork } from './in-memory/background-work.js';
 export { InMemoryOwnershipRegistry } from './in-memory/in-memory-ownership-registry.js';
+export { InMemoryAclLedger } from './in-memory/in-memory-acl-ledger.js';
 
 // Errors: closed unions and one constructor per variant
 export { formatProblem, problem, type Problem } from './errors/problem.js';
@@ -104,6 +111,7 @@ export {
 } from './descriptor/connector-configuration-check.js';
 export { parseRequestFile } from './descriptor/parse-request-file.js';
 export { parseYamlSafely, type YamlLimits } from './descriptor/safe-yaml.js';
+export { problemPositions, type TextPosition } from './descriptor/problem-position.js';
 export type { DataProductHeader, ValidatedComponent } from './descriptor/validated-component.js';
 export { DeploymentRecordCodec } from './descriptor/previous-record.reader.js';
 export { isSecretKeyName, secretPathsOf } from './descriptor/desired-state.builder.js';
@@ -124,7 +132,19 @@ export {
   type Schedule,
   type StreamSelection,
   type SyncMode,
+  type SyncPolicy,
+  type SyncWait,
 } from './domain/desired-state.js';
+export {
+  workspaceRoles,
+  type AccessMode,
+  type AirbyteGroup,
+  type AirbytePermission,
+  type AirbyteUser,
+  type Principal,
+  type WorkspaceRole,
+} from './domain/access.js';
+export type { ReverseProvisioningResult } from './domain/reverse-provisioning.js';
 export {
   MASKED_SECRET,
   type ActorKind,
@@ -154,6 +174,6 @@ export type {
   OperationFailure,
   OperationResult,
 } from './domain/operation-result.js';
-export type { PlannedChange } from './domain/planned-change.js';
+export type { PlannedChange, PlannedValue, StreamChange, ValueChange } from './domain/planned-change.js';
 export type { TaskView } from './domain/task-view.js';
 export type { ValidationOutcome } from './domain/validation-outcome.js';

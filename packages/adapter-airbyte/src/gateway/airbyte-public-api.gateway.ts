@@ -86,6 +86,7 @@ const gatewayOver = (
     discoverStreams: task(discoverStreams),
     startSync: task(jobs.startSync),
     getJob: task(jobs.getJob),
+    clearData: task(jobs.clearData),
     withLogger: (logger: Logger) =>
       gatewayOver(client.withLogger(logger), { ...resolved, logger }, discoveryTimeoutMs),
   };

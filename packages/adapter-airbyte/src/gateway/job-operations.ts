@@ -11,17 +11,22 @@ import type { AirbyteClient } from '../http/airbyte-client.js';
 import { pause, retryDelay } from '../http/retry.js';
 
 // a job in any of these states holds the connection's single sync slot
+type JobType = 'sync' | 'clear';
+
 const ACTIVE_STATUSES: ReadonlyArray<JobStatus> = ['running', 'pending', 'queued', 'incomplete'];
 
 export const makeJobOperations = (client: AirbyteClient) => {
-  const findActive = async (connectionId: string): Promise<E.Either<AirbyteError, O.Option<AirbyteJob>>> => {
+  const findActive = async (
+    connectionId: string,
+    jobType: JobType,
+  ): Promise<E.Either<AirbyteError, O.Option<AirbyteJob>>> => {
     for (const status of ACTIVE_STATUSES) {
       const jobs = await client.call({
         method: 'GET',
         template: '/jobs',
         query: [
           ['connectionId', connectionId],
-          ['jobType', 'sync'],
+          ['jobType', jobType],
           ['status', status],
           ['limit', '100'],
           ['offset', '0'],
@@ -38,19 +43,22 @@ export const makeJobOperations = (client: AirbyteClient) => {
     return E.right(O.none);
   };
 
-  const startSync = async (connectionId: string): Promise<E.Either<AirbyteError, AirbyteJob>> => {
+  const startJob = async (
+    connectionId: string,
+    jobType: JobType,
+  ): Promise<E.Either<AirbyteError, AirbyteJob>> => {
     for (let attempt = 1; ; attempt += 1) {
       const result = await client.send({
         method: 'POST',
         template: '/jobs',
-        body: { connectionId, jobType: 'sync' },
+        body: { connectionId, jobType },
         codec: JobResponse,
       });
       if (result._tag === 'Ok') return E.right(toJob(result.value, connectionId));
       const delay = result.status === 409 ? undefined : retryDelay(client.retryDeps, result, attempt);
       if (result.status !== 409 && delay === undefined) return E.left(result.error);
       if (delay !== undefined) await pause(client.retryDeps, 'POST /jobs', result.error, attempt, delay);
-      const active = await findActive(connectionId);
+      const active = await findActive(connectionId, jobType);
       if (E.isLeft(active)) return active;
       if (O.isSome(active.right)) return E.right(active.right.value);
       // 409 but nothing running: the conflict is something else (a locked connection, say)
@@ -68,5 +76,9 @@ export const makeJobOperations = (client: AirbyteClient) => {
       }),
     );
 
-  return { startSync, getJob };
+  return {
+    startSync: (connectionId: string) => startJob(connectionId, 'sync'),
+    clearData: (connectionId: string) => startJob(connectionId, 'clear'),
+    getJob,
+  };
 };

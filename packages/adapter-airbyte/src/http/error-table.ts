@@ -17,10 +17,16 @@ export const errorFromStatus = (status: number, what: string, detail: string | u
   const said = detail === undefined ? '' : `: ${detail}`;
   if (status === 404) return airbyteNotFound(`${what} not found (404)${said}`);
   if (status === 409) return airbyteConflict(`${what} conflicts with the state of Airbyte (409)${said}`);
-  if (status === 401 || status === 403)
+  if (status === 401)
     return airbyteUnauthorized(
       status,
-      `${what} was refused: Airbyte did not accept our credentials (${status})${said}`,
+      `${what} was refused: Airbyte did not accept our credentials (401)${said}`,
+    );
+  // a 403 is valid credentials without access: most often a workspace this application cannot see
+  if (status === 403)
+    return airbyteUnauthorized(
+      status,
+      `${what} was refused: our credentials do not give access to it (403)${said}`,
     );
   if (status === 429) return airbyteUnavailable(`${what}: Airbyte is rate limiting us (429)${said}`);
   if (status >= 500) return airbyteUnavailable(`${what}: Airbyte is unavailable (${status})${said}`);

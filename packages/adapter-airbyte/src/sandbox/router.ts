@@ -1,6 +1,7 @@
 /** The route table: method and path pattern to handler. A known path with another method answers 405. */
 import { destinationRoutes, sourceRoutes } from './actor.routes.js';
 import { connectionRoutes } from './connection.routes.js';
+import { accessRoutes } from './access.routes.js';
 import { jobRoutes } from './job.routes.js';
 import type { RouteHandler } from './route-context.js';
 import { streamRoutes } from './stream.routes.js';
@@ -47,6 +48,14 @@ const ROUTES: ReadonlyArray<Route> = [
   route('POST', '/jobs', jobRoutes.create),
   route('GET', '/jobs/{jobId}', jobRoutes.get),
   route('DELETE', '/jobs/{jobId}', jobRoutes.cancel),
+  route('GET', '/users', accessRoutes.listUsers),
+  route('GET', '/permissions', accessRoutes.listPermissions),
+  route('POST', '/permissions', accessRoutes.createPermission),
+  route('DELETE', '/permissions/{permissionId}', accessRoutes.deletePermission),
+  route('GET', '/groups', accessRoutes.listGroups),
+  route('GET', '/groups/{groupId}/permissions', accessRoutes.listGroupPermissions),
+  route('POST', '/groups/{groupId}/permissions', accessRoutes.createGroupPermission),
+  route('DELETE', '/groups/{groupId}/permissions/{permissionId}', accessRoutes.deleteGroupPermission),
 ];
 
 export type RouteMatch =

@@ -4,6 +4,7 @@
  * Routes read and write it; the HTTP layer never does. Deleted resources stay as tombstones, as in Airbyte:
  * read by id they still answer, and `includeDeleted=true` lists them.
  */
+import { createAccessState, type AccessState } from './access.routes.js';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { ConnectorType } from './connector-types.js';
 import type { Json, JsonRecord } from './secrets.js';
@@ -71,7 +72,11 @@ export interface SandboxStateOptions {
   readonly jobDurationMs: number;
   readonly basicAuth?: { readonly username: string; readonly password: string };
   readonly now?: () => number;
+  readonly organizationId?: string;
+  readonly rbac?: boolean;
 }
+
+export const DEFAULT_ORGANIZATION_ID = '00000000-0000-0000-0000-000000000000';
 
 export interface SandboxState {
   readonly options: SandboxStateOptions;
@@ -87,6 +92,8 @@ export interface SandboxState {
   readonly catalogsBySource: Map<string, ReadonlyArray<SandboxStream>>;
   readonly catalogsByType: Map<string, ReadonlyArray<SandboxStream>>;
   nextJobId: number;
+  /** Users, groups and permissions of the organization (editions with role-based access). */
+  readonly access: AccessState;
 }
 
 export const createSandboxState = (options: SandboxStateOptions): SandboxState => ({
@@ -111,6 +118,7 @@ export const createSandboxState = (options: SandboxStateOptions): SandboxState =
   catalogsBySource: new Map(),
   catalogsByType: new Map(),
   nextJobId: 1,
+  access: createAccessState(options.organizationId ?? DEFAULT_ORGANIZATION_ID, options.rbac ?? true),
 });
 
 export const issueToken = (state: SandboxState, application: Application): string => {

@@ -25,6 +25,14 @@ export interface AirbyteSandboxOptions {
   readonly jobPollsToSucceed?: number;
   /** A job also ends this long after it started, in ms, polled or not (default 500). */
   readonly jobDurationMs?: number;
+  /** Users of the organization, by email (`sandbox --user`). */
+  readonly users?: ReadonlyArray<string>;
+  /** Groups of the organization, by name. */
+  readonly groups?: ReadonlyArray<string>;
+  /** false: no /users, /permissions, /groups (404), as an edition without role-based access (`--no-rbac`). */
+  readonly rbac?: boolean;
+  /** The organization the workspace belongs to (default all zeros, as a self-managed install's). */
+  readonly organizationId?: string;
   readonly logger?: Logger;
 }
 
@@ -134,9 +142,32 @@ export interface AirbyteSandbox {
   readonly snapshot: () => SandboxSnapshot;
   /** Another workspace with its own credentials, which can reach only that workspace. */
   readonly addWorkspace: (name?: string) => SandboxWorkspaceAccess;
+  /**
+   * Ends a running job as Airbyte would (a sync that failed, one cancelled in the UI, one that succeeded);
+   * with `jobPollsToSucceed`/`jobDurationMs` at Infinity, jobs run until a test ends them this way.
+   * False when no such job is running.
+   */
+  readonly finishJob: (jobId: number, status: 'succeeded' | 'failed' | 'cancelled') => boolean;
+  readonly organizationId: string;
+  /** Adds a user (returns its id) or a group of the organization. */
+  readonly addUser: (email: string) => string;
+  readonly addGroup: (name: string) => string;
+  /** Every permission held, users' and groups', for assertions. */
+  readonly permissions: () => ReadonlyArray<SandboxPermission>;
+  /** Changes a permission's role as a person in the UI would. */
+  readonly setPermissionType: (permissionId: string, permissionType: string) => void;
   /** Invalidate every issued access token (the next call with one answers 401). */
   readonly revokeTokens: () => void;
   /** Peak number of requests in flight at once since start (or since clearCalls). */
   readonly maxConcurrentRequests: () => number;
   readonly close: () => Promise<void>;
+}
+
+export interface SandboxPermission {
+  readonly permissionId: string;
+  readonly permissionType: string;
+  readonly userId?: string;
+  readonly groupId?: string;
+  readonly workspaceId?: string;
+  readonly organizationId?: string;
 }

@@ -25,16 +25,40 @@ export const snapshotOf = (state: SandboxState): SandboxSnapshot => ({
 });
 
 /** State and controls for embedding the sandbox in another server (`createSandboxRequestHandler`). */
+const addUser = (state: SandboxState, email: string): string => {
+  const id = state.newId();
+  state.access.users.set(id, { id, email, name: email.split('@')[0] ?? email });
+  return id;
+};
+
+const addGroup = (state: SandboxState, name: string): string => {
+  const groupId = state.newId();
+  state.access.groups.set(groupId, { groupId, name });
+  return groupId;
+};
+
+/** The users and groups asked for, added to a new state. */
+const seeded = (options: AirbyteSandboxOptions, state: SandboxState): SandboxState => {
+  (options.users ?? []).forEach((email) => addUser(state, email));
+  (options.groups ?? []).forEach((name) => addGroup(state, name));
+  return state;
+};
+
 export const createSandboxControls = (options: AirbyteSandboxOptions = {}): SandboxControls => ({
-  state: createSandboxState({
-    workspaceId: options.workspaceId ?? DEFAULT_SANDBOX_WORKSPACE_ID,
-    clientId: options.clientId ?? DEFAULT_SANDBOX_CLIENT_ID,
-    clientSecret: options.clientSecret ?? DEFAULT_SANDBOX_CLIENT_SECRET,
-    tokenTtlSeconds: options.tokenTtlSeconds ?? 180,
-    jobPollsToSucceed: options.jobPollsToSucceed ?? 1,
-    jobDurationMs: options.jobDurationMs ?? 500,
-    ...(options.basicAuth === undefined ? {} : { basicAuth: options.basicAuth }),
-  }),
+  state: seeded(
+    options,
+    createSandboxState({
+      workspaceId: options.workspaceId ?? DEFAULT_SANDBOX_WORKSPACE_ID,
+      clientId: options.clientId ?? DEFAULT_SANDBOX_CLIENT_ID,
+      clientSecret: options.clientSecret ?? DEFAULT_SANDBOX_CLIENT_SECRET,
+      tokenTtlSeconds: options.tokenTtlSeconds ?? 180,
+      jobPollsToSucceed: options.jobPollsToSucceed ?? 1,
+      jobDurationMs: options.jobDurationMs ?? 500,
+      ...(options.organizationId === undefined ? {} : { organizationId: options.organizationId }),
+      ...(options.rbac === undefined ? {} : { rbac: options.rbac }),
+      ...(options.basicAuth === undefined ? {} : { basicAuth: options.basicAuth }),
+    }),
+  ),
   basePath: (options.basePath ?? DEFAULT_SANDBOX_BASE_PATH).replace(/\/+$/, ''),
   faults: createFaultRegistry(),
   sleeper: createSleeper(),
@@ -87,6 +111,21 @@ export const startAirbyteSandbox = async (options: AirbyteSandboxOptions = {}): 
         workspaceId: added.workspaceId,
         credentials: { clientId: added.clientId, clientSecret: added.clientSecret },
       };
+    },
+    organizationId: state.access.organizationId,
+    addUser: (email) => addUser(state, email),
+    addGroup: (name) => addGroup(state, name),
+    permissions: () => [...state.access.permissions.values()].map((p) => ({ ...p })),
+    setPermissionType: (permissionId, permissionType) => {
+      const found = state.access.permissions.get(permissionId);
+      if (found !== undefined) found.permissionType = permissionType;
+    },
+    finishJob: (jobId, status) => {
+      const job = state.jobs.get(jobId);
+      if (job === undefined || advance(state, job).status !== 'running') return false;
+      job.status = status;
+      job.updatedAtMs = state.now();
+      return true;
     },
     revokeTokens: () => state.tokens.clear(),
     maxConcurrentRequests: () => controls.maxInFlight,

@@ -113,7 +113,7 @@ describe('AirbytePublicApiGateway authentication', () => {
         _tag: 'AirbyteUnauthorized',
         status: 403,
         detail:
-          'POST /applications/token was refused: Airbyte did not accept our credentials (403): bad client secret [redacted]',
+          'POST /applications/token was refused: our credentials do not give access to it (403): bad client secret [redacted]',
       }),
     );
     expect(JSON.stringify(logs)).not.to.include(CLIENT_SECRET);

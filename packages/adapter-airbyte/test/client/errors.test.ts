@@ -34,7 +34,7 @@ describe('AirbytePublicApiGateway error table', () => {
       {
         _tag: 'AirbyteUnauthorized',
         status: 403,
-        detail: `${WHAT} was refused: Airbyte did not accept our credentials (403): why`,
+        detail: `${WHAT} was refused: our credentials do not give access to it (403): why`,
       },
     ],
     [404, { _tag: 'AirbyteNotFound', detail: `${WHAT} not found (404): why` }],

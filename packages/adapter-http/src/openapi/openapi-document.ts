@@ -103,10 +103,16 @@ const validate = (family: Family) => ({
 const updateAcl = (schema: keyof typeof schemas, family: Family) => ({
   post: {
     tags: [family],
-    summary: 'Update access: an Airbyte workload grants no data access, so this completes with a log entry',
+    summary:
+      'Update access: with AIRBYTE_ACL_MODE=off (default) completes with a log entry; with workspace-role, the users and groups listed hold AIRBYTE_ACL_ROLE on the Airbyte workspace (missing ones granted, dropped ones revoked when this provisioner granted them)' +
+      (family === '2.2.0' ? '; async mode answers a token polled on /v1/provision/{token}/status' : ''),
     ...familyParams(family),
     requestBody: body(schema),
-    responses: { '200': answer('Completed', json(ref('ProvisioningStatus'))), ...bodyErrors },
+    responses: {
+      '200': answer('Completed', json(ref('ProvisioningStatus'))),
+      ...(family === '2.2.0' ? { '202': tokenAnswer('text') } : {}),
+      ...bodyErrors,
+    },
   },
 });
 const operation = (summary: string, responses: Readonly<Record<string, ReturnType<typeof answer>>>) => ({
@@ -162,20 +168,34 @@ export const openApiDocument = {
     '/v1/provision/{token}/status': provisionStatus('2.2.0'),
     '/v1/unprovision': provision('Undeploy a component', '2.2.0'),
     '/v1/updateacl': updateAcl('UpdateAclRequest', '2.2.0'),
+    '/v1/plan': {
+      post: {
+        tags: ['2.2.0'],
+        summary:
+          'Dry run: what provisioning this descriptor would do per resource (create with its values, update with old and new values, stream changes, replace with its reason, noop); reads Airbyte, writes nothing. Secrets are named, never shown. Not part of the Witboost interface.',
+        requestBody: body('ProvisioningRequest'),
+        responses: { '200': answer('The plan', json(ref('Plan'))), ...bodyErrors },
+      },
+    },
     '/v1/reverse-provisioning': {
       post: {
         tags: ['2.2.0'],
-        summary: 'Not supported by this provisioner: always 400',
+        summary:
+          'Import an existing Airbyte connection (params.connectionId or params.connectionName) into the component: a token to poll; 400 for missing or ambiguous params',
         requestBody: body('ReverseProvisioningRequest'),
-        responses: bodyErrors,
+        responses: { '202': tokenAnswer('text'), ...bodyErrors },
       },
     },
     '/v1/reverse-provisioning/{token}/status': {
       get: {
         tags: ['2.2.0'],
-        summary: 'Not supported by this provisioner: always 400',
+        summary:
+          'Status of a reverse provisioning task; COMPLETED carries the catalog-info updates (spec.mesh.specific.*), FAILED answers updates {} and says why in logs; 400 if the token is unknown or expired',
         parameters: [tokenParam],
-        responses: { ...invalidInput, ...unauthorized },
+        responses: {
+          '200': answer('The status', json(ref('ReverseProvisioningStatus'))),
+          ...statusErrors,
+        },
       },
     },
     '/health': operation('Liveness: the process answers; checks no dependency', {

@@ -259,6 +259,67 @@ const updateAclNote = (request: unknown): RouteNote => ({
   example: { request, answer: { status: '200', body: aclDone } },
 });
 
+/** The plan of the example descriptor on an empty workspace, as `POST /v1/plan` answers it. */
+const firstPlan = {
+  changesPending: true,
+  changes: [
+    {
+      kind: 'source',
+      name: 'healthcare.vaccinations.0.File',
+      action: 'create',
+      values: [
+        { path: 'connector', value: 'file' },
+        {
+          path: 'configuration.url',
+          value: 'https://storage.googleapis.com/covid19-open-data/v2/latest/epidemiology.csv',
+        },
+        { path: 'configuration.format', value: 'csv' },
+        { path: 'configuration.provider.storage', value: 'HTTPS' },
+        { path: 'configuration.provider.user_agent', value: false },
+        { path: 'configuration.dataset_name', value: 'epidemiology' },
+      ],
+    },
+    {
+      kind: 'destination',
+      name: 'healthcare.vaccinations.0.Snowflake',
+      action: 'create',
+      values: [
+        { path: 'connector', value: 'snowflake' },
+        { path: 'configuration.database', value: 'HEALTHCARE' },
+        { path: 'configuration.schema', value: 'VACCINATIONS_0' },
+        { path: 'configuration.host', value: 'acme-eu.snowflakecomputing.com' },
+        { path: 'configuration.credentials.password', secret: true },
+      ],
+    },
+    {
+      kind: 'connection',
+      name: 'healthcare.vaccinations.0.File-to-Snowflake',
+      action: 'create',
+      values: [
+        { path: 'schedule', value: 'manual' },
+        { path: 'status', value: 'active' },
+      ],
+      streamChanges: [],
+      streamsFromDiscovery: true,
+    },
+  ],
+};
+
+const planNote: RouteNote = {
+  description: [
+    'A **dry run**: what `provision` would do, per resource, reading Airbyte and writing nothing. A `create` lists the values it sets; an `update` gives `old` and `new` for each changed value (`valueChanges`) and, for a connection, the streams added, removed or changed (`streamChanges`); a `replace` says why Airbyte cannot update in place; a `noop` changes nothing. A secret is never shown: `secret: true` stands in its place.',
+    '',
+    "Not part of the Witboost interface: the same data as the CLI's `plan --json`. Descriptor problems keep their path and add their position in the descriptor.",
+  ].join('\n'),
+  errors: {
+    '400':
+      'The request or the descriptor is invalid: `errors` lists every problem with its dot path and its position in the descriptor, `inputErrorField` the first path.',
+    '500':
+      'Airbyte failed while the plan read it (unreachable, timed out, refused the credentials or access to the workspace), or a declared name is ambiguous in Airbyte.',
+  },
+  example: { request: provisioningRequest, answer: { status: '200', body: firstPlan } },
+};
+
 const legacy = '/datamesh.airbytespecificprovisioner/{version}';
 
 const operationsNote = (description: string, answer: RouteExample['answer']): RouteNote => ({
@@ -271,6 +332,7 @@ const operationsNote = (description: string, answer: RouteExample['answer']): Ro
 export const routeNotes: Readonly<Record<string, RouteNote>> = {
   [`post ${legacy}/validate`]: validateNote,
   'post /v1/validate': validateNote,
+  'post /v1/plan': planNote,
   [`post ${legacy}/provision`]: provisionNote,
   'post /v1/provision': provisionNote,
   [`get ${legacy}/provision/{token}/status`]: statusNote,

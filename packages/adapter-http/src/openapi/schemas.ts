@@ -72,6 +72,20 @@ export const schemas = {
       catalogInfo: { type: 'object' },
     },
   },
+  ReverseProvisioningStatus: {
+    type: 'object',
+    required: ['status', 'updates'],
+    additionalProperties: false,
+    properties: {
+      status: taskStatus,
+      updates: {
+        type: 'object',
+        description:
+          'Dot paths of the catalog-info to the values to write: spec.mesh.specific.source, .destination, .connection, .adopt',
+      },
+      logs: { type: 'array', items: ref('Log') },
+    },
+  },
   ProvisioningStatus: {
     type: 'object',
     required: ['status', 'result'],
@@ -149,6 +163,72 @@ export const schemas = {
     required: ['error', 'userMessage', 'moreInfo'],
     additionalProperties: false,
     properties: { error: { type: 'string' }, userMessage: { type: 'string' }, moreInfo },
+  },
+  Plan: {
+    type: 'object',
+    required: ['changesPending', 'changes'],
+    additionalProperties: false,
+    properties: {
+      changesPending: { type: 'boolean', description: 'Whether a provision would write anything' },
+      changes: { type: 'array', items: ref('PlannedChange') },
+    },
+  },
+  PlannedChange: {
+    type: 'object',
+    required: ['kind', 'name', 'action'],
+    additionalProperties: false,
+    properties: {
+      kind: { type: 'string', enum: ['source', 'destination', 'connection'] },
+      name: { type: 'string' },
+      action: { type: 'string', enum: ['create', 'update', 'replace', 'delete', 'noop'] },
+      id: { type: 'string', description: 'The Airbyte id of the existing resource' },
+      changedFields: { ...strings, description: 'update: dot paths of what differs' },
+      reason: { type: 'string', description: 'replace: why Airbyte cannot update it in place' },
+      values: {
+        type: 'array',
+        description: 'create, replace: what will be set; a secret as `secret: true`, never its value',
+        items: ref('PlannedValue'),
+      },
+      valueChanges: {
+        type: 'array',
+        description: 'update: each changed value; `old` absent when unset, `new` absent when removed',
+        items: ref('PlannedValue'),
+      },
+      streamChanges: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['name', 'change', 'fields'],
+          additionalProperties: false,
+          properties: {
+            name: { type: 'string' },
+            change: { type: 'string', enum: ['added', 'removed', 'changed'] },
+            fields: { type: 'array', items: ref('PlannedValue') },
+          },
+        },
+      },
+      streamsFromDiscovery: {
+        type: 'boolean',
+        description: 'The streams follow what the source offers, discovered only when provisioning',
+      },
+      secretsUnknown: {
+        type: 'boolean',
+        description:
+          'Secrets are sent again because their previous value is unknown, not because they changed',
+      },
+    },
+  },
+  PlannedValue: {
+    type: 'object',
+    required: ['path'],
+    additionalProperties: false,
+    properties: {
+      path: { type: 'string' },
+      value: {},
+      old: {},
+      new: {},
+      secret: { type: 'boolean', enum: [true] },
+    },
   },
   Health: {
     type: 'object',

@@ -1,5 +1,11 @@
 /** Small helpers every route uses: decode the JSON body with a core codec, answer an error. */
-import { decodeWith, type ProvisioningError } from '@airbyte-provisioner/core';
+import {
+  decodeWith,
+  problemPositions,
+  type Problem,
+  type ProvisioningError,
+  type ProvisioningRequest,
+} from '@airbyte-provisioner/core';
 import * as E from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
 import type { Router, RouterContext } from '@koa/router';
@@ -67,3 +73,24 @@ export const decodeBody = <A>(ctx: Ctx, codec: t.Type<A, unknown, unknown>): E.E
   }
   return decoded;
 };
+
+/**
+ * The problems of a descriptor with where they are in it, `(descriptor line L, column C)` after the
+ * message: the path stays what a program reads, the position is for the person who edits the YAML.
+ */
+export const locateProblems = (
+  problems: ReadonlyArray<Problem>,
+  request: ProvisioningRequest,
+): ReadonlyArray<Problem> => {
+  const positions = problemPositions(request.descriptor, problems);
+  return problems.map((p, i) => {
+    const at = positions[i];
+    return at === undefined || / at line \d+, column \d+/.test(p.message)
+      ? p
+      : { ...p, message: `${p.message} (descriptor line ${at.line}, column ${at.column})` };
+  });
+};
+
+/** `error` with its descriptor problems located, when it is about the descriptor. */
+export const locateError = (error: ProvisioningError, request: ProvisioningRequest): ProvisioningError =>
+  error._tag === 'InvalidRequest' ? { ...error, problems: locateProblems(error.problems, request) } : error;

@@ -3,12 +3,23 @@ import { ProvisioningRequest } from '@airbyte-provisioner/core';
 import * as E from 'fp-ts/lib/Either.js';
 import type { HttpAppOptions } from '../http-app-options.js';
 import { validationResult, validationStatus } from '../status-body.js';
-import { decodeBody, sendError, sendToken, tokenParam, type AppRouter, type Ctx } from './respond.js';
+import {
+  decodeBody,
+  locateProblems,
+  sendError,
+  sendToken,
+  tokenParam,
+  type AppRouter,
+  type Ctx,
+} from './respond.js';
 
 const validate = (options: HttpAppOptions) => async (ctx: Ctx) => {
   const request = decodeBody(ctx, ProvisioningRequest);
   if (E.isLeft(request)) return;
-  ctx.body = validationResult(await options.useCases.validate(request.right)());
+  const outcome = await options.useCases.validate(request.right)();
+  ctx.body = validationResult(
+    outcome.valid ? outcome : { ...outcome, problems: locateProblems(outcome.problems, request.right) },
+  );
 };
 
 const submitValidation = (options: HttpAppOptions) => async (ctx: Ctx) => {

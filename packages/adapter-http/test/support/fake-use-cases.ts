@@ -39,11 +39,13 @@ export const statusUseCases = (
 
 /** Every operation fails with `error` (sync: the use case; async: the submit). */
 export const failingUseCases = (error: ProvisioningError): Partial<HttpUseCases> => ({
+  plan: () => TE.left(failure(error)),
   provision: () => TE.left(failure(error)),
   unprovision: () => TE.left(failure(error)),
   submitProvision: () => TE.left(failure(error)),
   submitUnprovision: () => TE.left(failure(error)),
   updateAcl: () => TE.left(failure(error)),
+  submitUpdateAcl: () => TE.left(failure(error)),
   getProvisioningStatus: () => TE.left(error),
   getValidationStatus: () => TE.left(error),
   checkReady: () => TE.left(error),

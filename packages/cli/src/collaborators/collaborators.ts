@@ -25,11 +25,15 @@ export interface SandboxOptions {
   readonly port?: number;
   readonly host?: string;
   readonly latencyMs?: number;
+  readonly users?: ReadonlyArray<string>;
+  readonly rbac?: boolean;
 }
 
 export interface RunningSandbox {
   readonly url: string;
   readonly workspaceId: string;
+  /** For AIRBYTE_ORGANIZATION_ID (updateacl); absent from stand-ins. */
+  readonly organizationId?: string;
   readonly credentials: { readonly clientId: string; readonly clientSecret: string };
   readonly close: () => Promise<void>;
 }

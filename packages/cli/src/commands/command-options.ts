@@ -3,6 +3,8 @@ export interface RequestCommandOptions {
   readonly json?: boolean;
   readonly state?: string;
   readonly removeData?: boolean;
+  readonly detailedExitcode?: boolean;
+  readonly logJson?: boolean;
 }
 
 export const NO_AIRBYTE_FOR_COMMAND = [

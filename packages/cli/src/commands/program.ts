@@ -1,6 +1,7 @@
 /**
  * The `airbyte-provisioner` command line. Each command reports its outcome as an exit code (0 ok,
- * 1 invalid input, 2 Airbyte or system failure); usage errors from commander count as invalid input.
+ * 1 invalid input, 2 Airbyte or system failure; `plan --detailed-exitcode`: 2 changes pending, 3 failure);
+ * usage errors from commander count as invalid input.
  */
 import { Command, CommanderError } from 'commander';
 import type { CliIo } from '../output/cli-io.js';

@@ -3,6 +3,8 @@ import { readFile } from 'node:fs/promises';
 import * as E from 'fp-ts/lib/Either.js';
 import type { CliIo } from '../output/cli-io.js';
 
+export { jsonSyntaxProblem } from '../node/json-syntax.js';
+
 const readAll = async (stream: AsyncIterable<Buffer | string>): Promise<string> => {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
@@ -18,3 +20,7 @@ export const readInput = async (file: string, io: CliIo): Promise<E.Either<strin
     return E.left(`Cannot read ${file === '-' ? 'standard input' : file}: ${why}`);
   }
 };
+
+/** A request file is JSON when it says so by its name, or (on standard input) by its first character. */
+export const isJsonInput = (file: string, text: string): boolean =>
+  file === '-' ? /^\s*[{[]/.test(text) : /\.json$/i.test(file);

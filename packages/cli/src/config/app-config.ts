@@ -3,7 +3,7 @@
  * merged. Everything a command or the container needs; nothing is read from `process.env` past this point.
  */
 import type { AirbyteAuth } from '@airbyte-provisioner/adapter-airbyte';
-import type { ConnectorProfiles } from '@airbyte-provisioner/core';
+import type { ConnectorProfiles, WorkspaceRole } from '@airbyte-provisioner/core';
 
 export type ProvisionMode = 'async' | 'sync';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -16,6 +16,10 @@ export interface AirbyteConfig {
   readonly uiUrl?: string;
   readonly timeoutMs?: number;
   readonly maxConcurrentCalls?: number;
+  /** Between two reads of a job the provisioner waits for (waitForSync, removeData's clear). */
+  readonly jobPollMs?: number;
+  /** AIRBYTE_ACL_MODE=workspace-role: updateacl grants `role` on the workspace; absent when off. */
+  readonly access?: { readonly organizationId: string; readonly role: WorkspaceRole };
 }
 
 export interface ServerConfig {

@@ -2,9 +2,14 @@
  * The effective configuration as `airbyte-provisioner config` prints it: every value, with each secret
  * replaced by a marker that says where it came from but never what it is.
  */
-import { redactConfiguration } from '@airbyte-provisioner/adapter-airbyte';
+import {
+  DEFAULT_MAX_CONCURRENT_CALLS,
+  DEFAULT_TIMEOUT_MS,
+  redactConfiguration,
+} from '@airbyte-provisioner/adapter-airbyte';
+import { DEFAULT_BODY_LIMIT_BYTES } from '@airbyte-provisioner/adapter-http';
 import type { AirbyteAuth } from '@airbyte-provisioner/adapter-airbyte';
-import type { JsonObject, JsonValue } from '@airbyte-provisioner/core';
+import { DEFAULT_JOB_POLL_INTERVAL_MS, type JsonObject, type JsonValue } from '@airbyte-provisioner/core';
 import type { AppConfig } from './app-config.js';
 
 export const SECRET_MARK = '[redacted]';
@@ -46,7 +51,7 @@ export const describeConfig = (config: AppConfig): JsonObject => ({
     host: config.server.host,
     provisionMode: config.server.provisionMode,
     apiToken: config.server.apiToken === undefined ? null : SECRET_MARK,
-    bodyLimitBytes: config.server.bodyLimitBytes ?? null,
+    bodyLimitBytes: config.server.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
     shutdownGraceMs: config.server.shutdownGraceMs,
   },
   airbyte:
@@ -57,8 +62,13 @@ export const describeConfig = (config: AppConfig): JsonObject => ({
           workspaceId: config.airbyte.workspaceId,
           auth: describeAuth(config.airbyte.auth),
           uiUrl: config.airbyte.uiUrl ?? null,
-          timeoutMs: config.airbyte.timeoutMs ?? null,
-          maxConcurrentCalls: config.airbyte.maxConcurrentCalls ?? null,
+          timeoutMs: config.airbyte.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+          maxConcurrentCalls: config.airbyte.maxConcurrentCalls ?? DEFAULT_MAX_CONCURRENT_CALLS,
+          jobPollMs: config.airbyte.jobPollMs ?? DEFAULT_JOB_POLL_INTERVAL_MS,
+          access:
+            config.airbyte.access === undefined
+              ? 'off'
+              : { mode: 'workspace-role', ...config.airbyte.access },
         },
   tasks: { ttlMs: config.tasks.ttlMs, maxTasks: config.tasks.maxTasks },
   logLevel: config.logLevel,
@@ -76,3 +86,63 @@ export const describeConfig = (config: AppConfig): JsonObject => ({
         },
       }),
 });
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Each setting of `describeConfig` by dot path, and the variable that sets it. */
+const ENV_OF: ReadonlyArray<readonly [string, string]> = [
+  ['server.port', 'PORT'],
+  ['server.host', 'HOST'],
+  ['server.provisionMode', 'PROVISION_MODE'],
+  ['server.apiToken', 'API_TOKEN'],
+  ['server.bodyLimitBytes', 'BODY_LIMIT_BYTES'],
+  ['server.shutdownGraceMs', 'SHUTDOWN_GRACE_MS'],
+  ['airbyte.apiUrl', 'AIRBYTE_API_URL'],
+  ['airbyte.workspaceId', 'AIRBYTE_WORKSPACE_ID'],
+  ['airbyte.uiUrl', 'AIRBYTE_UI_URL'],
+  ['airbyte.timeoutMs', 'AIRBYTE_TIMEOUT_MS'],
+  ['airbyte.maxConcurrentCalls', 'AIRBYTE_MAX_CONCURRENT_CALLS'],
+  ['airbyte.jobPollMs', 'AIRBYTE_JOB_POLL_MS'],
+  ['airbyte.access', 'AIRBYTE_ACL_MODE'],
+  ['tasks.ttlMs', 'TASK_TTL_SECONDS'],
+  ['tasks.maxTasks', 'TASK_MAX_COUNT'],
+  ['logLevel', 'LOG_LEVEL'],
+  ['secretFingerprintKey', 'SECRET_FINGERPRINT_KEY'],
+  ['configFile', 'PROVISIONER_CONFIG'],
+];
+
+const AUTH_VARS: Readonly<Record<string, ReadonlyArray<string>>> = {
+  clientCredentials: ['AIRBYTE_CLIENT_ID', 'AIRBYTE_CLIENT_SECRET'],
+  bearer: ['AIRBYTE_TOKEN'],
+  basic: ['AIRBYTE_USERNAME', 'AIRBYTE_PASSWORD'],
+  none: [],
+};
+
+const isSet = (env: Env, name: string): boolean => (env[name] ?? '') !== '';
+
+const DEFAULT_ORIGIN: Readonly<Record<string, string>> = {
+  'airbyte.uiUrl': 'unset: results link to no Airbyte UI',
+  configFile: 'unset: no profile file',
+  'server.apiToken': 'unset: the routes need no token',
+};
+
+/**
+ * Where each setting's value comes from: `default`, `env NAME`, or the profile file. Paths are those of
+ * `describeConfig`; settings of a part that is not configured (no Airbyte) are left out.
+ */
+export const configOrigins = (config: AppConfig, env: Env): Readonly<Record<string, string>> => {
+  const origins: Record<string, string> = {};
+  for (const [path, name] of ENV_OF) {
+    if (path.startsWith('airbyte.') && config.airbyte === undefined) continue;
+    origins[path] = isSet(env, name) ? `env ${name}` : (DEFAULT_ORIGIN[path] ?? 'default');
+  }
+  if (config.airbyte === undefined) origins['airbyte'] = 'unset: no AIRBYTE_API_URL, AIRBYTE_WORKSPACE_ID';
+  else origins['airbyte.auth'] = `env ${(AUTH_VARS[config.airbyte.auth.type] ?? []).join(' + ') || '(none)'}`;
+  const snowflakeVars = Object.keys(env).filter((name) => name.startsWith('SNOWFLAKE_') && isSet(env, name));
+  const profileSources = [
+    ...(config.configFile === undefined ? [] : [`profile file ${config.configFile}`]),
+    ...(snowflakeVars.length === 0 ? [] : [`env ${snowflakeVars.sort().join(', ')}`]),
+  ];
+  origins['profiles'] = profileSources.length === 0 ? 'default: none' : profileSources.join(' and ');
+  return origins;
+};

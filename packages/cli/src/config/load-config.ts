@@ -94,12 +94,27 @@ const airbyteConfigOf = (env: EnvConfig): AirbyteConfig | undefined =>
         ...(env.AIRBYTE_MAX_CONCURRENT_CALLS === undefined
           ? {}
           : { maxConcurrentCalls: env.AIRBYTE_MAX_CONCURRENT_CALLS }),
+        ...(env.AIRBYTE_JOB_POLL_MS === undefined ? {} : { jobPollMs: env.AIRBYTE_JOB_POLL_MS }),
+        ...(env.AIRBYTE_ACL_MODE === 'workspace-role' && env.AIRBYTE_ORGANIZATION_ID !== undefined
+          ? {
+              access: {
+                organizationId: env.AIRBYTE_ORGANIZATION_ID,
+                role: env.AIRBYTE_ACL_ROLE ?? 'workspace_reader',
+              },
+            }
+          : {}),
       };
+
+/** workspace-role grants within an organization: it must be named. */
+const aclProblems = (raw: Readonly<Record<string, string>>): ReadonlyArray<Problem> =>
+  raw['AIRBYTE_ACL_MODE'] === 'workspace-role' && raw['AIRBYTE_ORGANIZATION_ID'] === undefined
+    ? [problem('AIRBYTE_ORGANIZATION_ID', 'is required with AIRBYTE_ACL_MODE=workspace-role')]
+    : [];
 
 export const loadConfig = (sources: ConfigSources): E.Either<ReadonlyArray<Problem>, AppConfig> => {
   const raw = relevantEnv(sources.env);
   const decoded = decodeWith(EnvConfig)(raw);
-  const presence = airbytePresenceProblems(raw);
+  const presence = [...airbytePresenceProblems(raw), ...aclProblems(raw)];
   const configFile = raw['PROVISIONER_CONFIG']?.trim();
   const loaded = configFile === undefined ? emptyFile : loadProfilesFile(configFile, sources);
   const problems = [...(E.isLeft(decoded) ? decoded.left : []), ...presence, ...loaded.problems];

@@ -39,9 +39,10 @@ import { deriveFingerprintKey, makeHmacSecretFingerprinter } from '../node/hmac-
 import { JsonFileDeploymentRecordRepository } from '../node/json-file-deployment-record-repository.js';
 import { makePinoLogger } from '../node/pino-logger.js';
 import { randomUuidIdGenerator } from '../node/random-uuid-id-generator.js';
-import { systemClock } from '../node/system-clock.js';
+import { systemClock, systemTimer } from '../node/system-clock.js';
 import { inMemoryStateStore } from '../state/state-store.js';
 import { timerScheduler } from '../node/timer-scheduler.js';
+import { accessSettingsOf } from './access-settings.js';
 import { bindPort } from './resolve.js';
 import type { Collaborators } from '../collaborators/collaborators.js';
 import {
@@ -61,6 +62,9 @@ const fingerprintKeyOf = (config: AppConfig): string =>
   config.fingerprintKey.source === 'env'
     ? config.fingerprintKey.key
     : deriveFingerprintKey(config.airbyte?.workspaceId ?? '', config.airbyte?.auth ?? { type: 'none' });
+
+const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
+  (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 
 const coreDeps = (
   config: AppConfig,
@@ -94,6 +98,9 @@ const coreDeps = (
   deploymentRecords,
   background,
   ownership,
+  timer: systemTimer,
+  ...optional('access', accessSettingsOf(config, logger)),
+  ...(config.airbyte?.jobPollMs === undefined ? {} : { jobPollIntervalMs: config.airbyte.jobPollMs }),
 });
 
 export const coreModule = (): ContainerModule =>

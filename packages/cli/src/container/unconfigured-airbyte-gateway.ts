@@ -26,4 +26,5 @@ export const unconfiguredAirbyteGateway: AirbyteGateway = {
   discoverStreams: fail,
   startSync: fail,
   getJob: fail,
+  clearData: fail,
 };

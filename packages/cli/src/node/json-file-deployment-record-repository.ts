@@ -18,6 +18,7 @@ import {
   type ProvisioningError,
 } from '@airbyte-provisioner/core';
 import { StateFile } from './deployment-record.codec.js';
+import { jsonSyntaxProblem } from './json-syntax.js';
 
 const EMPTY: StateFile = { version: 1, records: {} };
 
@@ -43,6 +44,12 @@ export class JsonFileDeploymentRecordRepository implements DeploymentRecordRepos
       Object.fromEntries(Object.entries(records).filter(([id]) => id !== componentId)),
     );
 
+  /** Why the file cannot be used, if it cannot: read before a command starts, so that it fails as bad input. */
+  readonly problem = async (): Promise<string | undefined> => {
+    const state = await this.read()();
+    return E.isLeft(state) && state.left._tag === 'Internal' ? state.left.message : undefined;
+  };
+
   private read(): TE.TaskEither<ProvisioningError, StateFile> {
     return pipe(
       TE.tryCatch(
@@ -62,7 +69,8 @@ export class JsonFileDeploymentRecordRepository implements DeploymentRecordRepos
           : pipe(
               E.tryCatch(
                 (): unknown => JSON.parse(text.value),
-                () => internal(`the state file ${this.path} is not JSON`),
+                () =>
+                  internal(`the state file ${this.path} ${jsonSyntaxProblem(text.value) ?? 'is not JSON'}`),
               ),
               E.chain((json) =>
                 pipe(

@@ -39,5 +39,6 @@ export const withProgress = (gateway: AirbyteGateway, progress: Progress): Airby
       step("Discover the source's streams", gateway.discoverStreams(sourceId, destinationId)),
     startSync: (connectionId) => step('Start a sync', gateway.startSync(connectionId)),
     getJob: (jobId) => step(`Read job ${jobId}`, gateway.getJob(jobId)),
+    clearData: (connectionId) => step('Clear the synced data', gateway.clearData(connectionId)),
   };
 };

@@ -7,35 +7,24 @@ import {
   type LogEntry,
   type OperationFailure,
   type OperationResult,
-  type PlannedChange,
   type Problem,
   type ProvisioningError,
 } from '@airbyte-provisioner/core';
+import { adviceFor, type AdviceContext } from './advice.js';
+import { locatedProblems, type ProblemSource } from './problem-lines.js';
 
-export const problemLines = (problems: ReadonlyArray<Problem>): string =>
-  problems.map((p) => `  - ${formatProblem(p)}\n`).join('');
+export const problemLines = (problems: ReadonlyArray<Problem>, source?: ProblemSource): string =>
+  (source === undefined ? problems.map(formatProblem) : locatedProblems(problems, source))
+    .map((line) => `  - ${line}\n`)
+    .join('');
 
-export const renderProblems = (title: string, problems: ReadonlyArray<Problem>): string =>
-  `${title} (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problemLines(problems)}`;
-
-const ACTION_WIDTH = 'replace'.length;
-
-export const renderChange = (change: PlannedChange): string => {
-  const what = `${change.kind} "${change.name}"${change.id === undefined ? '' : ` (${change.id})`}`;
-  const detail =
-    change.changedFields !== undefined && change.changedFields.length > 0
-      ? `: changes ${change.changedFields.join(', ')}`
-      : change.reason !== undefined
-        ? `: ${change.reason}`
-        : '';
-  return `${change.action.padEnd(ACTION_WIDTH)} ${what}${detail}`;
-};
-
-export const renderPlan = (changes: ReadonlyArray<PlannedChange>): string => {
-  const writes = changes.filter((c) => c.action !== 'noop').length;
-  const summary = writes === 0 ? 'Nothing to change.' : `${writes} of ${changes.length} resources change.`;
-  return `${changes.map(renderChange).join('\n')}\n${summary}\n`;
-};
+/** The problems under a title; with their `file:line:column` when the text they come from is known. */
+export const renderProblems = (
+  title: string,
+  problems: ReadonlyArray<Problem>,
+  source?: ProblemSource,
+): string =>
+  `${title} (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problemLines(problems, source)}`;
 
 const renderLog = (entry: LogEntry): string => `  [${entry.level}] ${entry.message}`;
 
@@ -52,10 +41,10 @@ export const renderResult = (result: OperationResult): string => {
   ].join('\n');
 };
 
-export const errorSummary = (error: ProvisioningError): string => {
+export const errorSummary = (error: ProvisioningError, source?: ProblemSource): string => {
   switch (error._tag) {
     case 'InvalidRequest':
-      return renderProblems('The request is invalid', error.problems).trimEnd();
+      return renderProblems('The request is invalid', error.problems, source).trimEnd();
     case 'Unsupported':
       return error.message;
     case 'UnknownTask':
@@ -71,12 +60,39 @@ export const errorSummary = (error: ProvisioningError): string => {
   }
 };
 
-export const renderFailure = (failure: OperationFailure): string =>
-  [
-    `Failed. ${errorSummary(failure.error)}`,
-    ...(failure.logs.length > 0 ? ['Steps:', ...failure.logs.map(renderLog)] : []),
+/** A log entry that only repeats the failure printed above it: the failure is told once. */
+const repeatsFailure = (entry: LogEntry, error: ProvisioningError): boolean => {
+  if (entry.level !== 'ERROR') return false;
+  switch (error._tag) {
+    case 'InvalidRequest':
+      return error.problems.some((p) => formatProblem(p) === entry.message);
+    case 'AirbyteFailure':
+      return entry.message.includes(error.error.detail);
+    case 'StateConflict':
+    case 'StateUnavailable':
+    case 'Internal':
+    case 'Unsupported':
+      return entry.message.includes(error.message);
+    case 'UnknownTask':
+      return false;
+  }
+};
+
+export interface FailureContext extends AdviceContext {
+  /** The text the request came from, to locate descriptor problems in it. */
+  readonly source?: ProblemSource;
+}
+
+export const renderFailure = (failure: OperationFailure, context: FailureContext = {}): string => {
+  const steps = failure.logs.filter((entry) => !repeatsFailure(entry, failure.error));
+  const advice = adviceFor(failure.error, context);
+  return [
+    `Failed. ${errorSummary(failure.error, context.source)}`,
+    ...(advice === undefined ? [] : [`What to do: ${advice}`]),
+    ...(steps.length > 0 ? ['Steps:', ...steps.map(renderLog)] : []),
     '',
   ].join('\n');
+};
 
 /** The JSON documents of `--json`, shaped like the API's `ProvisioningStatus`. */
 export const resultJson = (result: OperationResult): unknown => ({

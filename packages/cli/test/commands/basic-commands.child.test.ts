@@ -116,6 +116,16 @@ describe('airbyte-provisioner (child process): help, config, serve refusal', () 
         for (const [name, value] of Object.entries({ ...secrets, url: 'the-url-passw0rd' })) {
           expect(printed, `${args.join(' ')} printed ${name}`).not.to.contain(value);
         }
+        if (args.includes('--json')) {
+          // JSON in every case: the problems as data on stdout
+          const { valid, problems } = JSON.parse(run.stdout) as {
+            valid: boolean;
+            problems: ReadonlyArray<{ path: string; message: string }>;
+          };
+          expect(valid).to.equal(false);
+          expect(problems.map((p) => p.path)).to.include.members(['API_TOKEN', 'SECRET_FINGERPRINT_KEY']);
+          continue;
+        }
         expect(run.stderr).to.contain('API_TOKEN: must be at least 16 characters, got 12 characters');
         expect(run.stderr).to.contain(
           'SECRET_FINGERPRINT_KEY: must be at least 16 characters, got 15 characters',

@@ -68,6 +68,22 @@ describe('sandbox and serve commands (in-process)', () => {
     expect(seen.closed).to.deep.equal(['sandbox']);
   });
 
+  it('sandbox --user (repeatable) seeds users; --no-rbac asks for an edition without access routes', async () => {
+    const seen: Seen = { sandboxOptions: [], closed: [] };
+    const io = memoryIo({});
+    const running = runCli(
+      ['sandbox', '--user', 'ann@example.com', '--user', 'bob@example.com', '--no-rbac'],
+      io,
+      collaborators(seen),
+    );
+    await untilOutput(io, /Ctrl-C/);
+    expect(seen.sandboxOptions).to.deep.equal([
+      { host: '127.0.0.1', users: ['ann@example.com', 'bob@example.com'], rbac: false },
+    ]);
+    process.emit('SIGINT');
+    expect(await running).to.equal(0);
+  });
+
   it('sandbox --json: one JSON line', async () => {
     const seen: Seen = { sandboxOptions: [], closed: [] };
     const io = memoryIo({});

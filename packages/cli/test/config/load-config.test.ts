@@ -54,6 +54,30 @@ describe('loadConfig', () => {
     expect(config.fingerprintKey).to.deep.equal({ source: 'derived' });
   });
 
+  it('reads access management: off by default, workspace-role with its organization and role', () => {
+    expect(ok(airbyteEnv).airbyte?.access).to.equal(undefined);
+    const org = '11111111-2222-4333-8444-555555555555';
+    expect(
+      ok({ ...airbyteEnv, AIRBYTE_ACL_MODE: 'workspace-role', AIRBYTE_ORGANIZATION_ID: org }).airbyte?.access,
+    ).to.deep.equal({
+      organizationId: org,
+      role: 'workspace_reader',
+    });
+    expect(
+      ok({
+        ...airbyteEnv,
+        AIRBYTE_ACL_MODE: 'workspace-role',
+        AIRBYTE_ORGANIZATION_ID: org,
+        AIRBYTE_ACL_ROLE: 'workspace_runner',
+      }).airbyte?.access?.role,
+    ).to.equal('workspace_runner');
+    expect(
+      problems({ ...airbyteEnv, AIRBYTE_ACL_MODE: 'workspace-role', AIRBYTE_ACL_ROLE: 'owner' }).map(
+        (p) => p.path,
+      ),
+    ).to.deep.equal(['AIRBYTE_ACL_ROLE', 'AIRBYTE_ORGANIZATION_ID']);
+  });
+
   it('reads every variable', () => {
     const config = ok({
       ...airbyteEnv,

@@ -69,11 +69,14 @@ describe('the guides, followed against the sandbox', function () {
       const [before, after] = [result.stdout.slice(0, deployedAt), result.stdout.slice(deployedAt)];
       for (const kind of ['source', 'destination', 'connection']) {
         expect(before, `the first plan creates the ${kind}`).to.match(
-          new RegExp(`^create\\s+${kind}\\b`, 'm'),
+          new RegExp(`^\\+\\s+create\\s+${kind}\\b`, 'm'),
         );
-        expect(after, `the last plan leaves the ${kind}`).to.match(new RegExp(`^noop\\s+${kind}\\b`, 'm'));
+        expect(after, `the last plan leaves the ${kind}`).to.match(
+          new RegExp(`^\\s+noop\\s+${kind}\\b`, 'm'),
+        );
       }
-      expect(after).not.to.match(/^(create|update|replace)\b/m);
+      expect(after).not.to.match(/^\S+\s+(create|update|replace)\b/m);
+      expect(after).to.contain('Nothing to change.');
       expect(result.stdout + result.stderr).not.to.contain(sandbox.credentials.clientSecret);
     } finally {
       await sandbox.close();
@@ -104,9 +107,7 @@ describe('the guides, followed against the sandbox', function () {
       expect(provisioned.info.publicInfo).to.have.property('connectionName');
       expect(provisioned.logs).to.not.be.empty;
       expect((JSON.parse(answers[2]!) as { status: string; result: string }).status).to.equal('COMPLETED');
-      expect((JSON.parse(answers[3]!) as { userMessage: string }).userMessage).to.match(
-        /no reverse provisioning/,
-      );
+      expect((JSON.parse(answers[3]!) as { inputErrorField: string }).inputErrorField).to.equal('params');
     } finally {
       server.kill();
     }

@@ -3,7 +3,13 @@
  * (`enforced` wins over the descriptor, `defaults` fill gaps), secret fields located, defaults applied.
  */
 import type { ConnectorProfile, ConnectorProfiles } from '../domain/connector-profile.js';
-import type { ConnectorRef, DesiredActor, DesiredState, StreamSelection } from '../domain/desired-state.js';
+import type {
+  ConnectorRef,
+  DesiredActor,
+  DesiredState,
+  StreamSelection,
+  SyncPolicy,
+} from '../domain/desired-state.js';
 import type { JsonObject, JsonValue } from '../domain/json.js';
 import { normalizedCron } from './quartz-cron.js';
 import type { StreamSpec, WorkloadSpecific } from './workload-spec.codec.js';
@@ -102,6 +108,13 @@ const resolveActor = (
   return { name, connector, configuration: merged, secretPaths: secretPathsOf(typeName, merged) };
 };
 
+/** An hour: long enough for a first load of a small table, short enough that a stuck sync is noticed. */
+export const DEFAULT_SYNC_TIMEOUT_SECONDS = 3600;
+
+/** The boolean is the first form of the field: true always syncs, false never does. */
+const syncPolicyOf = (value: boolean | SyncPolicy | undefined): SyncPolicy =>
+  value === true ? 'always' : value === false || value === undefined ? 'never' : value;
+
 const toSelection = (s: StreamSpec): StreamSelection => ({
   name: s.name,
   ...(s.syncMode === undefined ? {} : { syncMode: s.syncMode }),
@@ -159,7 +172,15 @@ export const buildDesiredState = (
       ...(connection.nonBreakingSchemaUpdatesBehavior === undefined
         ? {}
         : { nonBreakingSchemaUpdatesBehavior: connection.nonBreakingSchemaUpdatesBehavior }),
-      syncOnProvision: connection.syncOnProvision ?? false,
+      syncOnProvision: syncPolicyOf(connection.syncOnProvision),
+      ...(connection.waitForSync === true
+        ? {
+            waitForSync: {
+              timeoutSeconds: connection.syncTimeoutSeconds ?? DEFAULT_SYNC_TIMEOUT_SECONDS,
+              onTimeout: connection.onSyncTimeout ?? 'fail',
+            },
+          }
+        : {}),
     },
   };
 };

@@ -12,3 +12,4 @@ export {
 export * from './parse-request-file.js';
 export * from './examples.js';
 export { DeploymentRecordCodec } from './previous-record.reader.js';
+export * from './problem-position.js';

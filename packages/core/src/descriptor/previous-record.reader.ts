@@ -33,10 +33,18 @@ export const DeploymentRecordCodec: t.Type<DeploymentRecord, unknown> = t.inters
     sourceFingerprint: t.string,
     destinationFingerprint: t.string,
     lastJobId: t.number,
+    syncDue: t.boolean,
     pendingDeletions: t.readonlyArray(PendingDeletion),
     doubtfulCreates: t.readonlyArray(DoubtfulCreate),
   }),
 ]);
+
+/**
+ * The fingerprint reverse provisioning records for an adopted actor's secrets, which Airbyte never shows:
+ * the first provision takes the secrets the descriptor gives as those Airbyte holds (records their
+ * fingerprint, sends nothing); a later change of them is sent as usual.
+ */
+export const ADOPTED_FINGERPRINT = 'adopted-from-airbyte';
 
 const field = (value: unknown, key: string): unknown =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -55,3 +63,11 @@ export const componentIn = (descriptor: unknown, componentId: string): unknown =
   const components = field(descriptor, 'components') ?? field(field(descriptor, 'dataProduct'), 'components');
   return Array.isArray(components) ? components.find((c) => field(c, 'id') === componentId) : undefined;
 };
+
+/** The ids reverse provisioning wrote under `specific.adopt`, read as a previous record. */
+export const adoptedRecordOf = (component: unknown): O.Option<DeploymentRecord> =>
+  pipe(
+    DeploymentRecordCodec.decode(field(field(component, 'specific'), 'adopt')),
+    E.map((r): DeploymentRecord => r),
+    O.fromEither,
+  );

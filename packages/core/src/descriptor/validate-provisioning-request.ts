@@ -5,13 +5,14 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import * as O from 'fp-ts/lib/Option.js';
+import { pipe } from 'fp-ts/lib/function.js';
 import type { ConnectorProfiles } from '../domain/connector-profile.js';
 import { problem, type Problem } from '../errors/problem.js';
 import { decodeWith } from '../requests/decode.js';
 import type { ProvisioningRequest } from '../requests/requests.codec.js';
 import { ComponentDescriptorCodec, ComponentHeaderCodec } from './component-descriptor.codec.js';
 import { buildDesiredState } from './desired-state.builder.js';
-import { componentIn, recordOfComponent } from './previous-record.reader.js';
+import { adoptedRecordOf, componentIn, recordOfComponent } from './previous-record.reader.js';
 import { defaultYamlLimits, parseYamlSafely, type YamlLimits } from './safe-yaml.js';
 import type { ValidatedComponent } from './validated-component.js';
 import type { ConnectorSchemas } from '../ports/connector-schemas.port.js';
@@ -191,7 +192,10 @@ export const previousRecord = (
       : O.none;
     if (O.isSome(fromPlatform)) return fromPlatform;
   }
-  return recordOfComponent(component);
+  return pipe(
+    recordOfComponent(component),
+    O.alt(() => adoptedRecordOf(component)),
+  );
 };
 
 const validateDescriptor = (

@@ -53,7 +53,7 @@ const identityOnly = (names: Readonly<Record<ResourceKindName, string>>): Desire
     streams: { _tag: 'All' },
     schedule: { scheduleType: 'manual' },
     status: 'active',
-    syncOnProvision: false,
+    syncOnProvision: 'never',
   },
 });
 

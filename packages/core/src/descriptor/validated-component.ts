@@ -23,4 +23,6 @@ export interface ValidatedComponent {
   readonly previous: Option<DeploymentRecord>;
   /** Things accepted but ignored, e.g. the legacy `dbtGitUrl`; reported as WARNING log entries. */
   readonly warnings: ReadonlyArray<string>;
+  /** An unprovision asked to remove the data too: the connection's synced data is cleared first. */
+  readonly removeData?: boolean;
 }

@@ -132,6 +132,30 @@ const namespaceProblems = (connection: Mapping, path: string): ReadonlyArray<Pro
     : [];
 };
 
+/** A sync needs an active connection; waiting, a sync to wait for; the wait's settings, a wait. */
+const syncProblems = (connection: Mapping, path: string): ReadonlyArray<Problem> => {
+  const policy = connection['syncOnProvision'];
+  const syncs = policy === true || ['onCreate', 'onChange', 'always'].includes(String(policy));
+  const found: Problem[] = [];
+  if (syncs && connection['status'] === 'inactive') {
+    found.push(
+      problem(
+        `${path}.syncOnProvision`,
+        'an inactive connection cannot sync; set status: active, or syncOnProvision: never',
+      ),
+    );
+  }
+  if (connection['waitForSync'] === true && !syncs) {
+    found.push(problem(`${path}.waitForSync`, 'there is no sync to wait for: set syncOnProvision too'));
+  }
+  for (const key of ['syncTimeoutSeconds', 'onSyncTimeout']) {
+    if (connection[key] !== undefined && connection['waitForSync'] !== true) {
+      found.push(problem(`${path}.${key}`, 'is only used with waitForSync: true'));
+    }
+  }
+  return found;
+};
+
 export const workloadProblems = (
   specific: unknown,
   path: string,
@@ -158,6 +182,7 @@ export const workloadProblems = (
   found.push(
     ...scheduleProblems(mappingAt(connection, 'schedule'), `${path}.connection.schedule`),
     ...namespaceProblems(connection, `${path}.connection`),
+    ...syncProblems(connection, `${path}.connection`),
     ...streamsProblems(connection['streams'], `${path}.connection.streams`, fileSource),
   );
   return found;

@@ -32,6 +32,27 @@ const named = <A>(codec: t.Type<A, A, unknown>, name: string): t.Type<A, A, unkn
 const Text = named(t.string, 'a string');
 const Flag = named(t.boolean, 'true or false');
 
+/** `true`/`false` are the first form: true = always, false = never. */
+const syncPolicies = t.union([
+  t.boolean,
+  t.keyof({ never: null, onCreate: null, onChange: null, always: null }),
+]);
+// a Type of its own, so that a wrong value is reported once with every accepted form, not per union member
+const SyncOnProvisionCodec = new t.Type<
+  t.TypeOf<typeof syncPolicies>,
+  t.TypeOf<typeof syncPolicies>,
+  unknown
+>(
+  'never, onCreate, onChange or always (true = always, false = never)',
+  syncPolicies.is,
+  (u, c) => (syncPolicies.is(u) ? t.success(u) : t.failure(u, c)),
+  t.identity,
+);
+const PositiveSeconds = named(
+  t.refinement(t.number, (n) => Number.isInteger(n) && n >= 1 && n <= 7 * 24 * 3600),
+  'a whole number of seconds from 1 to 604800',
+);
+
 export const SyncModeCodec = t.keyof(
   Object.fromEntries(syncModes.map((mode) => [mode, null])) as Record<SyncMode, null>,
 );
@@ -100,7 +121,10 @@ export const ConnectionSpecCodec = t.intersection(
         propagate_columns: null,
         propagate_fully: null,
       }),
-      syncOnProvision: Flag,
+      syncOnProvision: SyncOnProvisionCodec,
+      waitForSync: Flag,
+      syncTimeoutSeconds: PositiveSeconds,
+      onSyncTimeout: named(t.keyof({ fail: null, warn: null }), 'fail or warn'),
       dbtGitUrl: Text,
     }),
   ],

@@ -60,7 +60,18 @@ export interface DesiredConnection {
   readonly namespaceFormat?: string;
   readonly prefix?: string;
   readonly nonBreakingSchemaUpdatesBehavior?: NonBreakingSchemaUpdatesBehavior;
-  readonly syncOnProvision: boolean;
+  /** When a deploy starts a sync: `never`, when it created the connection, when it changed anything, always. */
+  readonly syncOnProvision: SyncPolicy;
+  /** Present when the deploy waits for the sync it started. */
+  readonly waitForSync?: SyncWait;
+}
+
+export type SyncPolicy = 'never' | 'onCreate' | 'onChange' | 'always';
+
+export interface SyncWait {
+  readonly timeoutSeconds: number;
+  /** What a sync still running at the deadline makes of the operation: a failure, or a warning. */
+  readonly onTimeout: 'fail' | 'warn';
 }
 
 export interface DesiredState {

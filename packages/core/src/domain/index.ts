@@ -7,3 +7,5 @@ export * from './connector-schema.js';
 export * from './task-view.js';
 export * from './validation-outcome.js';
 export * from './planned-change.js';
+export * from './reverse-provisioning.js';
+export * from './access.js';

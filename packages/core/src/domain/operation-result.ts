@@ -35,7 +35,13 @@ export interface DeploymentRecord {
   readonly connectionId?: string;
   readonly sourceFingerprint?: string;
   readonly destinationFingerprint?: string;
+  /** The last sync (or clear) job this provisioner started for the connection. */
   readonly lastJobId?: number;
+  /**
+   * A change was made after which the component's `syncOnProvision` asks for a sync, and no sync has
+   * been started for it yet (set before the writes, cleared when the job starts).
+   */
+  readonly syncDue?: boolean;
   /**
    * Resources this component replaced whose deletion has not happened yet (a deploy failed half-way);
    * the next deploy deletes them, so nothing is left orphaned.

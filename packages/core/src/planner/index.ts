@@ -8,3 +8,4 @@ export * from './plan-deploy.js';
 export * from './plan-unprovision.js';
 export * from './ownership.js';
 export * from './planned-changes.js';
+export * from './plan-details.js';

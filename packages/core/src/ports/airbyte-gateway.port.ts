@@ -60,6 +60,8 @@ export interface AirbyteGateway {
   /** Starts a sync; when one is already running, answers that job instead. */
   readonly startSync: (connectionId: string) => TaskEither<AirbyteError, AirbyteJob>;
   readonly getJob: (jobId: number) => TaskEither<AirbyteError, AirbyteJob>;
+  /** Starts a job that clears what the connection synced into its destination; one running is answered instead. */
+  readonly clearData: (connectionId: string) => TaskEither<AirbyteError, AirbyteJob>;
 }
 
 export const AirbyteGatewayToken = portToken<AirbyteGateway>('AirbyteGateway');

@@ -298,17 +298,23 @@ export class FakeAirbyteGateway implements AirbyteGateway {
     });
 
   readonly startSync = (connectionId: string): TaskEither<AirbyteError, AirbyteJob> =>
-    this.call('startSync', [connectionId], () => {
-      const c = this.connections.get(connectionId);
-      if (c === undefined || !this.visible(c)) return airbyteNotFound(`connection ${connectionId} not found`);
-      const running = [...this.jobs.values()].find(
-        (j) => j.connectionId === connectionId && ['pending', 'running'].includes(j.status),
-      );
-      if (running !== undefined) return running;
-      const job: AirbyteJob = { id: this.jobs.size + 1, connectionId, status: 'running' };
-      this.jobs.set(job.id, job);
-      return job;
-    });
+    this.call('startSync', [connectionId], () => this.startJob(connectionId));
+
+  readonly clearData = (connectionId: string): TaskEither<AirbyteError, AirbyteJob> =>
+    this.call('clearData', [connectionId], () => this.startJob(connectionId));
+
+  // one job at a time per connection, as Airbyte: a second start answers the running one
+  private readonly startJob = (connectionId: string): AirbyteJob | AirbyteError => {
+    const c = this.connections.get(connectionId);
+    if (c === undefined || !this.visible(c)) return airbyteNotFound(`connection ${connectionId} not found`);
+    const running = [...this.jobs.values()].find(
+      (j) => j.connectionId === connectionId && ['pending', 'running'].includes(j.status),
+    );
+    if (running !== undefined) return running;
+    const job: AirbyteJob = { id: this.jobs.size + 1, connectionId, status: 'running' };
+    this.jobs.set(job.id, job);
+    return job;
+  };
 
   readonly getJob = (jobId: number): TaskEither<AirbyteError, AirbyteJob> =>
     this.call('getJob', [jobId], () => this.jobs.get(jobId) ?? airbyteNotFound(`job ${jobId} not found`));

@@ -8,7 +8,8 @@ export {
   type GatewayCall,
   type GatewayMethod,
 } from './fake-airbyte-gateway.js';
-export { fixedClock, manualClock, type ManualClock } from './clocks.js';
+export { fixedClock, manualClock, steppingTimer, type ManualClock } from './clocks.js';
+export { FakeAccessGateway } from './fake-access-gateway.js';
 export { sequentialIds } from './sequential-ids.js';
 export { fakeFingerprinter } from './fake-fingerprinter.js';
 export { recordingLogger, type LoggedLine } from './recording-logger.js';

@@ -18,7 +18,7 @@ import {
 } from '../in-memory/in-memory-task-repository.js';
 import type { CoreDeps } from '../use-cases/core-deps.js';
 import type { ValidationOutcome } from '../domain/validation-outcome.js';
-import { manualClock, type ManualClock } from './clocks.js';
+import { manualClock, steppingTimer, type ManualClock } from './clocks.js';
 import { FakeAirbyteGateway, type FakeAirbyteGatewayOptions } from './fake-airbyte-gateway.js';
 import { fakeFingerprinter } from './fake-fingerprinter.js';
 import { recordingLogger, type LoggedLine } from './recording-logger.js';
@@ -68,5 +68,6 @@ export const makeTestDeps = (options: TestDepsOptions = {}): TestDeps => {
     deploymentRecords: new InMemoryDeploymentRecordRepository(),
     ownership: new InMemoryOwnershipRegistry(),
     background: makeBackgroundWork(),
+    timer: steppingTimer(clock),
   };
 };

@@ -1,6 +1,10 @@
 /** Everything the use cases need, bound by the composition root (or `makeTestDeps` in tests). */
 import type { ConnectorProfiles } from '../domain/connector-profile.js';
+import type { WorkspaceRole } from '../domain/access.js';
+import type { AccessGateway } from '../ports/access-gateway.port.js';
+import type { AclLedger } from '../ports/acl-ledger.port.js';
 import type { OperationResult } from '../domain/operation-result.js';
+import type { ReverseProvisioningResult } from '../domain/reverse-provisioning.js';
 import type { AirbyteGateway } from '../ports/airbyte-gateway.port.js';
 import type { Clock } from '../ports/clock.port.js';
 import type { Scheduler } from '../ports/scheduler.port.js';
@@ -13,8 +17,16 @@ import type { OwnershipRegistry } from '../ports/ownership-registry.port.js';
 import type { OperationContext } from './use-case.types.js';
 import type { SecretFingerprinter } from '../ports/secret-fingerprinter.port.js';
 import type { TaskRepository } from '../ports/task-repository.port.js';
+import type { Timer } from '../ports/timer.port.js';
 import type { BackgroundWorkRunner } from '../ports/background-work.port.js';
 import type { ValidationOutcome } from '../domain/validation-outcome.js';
+
+export interface AccessSettings {
+  readonly gateway: AccessGateway;
+  readonly ledger: AclLedger;
+  readonly organizationId: string;
+  readonly role: WorkspaceRole;
+}
 
 export interface CoreDeps {
   readonly gateway: AirbyteGateway;
@@ -44,6 +56,14 @@ export interface CoreDeps {
   readonly background: BackgroundWorkRunner;
   /** Runs work later (looks for late copies after a doubtful create); without it, only operations look. */
   readonly scheduler?: Scheduler;
+  /** Access management (`AIRBYTE_ACL_MODE=workspace-role`); absent, updateacl manages no access. */
+  readonly access?: AccessSettings;
+  /** Reverse provisioning's tasks; an in-memory store of the use cases' own when absent. */
+  readonly reverseProvisioningTasks?: TaskRepository<ReverseProvisioningResult>;
+  /** Paces the polls of a job a deploy waits for (`waitForSync`) or an unprovision's clear job. */
+  readonly timer?: Timer;
+  /** Between two reads of such a job; default 5 s. */
+  readonly jobPollIntervalMs?: number;
 }
 
 /** The dependencies of one operation: its caller's logger, for the core and the gateway alike. */

@@ -8,7 +8,7 @@ import * as O from 'fp-ts/lib/Option.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import type { ValidatedComponent } from '../descriptor/validated-component.js';
-import type { DiscoveredStream } from '../domain/airbyte-state.js';
+import type { AirbyteJob, DiscoveredStream } from '../domain/airbyte-state.js';
 import type { OperationFailure, OperationResult } from '../domain/operation-result.js';
 import { invalidRequest, type ProvisioningError } from '../errors/provisioning-error.js';
 import { planConnection } from '../planner/plan-connection.js';
@@ -16,7 +16,7 @@ import type { DeployPlan } from '../planner/plan-deploy.js';
 import { applyActor } from './apply-actors.js';
 import { applyConnection, type AppliedConnection } from './apply-connection.js';
 import type { CoreDeps } from './core-deps.js';
-import { deploymentInfo } from './deployment-info.js';
+import { deploymentInfo, syncJobEntry } from './deployment-info.js';
 import { step } from './locate.js';
 import { OperationJournal } from './operation-journal.js';
 import { parallel } from './parallel.js';
@@ -25,6 +25,7 @@ import { claimRecorded, lockUnavailable } from './resource-ownership.js';
 import { retireReplaced } from './retire.js';
 import { scheduleDoubtRechecks } from './recheck-doubtful-creates.js';
 import { noteDoubtfulCreates, settleDoubtfulCreates } from './settle-doubtful-creates.js';
+import { awaitSync, noteSyncDue, startSyncIfDue } from './sync-after-deploy.js';
 
 const discover =
   (deps: CoreDeps, journal: OperationJournal, plan: DeployPlan) =>
@@ -45,31 +46,28 @@ const discover =
         )
       : TE.right(O.none);
 
-const startSyncIfAsked =
-  (deps: CoreDeps, journal: OperationJournal, component: ValidatedComponent) =>
-  (connection: AppliedConnection): TE.TaskEither<ProvisioningError, AppliedConnection> =>
-    component.desired.connection.syncOnProvision
-      ? pipe(
-          step('start a sync')(deps.gateway.startSync(connection.id)),
-          TE.map((job) => {
-            journal.note({ lastJobId: job.id });
-            journal.info(`Started sync job ${job.id} (status ${job.status})`, 'sync');
-            return connection;
-          }),
-        )
-      : TE.right(connection);
-
 /** Whether the plan changes anything in Airbyte. */
 const writes = (prepared: PreparedDeploy, connection: string): boolean =>
   prepared.plan.source._tag !== 'Noop' || prepared.plan.destination._tag !== 'Noop' || connection !== 'Noop';
 
+interface Executed {
+  readonly result: OperationResult;
+  /** The sync this deploy started (or found running), if any. */
+  readonly job: O.Option<AirbyteJob>;
+}
+
 const execute =
   (deps: CoreDeps, journal: OperationJournal, component: ValidatedComponent) =>
-  (prepared: PreparedDeploy): TE.TaskEither<ProvisioningError, OperationResult> => {
+  (prepared: PreparedDeploy): TE.TaskEither<ProvisioningError, Executed> => {
     const { plan, located, fingerprints } = prepared;
     const desired = component.desired;
+    const policy = desired.connection.syncOnProvision;
     const apply = applyActor(deps.gateway, journal);
     let connectionTag = 'Noop';
+    noteSyncDue(journal, policy, {
+      created: false,
+      changed: plan.source._tag !== 'Noop' || plan.destination._tag !== 'Noop',
+    });
     return pipe(
       parallel({
         source: apply(plan.source, fingerprints.source.desired),
@@ -93,6 +91,10 @@ const execute =
       ),
       TE.chain(({ action }) => {
         connectionTag = action._tag;
+        noteSyncDue(journal, policy, {
+          created: action._tag === 'Create' || action._tag === 'Replace',
+          changed: action._tag !== 'Noop',
+        });
         return applyConnection(deps.gateway, journal)(action, located.connection);
       }),
       TE.chainFirst(retireReplaced(deps.gateway, journal)),
@@ -104,17 +106,56 @@ const execute =
           journal,
         )([sourceId, destinationId, connectionId]);
       }),
-      TE.chain(startSyncIfAsked(deps, journal, component)),
-      TE.map((connection) => ({
-        message: writes(prepared, connectionTag)
-          ? `Deployed Airbyte connection "${desired.connection.name}" (${connection.id}) from source "${desired.source.name}" to destination "${desired.destination.name}"`
-          : `Airbyte connection "${desired.connection.name}" (${connection.id}) is up to date; nothing changed`,
-        info: deploymentInfo({
-          desired,
-          record: journal.record,
-          streams: connection.streams,
-          ...(deps.airbyteUiUrl === undefined ? {} : { airbyteUiUrl: deps.airbyteUiUrl }),
-        }),
+      TE.bindTo('connection'),
+      TE.bind('job', ({ connection }) => startSyncIfDue(deps, journal, policy)(connection.id)),
+      TE.map(({ connection, job }) => ({
+        result: {
+          message: writes(prepared, connectionTag)
+            ? `Deployed Airbyte connection "${desired.connection.name}" (${connection.id}) from source "${desired.source.name}" to destination "${desired.destination.name}"`
+            : `Airbyte connection "${desired.connection.name}" (${connection.id}) is up to date; nothing changed`,
+          info: infoOf(deps, journal, component, connection.streams, job),
+          logs: journal.logs,
+        },
+        job,
+      })),
+    );
+  };
+
+const infoOf = (
+  deps: CoreDeps,
+  journal: OperationJournal,
+  component: ValidatedComponent,
+  streams: AppliedConnection['streams'],
+  job: O.Option<AirbyteJob>,
+) =>
+  deploymentInfo({
+    desired: component.desired,
+    record: journal.record,
+    streams,
+    ...(O.isSome(job) ? { syncJob: job.value } : {}),
+    ...(deps.airbyteUiUrl === undefined ? {} : { airbyteUiUrl: deps.airbyteUiUrl }),
+  });
+
+/**
+ * With `waitForSync`, follows the job the deploy started: after the record (with the job id) is saved,
+ * so that nothing learnt is lost if the wait fails or the process stops meanwhile.
+ */
+const awaitSyncIfAsked =
+  (deps: CoreDeps, journal: OperationJournal, component: ValidatedComponent) =>
+  ({ result, job }: Executed): TE.TaskEither<ProvisioningError, OperationResult> => {
+    const wait = component.desired.connection.waitForSync;
+    if (wait === undefined || O.isNone(job)) return TE.right(result);
+    return pipe(
+      awaitSync(deps, journal, job.value, wait),
+      TE.map((last) => ({
+        ...result,
+        info: {
+          publicInfo: {
+            ...result.info.publicInfo,
+            lastSyncJob: syncJobEntry(journal.record, last, deps.airbyteUiUrl),
+          },
+          privateInfo: { airbyte: { ...journal.record } },
+        },
         logs: journal.logs,
       })),
     );
@@ -164,6 +205,7 @@ export const deployComponent =
       TE.chain(execute(deps, journal, component)),
       TE.chainFirst(save),
       TE.chainFirstIOK(() => () => scheduleDoubtRechecks(deps, component.componentId, journal.record)),
+      TE.chain(awaitSyncIfAsked(deps, journal, component)),
       TE.chainFirstIOK(
         (result) => () =>
           deps.logger.info({ componentId: component.componentId, record: journal.record }, result.message),

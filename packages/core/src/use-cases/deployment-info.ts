@@ -2,7 +2,7 @@
  * `info` of a deploy result: what a person wants to see in the marketplace (names, a link to the
  * connection, where data lands, streams, schedule) and, privately, the record the next deploy needs.
  */
-import type { AirbyteStream } from '../domain/airbyte-state.js';
+import type { AirbyteJob, AirbyteStream } from '../domain/airbyte-state.js';
 import type { DesiredState, Schedule } from '../domain/desired-state.js';
 import type { DeploymentInfo, DeploymentRecord, InfoEntry } from '../domain/operation-result.js';
 
@@ -21,12 +21,36 @@ export interface InfoInput {
   readonly record: DeploymentRecord;
   readonly streams: ReadonlyArray<AirbyteStream>;
   readonly airbyteUiUrl?: string;
+  /** The sync this deploy started (or found running), with its last known status. */
+  readonly syncJob?: AirbyteJob;
 }
+
+/** The job's page in the Airbyte UI: the connection's job history, opened at that job. */
+export const jobUrl = (ui: string, workspaceId: string, connectionId: string, jobId: number): string =>
+  `${connectionUrl(ui, workspaceId, connectionId)}/job-history#${jobId}::0`;
+
+export const syncJobEntry = (record: DeploymentRecord, job: AirbyteJob, airbyteUiUrl?: string): InfoEntry => {
+  const value = `job ${job.id} (${job.status})`;
+  return airbyteUiUrl === undefined
+    ? text('Sync job', value)
+    : {
+        type: 'link',
+        label: 'Sync job',
+        value,
+        href: jobUrl(airbyteUiUrl, record.workspaceId, job.connectionId, job.id),
+      };
+};
 
 export const connectionUrl = (ui: string, workspaceId: string, connectionId: string): string =>
   `${ui.replace(/\/+$/, '')}/workspaces/${workspaceId}/connections/${connectionId}`;
 
-export const deploymentInfo = ({ desired, record, streams, airbyteUiUrl }: InfoInput): DeploymentInfo => {
+export const deploymentInfo = ({
+  desired,
+  record,
+  streams,
+  airbyteUiUrl,
+  syncJob,
+}: InfoInput): DeploymentInfo => {
   const database = stringAt(desired.destination.configuration, 'database');
   const schema = stringAt(desired.destination.configuration, 'schema');
   const entries: ReadonlyArray<readonly [string, InfoEntry | undefined]> = [
@@ -48,10 +72,7 @@ export const deploymentInfo = ({ desired, record, streams, airbyteUiUrl }: InfoI
     ['destinationSchema', schema === undefined ? undefined : text('Destination schema', schema)],
     ['streams', text('Streams', streams.map((s) => s.name).join(', ') || '(none)')],
     ['schedule', text('Schedule', describeSchedule(desired.connection.schedule))],
-    [
-      'lastSyncJob',
-      record.lastJobId === undefined ? undefined : text('Sync job started', String(record.lastJobId)),
-    ],
+    ['lastSyncJob', syncJob === undefined ? undefined : syncJobEntry(record, syncJob, airbyteUiUrl)],
   ];
   return {
     publicInfo: Object.fromEntries(entries.filter((e): e is [string, InfoEntry] => e[1] !== undefined)),

@@ -1,6 +1,6 @@
 import * as TE from 'fp-ts/lib/TaskEither.js';
 import { pipe } from 'fp-ts/lib/function.js';
-import { deployChanges } from '../planner/planned-changes.js';
+import { deployChangesInDetail } from '../planner/plan-details.js';
 import type { CoreDeps } from './core-deps.js';
 import { OperationJournal } from './operation-journal.js';
 import { prepareDeploy } from './prepare-deploy.js';
@@ -14,7 +14,7 @@ export const makePlan: (deps: CoreDeps) => PlanUseCase = validatedOperation(
   (deps) => (component) =>
     pipe(
       prepareDeploy(deps)(component),
-      TE.map(({ plan }) => deployChanges(plan)),
+      TE.map(({ plan, located }) => deployChangesInDetail(plan, component.desired, located)),
       TE.mapLeft((error) => new OperationJournal(deps.clock, deps.workspaceId).failure(error, false)),
     ),
 );

@@ -14,6 +14,7 @@ import { foreignConnections, usageConflict } from '../planner/ownership.js';
 import { planDeploy, type DeployFingerprints, type DeployPlan } from '../planner/plan-deploy.js';
 import type { ActorAction, LocatedState } from '../planner/plan.types.js';
 import { secretFingerprint } from '../planner/secret-fingerprint.js';
+import { ADOPTED_FINGERPRINT } from '../descriptor/previous-record.reader.js';
 import type { CoreDeps } from './core-deps.js';
 import { locateAll, step } from './locate.js';
 import { knownRecords } from './previous-record.js';
@@ -27,15 +28,20 @@ export interface PreparedDeploy {
   readonly plan: DeployPlan;
 }
 
-/** A stored fingerprint counts only for the very actor it was recorded for. */
+/**
+ * A stored fingerprint counts only for the very actor it was recorded for. An adopted actor's stands for
+ * whatever the descriptor now gives (see ADOPTED_FINGERPRINT).
+ */
 const storedFingerprint = (
   located: O.Option<AirbyteActor>,
   records: ReadonlyArray<DeploymentRecord>,
   kind: 'source' | 'destination',
+  desired: string | undefined,
 ): O.Option<string> => {
   if (O.isNone(located)) return O.none;
   const record = records.find((r) => (kind === 'source' ? r.sourceId : r.destinationId) === located.value.id);
-  return O.fromNullable(kind === 'source' ? record?.sourceFingerprint : record?.destinationFingerprint);
+  const stored = kind === 'source' ? record?.sourceFingerprint : record?.destinationFingerprint;
+  return O.fromNullable(stored === ADOPTED_FINGERPRINT ? desired : stored);
 };
 
 export const fingerprintsOf = (
@@ -44,15 +50,14 @@ export const fingerprintsOf = (
   located: LocatedState,
   records: ReadonlyArray<DeploymentRecord>,
 ): DeployFingerprints => {
-  const desired = secretFingerprint(deps.fingerprinter);
+  const fingerprint = secretFingerprint(deps.fingerprinter);
+  const source = fingerprint(component.desired.source);
+  const destination = fingerprint(component.desired.destination);
   return {
-    source: {
-      desired: desired(component.desired.source),
-      stored: storedFingerprint(located.source, records, 'source'),
-    },
+    source: { desired: source, stored: storedFingerprint(located.source, records, 'source', source) },
     destination: {
-      desired: desired(component.desired.destination),
-      stored: storedFingerprint(located.destination, records, 'destination'),
+      desired: destination,
+      stored: storedFingerprint(located.destination, records, 'destination', destination),
     },
   };
 };

@@ -22,6 +22,7 @@ import { knownRecords } from './previous-record.js';
 import { lockUnavailable, withoutForeign } from './resource-ownership.js';
 import { retireReplaced } from './retire.js';
 import { noteDoubtfulCreates, settleDoubtfulCreates } from './settle-doubtful-creates.js';
+import { clearSyncedData } from './clear-synced-data.js';
 
 type PendingDeletion = NonNullable<DeploymentRecord['pendingDeletions']>[number];
 
@@ -60,7 +61,7 @@ const pendingOf = (
 };
 
 const run =
-  (deps: CoreDeps, journal: OperationJournal) =>
+  (deps: CoreDeps, journal: OperationJournal, component?: ValidatedComponent) =>
   (action: UnprovisionAction): TE.TaskEither<ProvisioningError, void> => {
     switch (action._tag) {
       case 'Absent':
@@ -76,10 +77,15 @@ const run =
         );
       case 'Delete':
         return pipe(
-          step(`delete ${action.kind} "${action.name}"`)(
-            action.kind === 'connection'
-              ? deps.gateway.deleteConnection(action.id)
-              : deps.gateway.deleteActor(action.kind, action.id),
+          action.kind === 'connection' && component?.removeData === true
+            ? clearSyncedData(deps, journal, component, action.id)
+            : TE.right(undefined),
+          TE.chain(() =>
+            step(`delete ${action.kind} "${action.name}"`)(
+              action.kind === 'connection'
+                ? deps.gateway.deleteConnection(action.id)
+                : deps.gateway.deleteActor(action.kind, action.id),
+            ),
           ),
           TE.map(() => journal.info(`Deleted ${action.kind} "${action.name}" (${action.id})`, action.kind)),
         );
@@ -146,7 +152,7 @@ export const undeployComponent =
           ),
         );
         return pipe(
-          connection === undefined ? TE.right(undefined) : run(deps, journal)(connection),
+          connection === undefined ? TE.right(undefined) : run(deps, journal, component)(connection),
           TE.chain(() => TE.traverseArray(run(deps, journal))(actors)),
           TE.chainFirst(retireReplaced(deps.gateway, journal)),
           TE.chainFirst(() => settleDoubtfulCreates(deps.gateway, deps.clock, journal)(ours)),

@@ -5,6 +5,7 @@
 import type { Task } from 'fp-ts/lib/Task.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import type { OperationFailure, OperationResult } from '../domain/operation-result.js';
+import type { ReverseProvisioningResult } from '../domain/reverse-provisioning.js';
 import type { PlannedChange } from '../domain/planned-change.js';
 import type { TaskView } from '../domain/task-view.js';
 import type { ValidationOutcome } from '../domain/validation-outcome.js';
@@ -36,6 +37,8 @@ export type ProvisionUseCase = (
 ) => TaskEither<OperationFailure, OperationResult>;
 export type UnprovisionUseCase = ProvisionUseCase;
 export type UpdateAclUseCase = (request: UpdateAclRequest) => TaskEither<OperationFailure, OperationResult>;
+/** updateacl in the background (2.2.0 route): validation fails at once; the token is polled as a provision's. */
+export type SubmitUpdateAclUseCase = (request: UpdateAclRequest) => TaskEither<OperationFailure, string>;
 
 /** Validates at once (an invalid request fails here), then runs the operation in the background. */
 export type SubmitUseCase = (
@@ -51,9 +54,14 @@ export type GetValidationStatusUseCase = (
   token: string,
 ) => TaskEither<ProvisioningError, TaskView<ValidationOutcome>>;
 
+/** Starts reverse provisioning in the background (bad params fail at once); answers the task token. */
 export type ReverseProvisionUseCase = (
   request: ReverseProvisioningRequest,
-) => TaskEither<ProvisioningError, never>;
+  context?: OperationContext,
+) => TaskEither<ProvisioningError, string>;
+export type GetReverseProvisioningStatusUseCase = (
+  token: string,
+) => TaskEither<ProvisioningError, TaskView<ReverseProvisioningResult>>;
 
 /** Airbyte answers and accepts our credentials. */
 export type CheckReadyUseCase = () => TaskEither<ProvisioningError, void>;

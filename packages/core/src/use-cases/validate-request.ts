@@ -32,10 +32,10 @@ export const validateOrFail = (
     TE.fromEither,
   );
 
-// The data an Airbyte connection writes lives in its destination (Snowflake tables), which the
-// destination's own storage component owns: this provisioner never drops it.
+// Only what the connection itself synced is cleared (Airbyte's clear job); the destination's database and
+// schema belong to its own storage component, which this provisioner never drops.
 export const REMOVE_DATA_NOTE =
-  'removeData is true: this provisioner removes the Airbyte source, destination and connection only; the data the connection wrote stays in the destination, which its own storage component manages';
+  'removeData is true: the data the connection synced is cleared in the destination (an Airbyte clear job) before the connection is deleted';
 
 /**
  * Validation for an unprovision: only what identifies the resources must hold (a descriptor a deploy
@@ -52,7 +52,7 @@ export const validateUnprovisionOrFail = (
       TE.fromEither,
       TE.map((component) =>
         request.removeData === true
-          ? { ...component, warnings: [...component.warnings, REMOVE_DATA_NOTE] }
+          ? { ...component, removeData: true, warnings: [...component.warnings, REMOVE_DATA_NOTE] }
           : component,
       ),
     );

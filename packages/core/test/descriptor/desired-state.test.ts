@@ -30,7 +30,7 @@ describe('the desired state built from a valid workload', () => {
         streams: { _tag: 'All' },
         schedule: { scheduleType: 'manual' },
         status: 'active',
-        syncOnProvision: false,
+        syncOnProvision: 'never',
       });
     });
 
@@ -55,7 +55,7 @@ describe('the desired state built from a valid workload', () => {
         s.connection['namespaceFormat'] = 'raw_${SOURCE_NAMESPACE}';
         s.connection['prefix'] = 'covid_';
         s.connection['nonBreakingSchemaUpdatesBehavior'] = 'propagate_columns';
-        s.connection['syncOnProvision'] = true;
+        s.connection['syncOnProvision'] = false;
       });
       expect(desired.connection).to.deep.equal({
         name: 'healthcare.vaccinations.0.File-to-Snowflake',
@@ -72,8 +72,35 @@ describe('the desired state built from a valid workload', () => {
         namespaceFormat: 'raw_${SOURCE_NAMESPACE}',
         prefix: 'covid_',
         nonBreakingSchemaUpdatesBehavior: 'propagate_columns',
-        syncOnProvision: true,
+        syncOnProvision: 'never',
       });
+    });
+
+    it('reads syncOnProvision in both forms, and the wait with its defaults', () => {
+      const policyOf = (value: unknown) =>
+        desiredOf((s) => {
+          s.connection['syncOnProvision'] = value;
+        }).connection.syncOnProvision;
+      expect([true, false, 'never', 'onCreate', 'onChange', 'always'].map(policyOf)).to.deep.equal([
+        'always',
+        'never',
+        'never',
+        'onCreate',
+        'onChange',
+        'always',
+      ]);
+      const waiting = desiredOf((s) => {
+        s.connection['syncOnProvision'] = 'onChange';
+        s.connection['waitForSync'] = true;
+      });
+      expect(waiting.connection.waitForSync).to.deep.equal({ timeoutSeconds: 3600, onTimeout: 'fail' });
+      const configured = desiredOf((s) => {
+        s.connection['syncOnProvision'] = 'onChange';
+        s.connection['waitForSync'] = true;
+        s.connection['syncTimeoutSeconds'] = 90;
+        s.connection['onSyncTimeout'] = 'warn';
+      });
+      expect(configured.connection.waitForSync).to.deep.equal({ timeoutSeconds: 90, onTimeout: 'warn' });
     });
 
     it('chooses connectors by explicit type or by definition id', () => {

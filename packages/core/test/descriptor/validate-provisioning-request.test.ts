@@ -42,7 +42,7 @@ describe('validateProvisioningRequest: the request and the component descriptor'
             streams: { _tag: 'All' },
             schedule: { scheduleType: 'manual' },
             status: 'active',
-            syncOnProvision: false,
+            syncOnProvision: 'never',
           },
         },
         warnings: [],

@@ -86,7 +86,10 @@ describe('validateProvisioningRequest: the Airbyte workload specific', () => {
           ['connection.name', 'must be a non-empty string, got "   "'],
           ['connection.streams', 'must be a list of streams, got "all"'],
           ['connection.prefix', 'must be a string, got 3'],
-          ['connection.syncOnProvision', 'must be true or false, got "maybe"'],
+          [
+            'connection.syncOnProvision',
+            'must be never, onCreate, onChange or always (true = always, false = never), got "maybe"',
+          ],
         ),
       );
     });
@@ -589,5 +592,57 @@ describe('validateProvisioningRequest: the Airbyte workload specific', () => {
     expect(E.isRight(result) && result.right.warnings).to.deep.equal([
       `${SPECIFIC}.connection.dbtGitUrl is accepted for compatibility and ignored: this provisioner runs no dbt transformation`,
     ]);
+  });
+
+  describe('sync after deploy', () => {
+    it('refuses a sync on an inactive connection, and a wait without a sync', () => {
+      expect(
+        problemsOf((s) => {
+          s.connection['status'] = 'inactive';
+          s.connection['syncOnProvision'] = 'onChange';
+        }),
+      ).to.deep.equal(
+        left([
+          'connection.syncOnProvision',
+          'an inactive connection cannot sync; set status: active, or syncOnProvision: never',
+        ]),
+      );
+      expect(
+        problemsOf((s) => {
+          s.connection['syncOnProvision'] = 'never';
+          s.connection['waitForSync'] = true;
+        }),
+      ).to.deep.equal(
+        left(['connection.waitForSync', 'there is no sync to wait for: set syncOnProvision too']),
+      );
+    });
+
+    it('accepts the wait settings only with waitForSync, and in range', () => {
+      expect(
+        problemsOf((s) => {
+          s.connection['syncOnProvision'] = true;
+          s.connection['syncTimeoutSeconds'] = 60;
+          s.connection['onSyncTimeout'] = 'warn';
+        }),
+      ).to.deep.equal(
+        left(
+          ['connection.syncTimeoutSeconds', 'is only used with waitForSync: true'],
+          ['connection.onSyncTimeout', 'is only used with waitForSync: true'],
+        ),
+      );
+      expect(
+        problemsOf((s) => {
+          s.connection['syncOnProvision'] = 'always';
+          s.connection['waitForSync'] = true;
+          s.connection['syncTimeoutSeconds'] = 0;
+          s.connection['onSyncTimeout'] = 'ignore';
+        }),
+      ).to.deep.equal(
+        left(
+          ['connection.syncTimeoutSeconds', 'must be a whole number of seconds from 1 to 604800, got 0'],
+          ['connection.onSyncTimeout', 'must be fail or warn, got "ignore"'],
+        ),
+      );
+    });
   });
 });

@@ -31,7 +31,7 @@ export const desired: DesiredState = {
     streams: { _tag: 'All' },
     schedule: { scheduleType: 'manual' },
     status: 'active',
-    syncOnProvision: false,
+    syncOnProvision: 'never',
   },
 };
 

@@ -75,7 +75,7 @@ const desiredArb: fc.Arbitrary<DesiredState> = fc
       schedule: d.cron ? { scheduleType: 'cron', cronExpression: d.cron } : { scheduleType: 'manual' },
       status: d.status,
       ...(d.prefix ? { prefix: d.prefix } : {}),
-      syncOnProvision: false,
+      syncOnProvision: 'never',
     },
   }));
 

@@ -349,13 +349,16 @@ describe('deployComponent', () => {
 
   it('starts a sync when asked and reports its job', async () => {
     const deps = makeTestDeps();
-    const syncing = { ...baseDesired, connection: { ...baseDesired.connection, syncOnProvision: true } };
+    const syncing = {
+      ...baseDesired,
+      connection: { ...baseDesired.connection, syncOnProvision: 'always' as const },
+    };
     const result = await right(deps, componentOf(syncing));
     expect(recordOf(result).lastJobId).to.equal(1);
     expect(result.info.publicInfo['lastSyncJob']).to.deep.equal({
       type: 'string',
-      label: 'Sync job started',
-      value: '1',
+      label: 'Sync job',
+      value: 'job 1 (running)',
     });
     expect(messages(result).at(-1)).to.equal('Started sync job 1 (status running)');
   });

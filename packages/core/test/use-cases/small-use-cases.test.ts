@@ -6,10 +6,9 @@ import {
   makeCheckReady,
   makeGetProvisioningStatus,
   makeGetValidationStatus,
-  makeReverseProvision,
 } from '../../src/use-cases/index.js';
 
-describe('status, readiness and reverse provisioning', () => {
+describe('status and readiness', () => {
   it('reports a running, a completed and a failed task, and an unknown token as UnknownTask', async () => {
     const deps = makeTestDeps();
     const status = makeGetProvisioningStatus(deps);
@@ -41,16 +40,6 @@ describe('status, readiness and reverse provisioning', () => {
         step: 'check the Airbyte workspace',
         error: airbyteUnauthorized(401, 'bad token'),
       }),
-    );
-  });
-
-  it('has no reverse provisioning', async () => {
-    expect(await makeReverseProvision()({ useCaseTemplateId: 'x', environment: 'dev' })()).to.deep.equal(
-      E.left(
-        unsupported(
-          'This provisioner has no reverse provisioning: Airbyte workloads are declared in the descriptor, not imported from Airbyte',
-        ),
-      ),
     );
   });
 });

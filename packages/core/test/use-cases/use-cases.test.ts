@@ -3,7 +3,14 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { ConnectorProfiles } from '../../src/domain/index.js';
 import type { Logger } from '../../src/ports/index.js';
 import type { ProvisioningRequest } from '../../src/requests/index.js';
-import { makeTestDeps, recordingLogger, type TestDeps } from '../../src/testing/index.js';
+import {
+  FakeAccessGateway,
+  makeTestDeps,
+  recordingLogger,
+  steppingTimer,
+  type TestDeps,
+} from '../../src/testing/index.js';
+import { InMemoryAclLedger } from '../../src/index.js';
 import { makeUseCases } from '../../src/use-cases/index.js';
 import { REMOVE_DATA_NOTE } from '../../src/use-cases/validate-request.js';
 
@@ -61,7 +68,9 @@ const request = (text = descriptor()): ProvisioningRequest => ({
 const invalid: ProvisioningRequest = { descriptorKind: 'COMPONENT_DESCRIPTOR', descriptor: 'dataProduct: [' };
 
 const setUp = (): { readonly deps: TestDeps; readonly useCases: ReturnType<typeof makeUseCases> } => {
-  const deps = makeTestDeps({ profiles, airbyteUiUrl: 'https://airbyte.example.com' });
+  const made = makeTestDeps({ profiles, airbyteUiUrl: 'https://airbyte.example.com' });
+  // a job the use cases wait for (removeData's clear) has succeeded by the first poll
+  const deps = { ...made, timer: steppingTimer(made.clock, () => made.gateway.finishJob(1, 'succeeded')) };
   return { deps, useCases: makeUseCases(deps) };
 };
 
@@ -116,6 +125,7 @@ describe('use cases over YAML descriptors', () => {
       action: 'update',
       id: 'source-1',
       changedFields: ['configuration.dataset_name'],
+      valueChanges: [{ path: 'configuration.dataset_name', old: 'orders', new: 'orders_v2' }],
     });
   });
 
@@ -128,7 +138,7 @@ describe('use cases over YAML descriptors', () => {
     expect(E.isRight(await useCases.unprovision(request())())).to.equal(true);
   });
 
-  it('unprovision with removeData says the destination keeps the data; without it says nothing of it', async () => {
+  it('unprovision with removeData clears the data first and says so; without it says nothing of it', async () => {
     const { useCases } = setUp();
     await useCases.provision(request())();
     const kept = await useCases.unprovision({ ...request(), removeData: true })();
@@ -136,6 +146,9 @@ describe('use cases over YAML descriptors', () => {
       E.isRight(kept) &&
         kept.right.logs.filter((l) => l.level === 'WARNING').map((l) => [l.message, l.phase]),
     ).to.deep.equal([[REMOVE_DATA_NOTE, 'validate']]);
+    expect(E.isRight(kept) && kept.right.logs.map((l) => l.message)).to.include(
+      'Cleared the data connection connection-3 synced (clear job 1 succeeded)',
+    );
     await useCases.provision(request())();
     const plain = await useCases.unprovision(request())();
     expect(E.isRight(plain) && plain.right.logs.some((l) => l.message.includes('removeData'))).to.equal(
@@ -203,7 +216,7 @@ describe('use cases over YAML descriptors', () => {
       provisionInfo: { request: descriptor() },
     })();
     expect(E.isRight(legacy) && legacy.right.logs.map((l) => l.message)).to.deep.equal([
-      'Airbyte workloads hold no data access to grant; nothing to do for user:alice, group:analysts',
+      'Airbyte workloads hold no data access to grant, and no Airbyte access is managed (AIRBYTE_ACL_MODE=off); nothing to do for user:alice, group:analysts',
     ]);
     const refs = await useCases.updateAcl({ refs: ['user:bob'], provisionInfo: { request: descriptor() } })();
     expect(E.isRight(refs) && refs.right.message).to.equal(
@@ -211,5 +224,33 @@ describe('use cases over YAML descriptors', () => {
     );
     const bad = await useCases.updateAcl({ refs: [], provisionInfo: { request: 'dataProduct: [' } })();
     expect(E.isLeft(bad) && bad.left.error._tag).to.equal('InvalidRequest');
+  });
+
+  it('updateAcl with workspace-role: grants the legacy acl users and groups, in the background on submit', async () => {
+    const { deps } = setUp();
+    const gateway = new FakeAccessGateway();
+    const alice = gateway.addUser('alice@example.com');
+    const analysts = gateway.addGroup('analysts');
+    const useCases = makeUseCases({
+      ...deps,
+      access: { gateway, ledger: new InMemoryAclLedger(), organizationId: 'org-1', role: 'workspace_runner' },
+    });
+    const legacy = await useCases.updateAcl({
+      acl: { users: ['alice_example.com'], groups: ['analysts'] },
+      provisionInfo: { request: descriptor() },
+    })();
+    expect(E.isRight(legacy) && legacy.right.message).to.equal(
+      'Access updated: 2 user(s) and group(s) hold workspace_runner on the Airbyte workspace through this component (2 granted, 0 revoked)',
+    );
+    const token = await useCases.submitUpdateAcl({
+      refs: ['group:analysts'],
+      provisionInfo: { request: descriptor() },
+    })();
+    if (E.isLeft(token)) throw new Error('expected a token');
+    await deps.background.drain();
+    const view = await useCases.getProvisioningStatus(token.right)();
+    expect(E.isRight(view) && view.right.status).to.equal('COMPLETED');
+    expect(gateway.permissions.map((p) => p.principal.id)).to.deep.equal([analysts.id]);
+    expect(alice.id).to.not.equal(analysts.id);
   });
 });
