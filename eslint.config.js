@@ -36,7 +36,10 @@ const corePatterns = [
     message: 'core imports no framework: only fp-ts, io-ts and yaml.',
   },
   {
-    group: ['@airbyte-provisioner/*', ...otherPackages('adapter-airbyte', 'adapter-http', 'cli')],
+    group: [
+      '@airbyte-provisioner/*',
+      ...otherPackages('adapter-airbyte', 'adapter-http', 'adapter-postgres', 'cli'),
+    ],
     message: 'core depends on no other workspace package; adapters depend on core.',
   },
 ];
@@ -127,8 +130,9 @@ export const hexagonRules = [
       {
         group: [
           '@airbyte-provisioner/adapter-http',
+          '@airbyte-provisioner/adapter-postgres',
           'airbyte-provisioner',
-          ...otherPackages('adapter-http', 'cli'),
+          ...otherPackages('adapter-http', 'adapter-postgres', 'cli'),
           'koa',
           '@koa/*',
           'inversify',
@@ -161,8 +165,26 @@ export const hexagonRules = [
       {
         group: [
           '@airbyte-provisioner/adapter-airbyte',
+          '@airbyte-provisioner/adapter-postgres',
           'airbyte-provisioner',
-          ...otherPackages('adapter-airbyte', 'cli'),
+          ...otherPackages('adapter-airbyte', 'adapter-postgres', 'cli'),
+          'inversify',
+        ],
+        message: 'an adapter imports core only, never another adapter or the composition root.',
+      },
+    ]),
+  },
+  {
+    files: ['packages/adapter-postgres/src/**/*.ts'],
+    rules: restricted([
+      {
+        group: [
+          '@airbyte-provisioner/adapter-airbyte',
+          '@airbyte-provisioner/adapter-http',
+          'airbyte-provisioner',
+          ...otherPackages('adapter-airbyte', 'adapter-http', 'cli'),
+          'koa',
+          '@koa/*',
           'inversify',
         ],
         message: 'an adapter imports core only, never another adapter or the composition root.',

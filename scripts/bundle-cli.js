@@ -2,6 +2,7 @@
 // what `airbyte-provisioner` runs. Node 20 loads an ES module graph file by file: the ~400 modules of
 // the CLI and its dependencies took longer to resolve and compile than everything the server does at
 // start-up, and one file halves the time to the first answer (BENCHMARKS.md, start-up).
+import { cpSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { build } from 'esbuild';
@@ -30,6 +31,10 @@ await build({
   // fp-ts and io-ts as the ES modules they also ship: no CommonJS wrappers copying every export at start-up,
   // and only what is used is bundled
   alias: { 'fp-ts/lib': `${packageDir('fp-ts')}/es6`, 'io-ts': `${packageDir('io-ts')}/es6/index.js` },
+  // pg's optional native binding (libpq) is never used: its pure-JavaScript client is
+  external: ['pg-native'],
   logLevel: 'warning',
 });
+// the PostgreSQL migrations are read at run time: the bundle carries them beside itself
+cpSync('packages/adapter-postgres/migrations', 'packages/cli/dist/bundle/migrations', { recursive: true });
 console.log(`Bundled the CLI into ${outfile}.`);

@@ -7,7 +7,8 @@ const allowed = {
   'adapter-airbyte': { workspace: ['core'] },
   'adapter-http': { workspace: ['core'] },
   'node-runtime': { runtime: [], workspace: ['core'] },
-  cli: { workspace: ['core', 'node-runtime', 'adapter-airbyte', 'adapter-http'] },
+  'adapter-postgres': { workspace: ['core'] },
+  cli: { workspace: ['core', 'node-runtime', 'adapter-airbyte', 'adapter-http', 'adapter-postgres'] },
 };
 
 const problems = [];

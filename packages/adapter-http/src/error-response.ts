@@ -94,6 +94,10 @@ const solutionsOf = (error: ProvisioningError): ReadonlyArray<string> => {
       return ['Resolve the conflict in Airbyte (rename or remove the resources named) and deploy again.'];
     case 'AirbyteFailure':
       return [airbyteAdvice(error.error)];
+    case 'StateUnavailable':
+      return [
+        'The provisioner cannot reach its database; nothing was half-written. Send the request again once it is back (/ready says when).',
+      ];
     case 'Internal':
       return ['Report this to the platform team.'];
   }
@@ -110,6 +114,8 @@ export const errorResponse = (error: ProvisioningError): ErrorResponse => {
     case 'Unsupported':
     case 'UnknownTask':
       return { status: 400, body: requestValidationError([{ path: '', message }], message, solutions) };
+    case 'StateUnavailable':
+      return { status: 503, body: systemError(message, solutions) };
     case 'StateConflict':
     case 'AirbyteFailure':
     case 'Internal':

@@ -42,6 +42,49 @@ describe('operations routes', () => {
     expect(bodyOf<{ status: string; reason: string }>(answer).reason).to.match(/bad token/);
   });
 
+  it('/ready with replicated state: 503 until the store is ready, and Airbyte reported in the body only', async () => {
+    let store = { ready: false, reason: 'the database cannot be reached' };
+    const replicated = await startHarness({
+      stateReadiness: () => Promise.resolve({ ...store, store: 'postgresql', airbyteGatesReadiness: false }),
+    });
+    try {
+      const down = await replicated.call('GET', '/ready');
+      expect(down.status).to.equal(503);
+      expect(down.body).to.deep.equal({
+        status: 'NOT_READY',
+        reason: 'the database cannot be reached',
+        state: 'postgresql',
+        airbyte: 'REACHABLE',
+      });
+      store = { ready: true } as typeof store;
+      replicated.deps.gateway.failNext('checkWorkspace', { _tag: 'AirbyteUnavailable', detail: 'blinked' });
+      const up = await replicated.call('GET', '/ready');
+      expect(up.status).to.equal(200);
+      expect(up.body).to.include({ status: 'READY', state: 'postgresql' });
+      expect(bodyOf<{ airbyte: string }>(up).airbyte).to.match(/^UNREACHABLE: .*blinked/);
+    } finally {
+      await replicated.close();
+    }
+  });
+
+  it('/ready with in-memory state says so, and Airbyte still decides', async () => {
+    const single = await startHarness({
+      stateReadiness: () =>
+        Promise.resolve({ ready: true, store: 'in-memory (one process)', airbyteGatesReadiness: true }),
+    });
+    try {
+      expect((await single.call('GET', '/ready')).body).to.deep.equal({
+        status: 'READY',
+        state: 'in-memory (one process)',
+        airbyte: 'REACHABLE',
+      });
+      single.deps.gateway.failNext('checkWorkspace', { _tag: 'AirbyteUnavailable', detail: 'down' });
+      expect((await single.call('GET', '/ready')).status).to.equal(503);
+    } finally {
+      await single.close();
+    }
+  });
+
   it('/metrics serves requests by route template and status, latency histograms, outcomes and Airbyte calls', async () => {
     await h.call('POST', '/v1/validate', exampleRequest());
     await h.call('GET', '/v1/provision/some-token/status');

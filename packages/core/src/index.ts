@@ -50,6 +50,13 @@ export {
   ValidationTaskRepositoryToken,
   type TaskRepository,
 } from './ports/task-repository.port.js';
+export {
+  OwnershipRegistryToken,
+  ownedElsewhere,
+  type OwnedResource,
+  type OwnershipRegistry,
+  type ResourceOwner,
+} from './ports/ownership-registry.port.js';
 
 // In-memory implementations of the ports (the defaults of createCoreDeps)
 export {
@@ -60,6 +67,7 @@ export {
 export { InMemoryLock } from './in-memory/in-memory-lock.js';
 export { InMemoryDeploymentRecordRepository } from './in-memory/in-memory-deployment-record-repository.js';
 export { makeBackgroundWork } from './in-memory/background-work.js';
+export { InMemoryOwnershipRegistry } from './in-memory/in-memory-ownership-registry.js';
 export { InMemoryAclLedger } from './in-memory/in-memory-acl-ledger.js';
 
 // Errors: closed unions and one constructor per variant
@@ -70,6 +78,7 @@ export {
   internal,
   invalidRequest,
   stateConflict,
+  stateUnavailable,
   unknownTask,
   unsupported,
   type ProvisioningError,

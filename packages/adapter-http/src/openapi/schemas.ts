@@ -242,7 +242,18 @@ export const schemas = {
     additionalProperties: false,
     properties: {
       status: { type: 'string', enum: ['READY', 'NOT_READY'] },
-      reason: { type: 'string', description: 'Why Airbyte cannot be used (NOT_READY only)' },
+      reason: {
+        type: 'string',
+        description: 'Why the provisioner cannot serve: its state store, or Airbyte (NOT_READY only)',
+      },
+      state: {
+        type: 'string',
+        description: 'Where state is kept: `postgresql` (shared by replicas), or in memory (one process)',
+      },
+      airbyte: {
+        type: 'string',
+        description: 'Whether Airbyte answers: `REACHABLE`, or `UNREACHABLE: <why>`',
+      },
     },
   },
 } as const;

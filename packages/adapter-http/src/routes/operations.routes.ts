@@ -23,11 +23,22 @@ export const operationsRoutes = (router: AppRouter, options: HttpAppOptions, met
     ctx.body = { status: 'UP' };
   });
   router.get('/ready', async (ctx: Ctx) => {
-    const ready = await options.useCases.checkReady()();
-    ctx.status = E.isRight(ready) ? 200 : 503;
-    ctx.body = E.isRight(ready)
-      ? { status: 'READY' }
-      : { status: 'NOT_READY', reason: describeError(ready.left).message };
+    const [state, ready] = await Promise.all([options.stateReadiness?.(), options.useCases.checkReady()()]);
+    const airbyteReason = E.isRight(ready) ? undefined : describeError(ready.left).message;
+    if (state === undefined) {
+      ctx.status = airbyteReason === undefined ? 200 : 503;
+      ctx.body =
+        airbyteReason === undefined ? { status: 'READY' } : { status: 'NOT_READY', reason: airbyteReason };
+      return;
+    }
+    const reason = state.reason ?? (state.airbyteGatesReadiness ? airbyteReason : undefined);
+    ctx.status = reason === undefined ? 200 : 503;
+    ctx.body = {
+      status: reason === undefined ? 'READY' : 'NOT_READY',
+      ...(reason === undefined ? {} : { reason }),
+      state: state.store,
+      airbyte: airbyteReason === undefined ? 'REACHABLE' : `UNREACHABLE: ${airbyteReason}`,
+    };
   });
   router.get('/metrics', async (ctx: Ctx) => {
     ctx.type = metrics.registry.contentType;

@@ -9,6 +9,7 @@ import { EXIT_INVALID_INPUT, EXIT_OK, type ExitCode } from '../output/exit-code.
 import type { Collaborators } from '../collaborators/collaborators.js';
 import { loadCollaborators } from '../collaborators/load-collaborators.js';
 import { registerConfigCommand } from './config.command.js';
+import { registerMigrateCommand } from './migrate.command.js';
 import { registerConnectorCommands } from './connectors.command.js';
 import { registerRequestCommands } from './request-commands.js';
 import { registerSandboxCommand } from './sandbox.command.js';
@@ -34,6 +35,7 @@ export const buildProgram = (
   registerSandboxCommand(program, collaborators, io, done);
   registerRequestCommands(program, collaborators, io, done);
   registerConfigCommand(program, io, done);
+  registerMigrateCommand(program, io, done);
   registerConnectorCommands(program, io, done);
   return program;
 };

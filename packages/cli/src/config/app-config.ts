@@ -40,7 +40,19 @@ export interface TaskLimitsConfig {
 export type FingerprintKey =
   { readonly source: 'env'; readonly key: string } | { readonly source: 'derived' };
 
+/** PostgreSQL state, shared by replicas (`DATABASE_URL`); absent: in memory, one process. */
+export interface StateConfig {
+  readonly databaseUrl: string;
+  /** Encrypts the requests kept for crash takeover (`STATE_ENCRYPTION_KEY`). */
+  readonly encryptionKey?: string;
+  /** How long a per-component lease lasts without renewal. */
+  readonly leaseTtlMs: number;
+}
+
+export const DEFAULT_LEASE_TTL_MS = 30_000;
+
 export interface AppConfig {
+  readonly state?: StateConfig;
   readonly server: ServerConfig;
   /** Absent when no `AIRBYTE_*` variable is set: only `validate`, `sandbox` and `serve --sandbox` work. */
   readonly airbyte?: AirbyteConfig;

@@ -76,6 +76,15 @@ export const describeConfig = (config: AppConfig): JsonObject => ({
   secretFingerprintKey:
     config.fingerprintKey.source === 'env' ? SECRET_MARK : 'derived from the Airbyte credentials',
   configFile: config.configFile ?? null,
+  ...(config.state === undefined
+    ? {}
+    : {
+        state: {
+          databaseUrl: SECRET_MARK,
+          encryptionKey: config.state.encryptionKey === undefined ? null : SECRET_MARK,
+          leaseTtlMs: config.state.leaseTtlMs,
+        },
+      }),
 });
 
 type Env = Readonly<Record<string, string | undefined>>;

@@ -123,3 +123,22 @@ export const keyFromEnv: t.Type<string, string> = fromString(
   expecting('at least 16 characters', (text) => (text.length >= 16 ? text : undefined)),
   byLength,
 );
+
+/**
+ * A PostgreSQL connection URL (`postgres://` or `postgresql://`). It usually carries a password, so it is
+ * never echoed back: a problem shows its length only.
+ */
+export const postgresUrlFromEnv: t.Type<string, string> = fromString(
+  'PostgresUrl',
+  (text) => {
+    try {
+      const url = new URL(text);
+      return url.protocol === 'postgres:' || url.protocol === 'postgresql:'
+        ? E.right(text)
+        : E.left('must be a postgres:// or postgresql:// URL');
+    } catch {
+      return E.left('must be a postgres:// or postgresql:// URL');
+    }
+  },
+  byLength,
+);

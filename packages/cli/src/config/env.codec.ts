@@ -5,6 +5,7 @@ import {
   integerFromEnv,
   keyFromEnv,
   oneOfFromEnv,
+  postgresUrlFromEnv,
   secretFromEnv,
   textFromEnv,
   uuidFromEnv,
@@ -51,6 +52,9 @@ export const EnvConfig = t.partial({
   SHUTDOWN_GRACE_MS: integerFromEnv(0),
   SECRET_FINGERPRINT_KEY: keyFromEnv,
   PROVISIONER_CONFIG: textFromEnv,
+  DATABASE_URL: postgresUrlFromEnv,
+  STATE_ENCRYPTION_KEY: keyFromEnv,
+  LEASE_TTL_SECONDS: integerFromEnv(1, 3600),
 });
 export type EnvConfig = t.TypeOf<typeof EnvConfig>;
 

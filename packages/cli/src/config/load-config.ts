@@ -14,6 +14,7 @@ import {
 } from '@airbyte-provisioner/core';
 import {
   DEFAULT_HOST,
+  DEFAULT_LEASE_TTL_MS,
   DEFAULT_PORT,
   DEFAULT_SHUTDOWN_GRACE_MS,
   type AirbyteConfig,
@@ -151,5 +152,15 @@ export const loadConfig = (sources: ConfigSources): E.Either<ReadonlyArray<Probl
         ? { source: 'derived' }
         : { source: 'env', key: env.SECRET_FINGERPRINT_KEY },
     ...(configFile === undefined ? {} : { configFile }),
+    ...(env.DATABASE_URL === undefined
+      ? {}
+      : {
+          state: {
+            databaseUrl: env.DATABASE_URL,
+            ...(env.STATE_ENCRYPTION_KEY === undefined ? {} : { encryptionKey: env.STATE_ENCRYPTION_KEY }),
+            leaseTtlMs:
+              env.LEASE_TTL_SECONDS === undefined ? DEFAULT_LEASE_TTL_MS : env.LEASE_TTL_SECONDS * 1000,
+          },
+        }),
   });
 };

@@ -6,6 +6,7 @@ import { Container, type Bind, type ContainerModule } from 'inversify';
 import type { AppConfig } from '../config/app-config.js';
 import { airbyteModule } from './airbyte.module.js';
 import { coreModule } from './core.module.js';
+import { postgresStateModule } from './postgres-state.module.js';
 import { bindPort } from './resolve.js';
 import type { Collaborators } from '../collaborators/collaborators.js';
 import { CollaboratorsToken, ConfigToken, RuntimeToken, type RuntimeOptions } from './tokens.js';
@@ -21,6 +22,11 @@ export const buildContainer = (
   bindPort(bind, ConfigToken).toConstantValue(config);
   bindPort(bind, RuntimeToken).toConstantValue(runtime);
   bindPort(bind, CollaboratorsToken).toConstantValue(collaborators);
-  container.load(coreModule(), airbyteModule(), ...extraModules);
+  container.load(
+    coreModule(),
+    airbyteModule(),
+    ...(config.state === undefined ? [] : [postgresStateModule(config.state)]),
+    ...extraModules,
+  );
   return container;
 };

@@ -11,10 +11,12 @@ import {
   IdGeneratorToken,
   InMemoryDeploymentRecordRepository,
   InMemoryLock,
+  InMemoryOwnershipRegistry,
   InMemoryTaskRepository,
   LockToken,
   LoggerToken,
   makeBackgroundWork,
+  OwnershipRegistryToken,
   ProvisioningTaskRepositoryToken,
   SecretFingerprinterToken,
   ValidationTaskRepositoryToken,
@@ -27,6 +29,7 @@ import {
   type Lock,
   type Logger,
   type OperationResult,
+  type OwnershipRegistry,
   type SecretFingerprinter,
   type TaskRepository,
   type ValidationOutcome,
@@ -42,6 +45,7 @@ import {
 import type { AppConfig } from '../config/app-config.js';
 import { JsonFileDeploymentRecordRepository } from '../node/json-file-deployment-record-repository.js';
 import { makePinoLogger } from '../node/pino-logger.js';
+import { inMemoryStateStore } from '../state/state-store.js';
 import { timerScheduler } from '../node/timer-scheduler.js';
 import { accessSettingsOf } from './access-settings.js';
 import { bindPort } from './resolve.js';
@@ -54,6 +58,7 @@ import {
   CoreDepsToken,
   PinoLoggerToken,
   RuntimeToken,
+  StateStoreToken,
   UseCasesToken,
   type RuntimeOptions,
 } from './tokens.js';
@@ -100,6 +105,7 @@ const coreDeps = (
   validationTasks: TaskRepository<ValidationOutcome>,
   deploymentRecords: DeploymentRecordRepository,
   background: BackgroundWorkRunner,
+  ownership: OwnershipRegistry,
 ): CoreDeps => ({
   gateway,
   gatewayFor,
@@ -117,6 +123,7 @@ const coreDeps = (
   validationTasks,
   deploymentRecords,
   background,
+  ownership,
   timer: systemTimer,
   ...optional('access', accessSettingsOf(config, logger)),
   ...(config.airbyte?.jobPollMs === undefined ? {} : { jobPollIntervalMs: config.airbyte.jobPollMs }),
@@ -169,6 +176,10 @@ export const coreModule = (): ContainerModule =>
         [RuntimeToken],
       )
       .inSingletonScope();
+    bindPort(bind, OwnershipRegistryToken)
+      .toResolvedValue(() => new InMemoryOwnershipRegistry())
+      .inSingletonScope();
+    bindPort(bind, StateStoreToken).toConstantValue(inMemoryStateStore);
     bindPort(bind, BackgroundWorkToken)
       .toResolvedValue(
         (logger: Logger) =>
@@ -192,6 +203,7 @@ export const coreModule = (): ContainerModule =>
         ValidationTaskRepositoryToken,
         DeploymentRecordRepositoryToken,
         BackgroundWorkToken,
+        OwnershipRegistryToken,
       ])
       .inSingletonScope();
     bindPort(bind, UseCasesToken)

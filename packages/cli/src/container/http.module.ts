@@ -14,8 +14,10 @@ import {
   HttpAppToken,
   MetricsToken,
   PinoLoggerToken,
+  StateStoreToken,
   UseCasesToken,
 } from './tokens.js';
+import type { StateStore } from '../state/state-store.js';
 
 const makeApp = (
   collaborators: Collaborators,
@@ -23,8 +25,10 @@ const makeApp = (
   useCases: UseCases,
   logger: PinoLogger,
   metrics: Metrics,
+  state: StateStore,
 ): HttpApp =>
   collaborators.createHttpApp({
+    stateReadiness: state.readiness,
     useCases,
     provisionMode: config.server.provisionMode,
     logger,
@@ -48,6 +52,7 @@ export const httpModule = (): ContainerModule =>
         UseCasesToken,
         PinoLoggerToken,
         MetricsToken,
+        StateStoreToken,
       ])
       .inSingletonScope();
   });

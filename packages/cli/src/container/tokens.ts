@@ -14,6 +14,7 @@ import type { Logger as PinoLogger } from 'pino';
 import type { AppConfig } from '../config/app-config.js';
 import type { Progress } from '../output/progress.js';
 import type { Collaborators, HttpApp, Metrics, UseCases } from '../collaborators/collaborators.js';
+import type { StateStore } from '../state/state-store.js';
 
 /** How this process runs, beside the configuration: where logs go, where deployment records are kept. */
 export interface RuntimeOptions {
@@ -41,3 +42,5 @@ export const CollaboratorsToken = portToken<Collaborators>('cli/Collaborators');
 export const UseCasesToken = portToken<UseCases>('cli/UseCases');
 export const MetricsToken = portToken<Metrics>('cli/Metrics');
 export const HttpAppToken = portToken<HttpApp>('cli/HttpApp');
+/** Where state is kept (in memory unless DATABASE_URL is set), for start-up, `/ready` and shutdown. */
+export const StateStoreToken = portToken<StateStore>('cli/StateStore');

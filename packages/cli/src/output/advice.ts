@@ -49,6 +49,8 @@ export const adviceFor = (error: ProvisioningError, context: AdviceContext = {})
       return airbyteAdvice(error.step, error.error, context);
     case 'StateConflict':
       return 'Resolve the conflict in Airbyte (rename or remove the resources named), then run the command again.';
+    case 'StateUnavailable':
+      return "The provisioner's database (DATABASE_URL) cannot be reached: run the command again once it is back.";
     case 'InvalidRequest':
     case 'Unsupported':
     case 'UnknownTask':

@@ -20,6 +20,7 @@ export const exitCodeOf = (error: ProvisioningError): ExitCode => {
       return EXIT_INVALID_INPUT;
     case 'StateConflict':
     case 'AirbyteFailure':
+    case 'StateUnavailable':
     case 'Internal':
       return EXIT_FAILURE;
   }

@@ -57,6 +57,7 @@ const repeatsFailure = (entry: LogEntry, error: ProvisioningError): boolean => {
     case 'AirbyteFailure':
       return entry.message.includes(error.error.detail);
     case 'StateConflict':
+    case 'StateUnavailable':
     case 'Internal':
     case 'Unsupported':
       return entry.message.includes(error.message);

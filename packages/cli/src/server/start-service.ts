@@ -15,7 +15,8 @@ import { withoutUserinfo } from '../config/env-value.codec.js';
 import { buildContainer } from '../container/build-container.js';
 import { httpModule } from '../container/http.module.js';
 import { resolve } from '../container/resolve.js';
-import { BackgroundWorkToken, HttpAppToken, PinoLoggerToken } from '../container/tokens.js';
+import { BackgroundWorkToken, HttpAppToken, PinoLoggerToken, StateStoreToken } from '../container/tokens.js';
+import type { StateStore } from '../state/state-store.js';
 
 export interface ServiceOptions {
   /** Start an embedded sandbox Airbyte and use it instead of the configured one. */
@@ -46,6 +47,7 @@ interface Started {
   readonly log: PinoLogger;
   readonly background: BackgroundWork;
   readonly http: RunningHttpServer;
+  readonly state: StateStore;
 }
 
 /** How long the connections dropped after the grace period may take to go. */
@@ -114,6 +116,7 @@ export const startService = async (
   };
   let logger: PinoLogger | undefined;
   let started: Started;
+  let state: StateStore | undefined;
   try {
     const effective: AppConfig =
       sandbox === undefined
@@ -130,12 +133,16 @@ export const startService = async (
     logger = resolve(container, PinoLoggerToken);
     const background = resolve(container, BackgroundWorkToken);
     if (sandbox !== undefined) logger.warn({ sandboxUrl: sandbox.url }, SANDBOX_WARNING);
+    state = resolve(container, StateStoreToken);
+    // PostgreSQL: migrated before the first request (or, with the database down, not ready until it is)
+    await state.start();
     const http = await collaborators.startHttpServer(resolve(container, HttpAppToken), {
       port: effective.server.port,
       host: effective.server.host,
     });
-    started = { effective, log: logger, background, http };
+    started = { effective, log: logger, background, http, state };
   } catch (error) {
+    await state?.stop();
     await closeSandbox(logger);
     throw error;
   }
@@ -147,6 +154,7 @@ export const startService = async (
       // the configuration refuses userinfo; an embedder's own AppConfig may still carry one
       airbyte: effective.airbyte === undefined ? undefined : withoutUserinfo(effective.airbyte.apiUrl),
       auth: effective.server.apiToken === undefined ? 'none' : 'bearer',
+      state: started.state.description,
     },
     'airbyte-provisioner is listening',
   );
@@ -173,6 +181,8 @@ export const startService = async (
         // that sent half a request): they must not hold the shutdown past the grace period
         await Promise.race([http.close(), delay(CLOSE_CAP_MS)]);
       }
+      // leases released and the pool closed once nothing runs (or the grace period is over)
+      await started.state.stop();
       await closeSandbox(log);
       return { drained };
     })();

@@ -13,6 +13,7 @@ const OPTIONS: Readonly<Record<string, ReadonlyArray<string>>> = {
   serve: ['--sandbox', '--sandbox-latency-ms <n>'],
   sandbox: ['--port <n>', '--host <host>', '--latency-ms <n>', '--json'],
   config: ['--json'],
+  migrate: [],
 };
 
 const COMMANDS = Object.keys(OPTIONS);

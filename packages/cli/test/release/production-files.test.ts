@@ -115,11 +115,13 @@ describe('the container image (its production file set, run without dev dependen
     expect(execForm(runtime, 'CMD')).to.deep.equal(['serve']);
   });
 
-  it('holds the bundle, its source map and licence notices, and the release manifest: nothing else', async () => {
+  it('holds the bundle, its source map and licence notices, its SQL migrations and the release manifest: nothing else', async () => {
     expect(await filesUnder(appDir)).to.deep.equal([
       'dist/bundle/airbyte-provisioner.js',
       'dist/bundle/airbyte-provisioner.js.LEGAL.txt',
       'dist/bundle/airbyte-provisioner.js.map',
+      // read by the bundle at run time (DATABASE_URL): applied at start-up and by `migrate`
+      'dist/bundle/migrations/0001_state.sql',
       'package.json',
     ]);
     const manifest = JSON.parse(await readFile(join(appDir, 'package.json'), 'utf8')) as Record<

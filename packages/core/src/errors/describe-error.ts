@@ -42,6 +42,8 @@ export const describeError = (error: ProvisioningError): string => {
       return `${error.step} failed: ${error.message}${error.ids.length > 0 ? ` (ids: ${error.ids.join(', ')})` : ''}`;
     case 'AirbyteFailure':
       return `${error.step} failed: Airbyte ${describeAirbyteError(error.error)}: ${error.error.detail}`;
+    case 'StateUnavailable':
+      return `The provisioner's state store is unavailable: ${error.message}`;
     case 'Internal':
       return `Internal error: ${error.message}`;
   }

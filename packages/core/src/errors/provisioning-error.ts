@@ -21,6 +21,8 @@ export type ProvisioningError =
     }
   /** An Airbyte call failed during `step` (e.g. `create source "orders-file"`). */
   | { readonly _tag: 'AirbyteFailure'; readonly step: string; readonly error: AirbyteError }
+  /** The provisioner's own state store (its database) cannot be reached; nothing was half-written. */
+  | { readonly _tag: 'StateUnavailable'; readonly message: string }
   /** A bug or an unexpected state; the message is safe to show. */
   | { readonly _tag: 'Internal'; readonly message: string };
 
@@ -46,3 +48,7 @@ export const airbyteFailure = (step: string, error: AirbyteError): ProvisioningE
   error,
 });
 export const internal = (message: string): ProvisioningError => ({ _tag: 'Internal', message });
+export const stateUnavailable = (message: string): ProvisioningError => ({
+  _tag: 'StateUnavailable',
+  message,
+});

@@ -10,6 +10,7 @@ export * from './deployment-record-repository.port.js';
 export * from './connector-schemas.port.js';
 export * from './scheduler.port.js';
 export * from './background-work.port.js';
+export * from './ownership-registry.port.js';
 export * from './timer.port.js';
 export * from './access-gateway.port.js';
 export * from './acl-ledger.port.js';

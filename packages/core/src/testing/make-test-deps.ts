@@ -10,6 +10,7 @@ import { makeBackgroundWork } from '../in-memory/background-work.js';
 import type { BackgroundWorkRunner } from '../ports/background-work.port.js';
 import { InMemoryDeploymentRecordRepository } from '../in-memory/in-memory-deployment-record-repository.js';
 import { InMemoryLock } from '../in-memory/in-memory-lock.js';
+import { InMemoryOwnershipRegistry } from '../in-memory/in-memory-ownership-registry.js';
 import {
   defaultTaskRepositoryLimits,
   InMemoryTaskRepository,
@@ -31,6 +32,7 @@ export interface TestDeps extends CoreDeps {
   readonly provisioningTasks: InMemoryTaskRepository<OperationResult>;
   readonly validationTasks: InMemoryTaskRepository<ValidationOutcome>;
   readonly deploymentRecords: InMemoryDeploymentRecordRepository;
+  readonly ownership: InMemoryOwnershipRegistry;
   readonly background: BackgroundWorkRunner;
 }
 
@@ -64,6 +66,7 @@ export const makeTestDeps = (options: TestDepsOptions = {}): TestDeps => {
     provisioningTasks: new InMemoryTaskRepository<OperationResult>(clock, limits),
     validationTasks: new InMemoryTaskRepository<ValidationOutcome>(clock, limits),
     deploymentRecords: new InMemoryDeploymentRecordRepository(),
+    ownership: new InMemoryOwnershipRegistry(),
     background: makeBackgroundWork(),
     timer: steppingTimer(clock),
   };

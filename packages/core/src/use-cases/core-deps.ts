@@ -13,6 +13,7 @@ import type { DeploymentRecordRepository } from '../ports/deployment-record-repo
 import type { IdGenerator } from '../ports/id-generator.port.js';
 import type { Lock } from '../ports/lock.port.js';
 import type { Logger } from '../ports/logger.port.js';
+import type { OwnershipRegistry } from '../ports/ownership-registry.port.js';
 import type { OperationContext } from './use-case.types.js';
 import type { SecretFingerprinter } from '../ports/secret-fingerprinter.port.js';
 import type { TaskRepository } from '../ports/task-repository.port.js';
@@ -50,6 +51,8 @@ export interface CoreDeps {
   readonly provisioningTasks: TaskRepository<OperationResult>;
   readonly validationTasks: TaskRepository<ValidationOutcome>;
   readonly deploymentRecords: DeploymentRecordRepository;
+  /** Which component owns which Airbyte resource (rule 7). */
+  readonly ownership: OwnershipRegistry;
   readonly background: BackgroundWorkRunner;
   /** Runs work later (looks for late copies after a doubtful create); without it, only operations look. */
   readonly scheduler?: Scheduler;

@@ -1,6 +1,6 @@
 /**
  * `CoreDeps` with the defaults an embedder can take as they are: in-memory task stores (a day, 20,000
- * tasks), an in-process lock and deployment records, a silent logger, no connector profiles. What has no
+ * tasks), an in-process lock, deployment records and ownership registry, a silent logger, no connector profiles. What has no
  * safe default is required: the Airbyte gateway and workspace, and the three platform services (clock,
  * ids, secret fingerprinter: `@airbyte-provisioner/node-runtime` has Node's). Any default can be overridden.
  */
@@ -10,6 +10,7 @@ import type { ValidationOutcome } from '../domain/validation-outcome.js';
 import { makeBackgroundWork } from '../in-memory/background-work.js';
 import { InMemoryDeploymentRecordRepository } from '../in-memory/in-memory-deployment-record-repository.js';
 import { InMemoryLock } from '../in-memory/in-memory-lock.js';
+import { InMemoryOwnershipRegistry } from '../in-memory/in-memory-ownership-registry.js';
 import {
   defaultTaskRepositoryLimits,
   InMemoryTaskRepository,
@@ -38,6 +39,7 @@ export const createCoreDeps = ({ taskLimits, ...options }: CoreDepsOptions): Cor
     provisioningTasks: new InMemoryTaskRepository<OperationResult>(options.clock, limits),
     validationTasks: new InMemoryTaskRepository<ValidationOutcome>(options.clock, limits),
     deploymentRecords: new InMemoryDeploymentRecordRepository(),
+    ownership: new InMemoryOwnershipRegistry(),
     background: makeBackgroundWork((err) =>
       logger.error({ err }, 'a background operation failed unexpectedly'),
     ),

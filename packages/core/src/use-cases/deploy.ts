@@ -21,6 +21,7 @@ import { step } from './locate.js';
 import { OperationJournal } from './operation-journal.js';
 import { parallel } from './parallel.js';
 import { prepareDeploy, type PreparedDeploy } from './prepare-deploy.js';
+import { claimRecorded, lockUnavailable } from './resource-ownership.js';
 import { retireReplaced } from './retire.js';
 import { scheduleDoubtRechecks } from './recheck-doubtful-creates.js';
 import { noteDoubtfulCreates, settleDoubtfulCreates } from './settle-doubtful-creates.js';
@@ -191,7 +192,10 @@ export const deployComponent =
     const journal = new OperationJournal(deps.clock, deps.workspaceId);
     component.warnings.forEach((w) => journal.warn(w, 'validate'));
     const save = (): TE.TaskEither<ProvisioningError, void> =>
-      deps.deploymentRecords.put(component.componentId, journal.record);
+      pipe(
+        deps.deploymentRecords.put(component.componentId, journal.record),
+        TE.chain(() => claimRecorded(deps, component.componentId, component.desired, journal.record)),
+      );
     // a failure says whether the resources were located: only then is there something new to record
     const failed =
       (located: boolean) =>
@@ -252,4 +256,4 @@ export const deployComponent =
 export const lockedDeploy =
   (deps: CoreDeps) =>
   (component: ValidatedComponent): TE.TaskEither<OperationFailure, OperationResult> =>
-    deps.lock.withLock(component.componentId, deployComponent(deps)(component));
+    deps.lock.withLock(component.componentId, deployComponent(deps)(component), lockUnavailable);

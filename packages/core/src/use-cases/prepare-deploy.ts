@@ -18,6 +18,7 @@ import { ADOPTED_FINGERPRINT } from '../descriptor/previous-record.reader.js';
 import type { CoreDeps } from './core-deps.js';
 import { locateAll, step } from './locate.js';
 import { knownRecords } from './previous-record.js';
+import { refuseForeign } from './resource-ownership.js';
 
 export interface PreparedDeploy {
   /** Known records, most trusted first. */
@@ -86,12 +87,14 @@ const checkNotShared =
   };
 
 export const prepareDeploy =
-  (deps: Pick<CoreDeps, 'gateway' | 'deploymentRecords' | 'fingerprinter'>) =>
+  (deps: Pick<CoreDeps, 'gateway' | 'deploymentRecords' | 'fingerprinter' | 'ownership'>) =>
   (component: ValidatedComponent): TE.TaskEither<ProvisioningError, PreparedDeploy> =>
     pipe(
       knownRecords(deps.deploymentRecords, 'ours-first')(component),
       TE.bindTo('records'),
       TE.bind('located', ({ records }) => locateAll(deps.gateway)(component.desired, records)),
+      // rule 7: nothing another component owns is adopted, whatever its name
+      TE.chainFirst(({ located }) => refuseForeign(deps, component.componentId)(located)),
       TE.let('fingerprints', ({ records, located }) => fingerprintsOf(deps, component, located, records)),
       TE.bind('plan', ({ located, fingerprints }) =>
         TE.fromEither(pipe(planDeploy(component.desired, located, fingerprints), E.mapLeft(invalidRequest))),

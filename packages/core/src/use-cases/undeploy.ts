@@ -19,6 +19,7 @@ import type { CoreDeps } from './core-deps.js';
 import { locateAll, step } from './locate.js';
 import { OperationJournal } from './operation-journal.js';
 import { knownRecords } from './previous-record.js';
+import { lockUnavailable, withoutForeign } from './resource-ownership.js';
 import { retireReplaced } from './retire.js';
 import { noteDoubtfulCreates, settleDoubtfulCreates } from './settle-doubtful-creates.js';
 import { clearSyncedData } from './clear-synced-data.js';
@@ -110,7 +111,22 @@ export const undeployComponent =
       // the ids the platform sent back are tried first, then ours, then the names
       knownRecords(deps.deploymentRecords, 'platform-first')(component),
       TE.bindTo('records'),
-      TE.bind('located', ({ records }) => locateAll(deps.gateway)(desired, records)),
+      TE.bind('located', ({ records }) =>
+        pipe(
+          locateAll(deps.gateway)(desired, records),
+          // rule 7: what another component owns is left alone, whatever its name
+          TE.chain(withoutForeign(deps, component.componentId)),
+          TE.map(({ located, foreign }) => {
+            foreign.forEach((o) =>
+              journal.warn(
+                `Left ${o.resource.kind} "${o.resource.name}" (${o.resource.id}) alone: it belongs to component ${o.componentId}`,
+                o.resource.kind,
+              ),
+            );
+            return located;
+          }),
+        ),
+      ),
       TE.let('pending', ({ records, located }) => pendingOf(records, located)),
       TE.bind('usage', ({ located, pending }): TE.TaskEither<ProvisioningError, ForeignUsage> => {
         const users = foreignUsers(
@@ -144,7 +160,14 @@ export const undeployComponent =
         );
       }),
       TE.chainFirst(() => deps.deploymentRecords.remove(component.componentId)),
-      TE.map((actions): OperationResult => ({
+      TE.bindTo('actions'),
+      TE.chainFirst(({ actions }) =>
+        deps.ownership.release(
+          component.componentId,
+          actions.flatMap((a) => (a._tag === 'Delete' ? [a.id] : [])),
+        ),
+      ),
+      TE.map(({ actions }): OperationResult => ({
         message: summary(desired.connection.name, actions),
         info: { publicInfo: {}, privateInfo: {} },
         logs: journal.logs,
@@ -160,4 +183,4 @@ export const undeployComponent =
 export const lockedUndeploy =
   (deps: CoreDeps) =>
   (component: ValidatedComponent): TE.TaskEither<OperationFailure, OperationResult> =>
-    deps.lock.withLock(component.componentId, undeployComponent(deps)(component));
+    deps.lock.withLock(component.componentId, undeployComponent(deps)(component), lockUnavailable);

@@ -79,7 +79,15 @@ const coreDeps = async (root: string, gateway: AirbyteGateway, workspaceId: stri
   const Lock = await named<Construct>('InMemoryLock');
   const Records = await named<Construct>('InMemoryDeploymentRecordRepository');
   const makeBackgroundWork = await named<() => CoreDeps['background']>('makeBackgroundWork');
+  // builds older than the ownership registry never ask for one: a registry that knows no owner stands in
+  const Ownership = await optional<Construct>(root, 'core', 'InMemoryOwnershipRegistry');
+  const noOwners: CoreDeps['ownership'] = {
+    ownersOf: () => () => Promise.resolve({ _tag: 'Right', right: [] }),
+    claim: () => () => Promise.resolve({ _tag: 'Right', right: undefined }),
+    release: () => () => Promise.resolve({ _tag: 'Right', right: undefined }),
+  };
   return {
+    ownership: Ownership === undefined ? noOwners : (new Ownership() as CoreDeps['ownership']),
     ...wanted,
     // builds of that age read `gateway`; `gatewayFor` is what this tree's CoreDeps type asks for
     gatewayFor: () => gateway,

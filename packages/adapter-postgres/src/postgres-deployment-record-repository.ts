@@ -1,0 +1,72 @@
+/** Deployment records in PostgreSQL: every replica finds what any of them created. Decoded on read. */
+import * as E from 'fp-ts/lib/Either.js';
+import * as O from 'fp-ts/lib/Option.js';
+import * as TE from 'fp-ts/lib/TaskEither.js';
+import { pipe } from 'fp-ts/lib/function.js';
+import {
+  decodeWith,
+  DeploymentRecordCodec,
+  formatProblem,
+  internal,
+  type DeploymentRecord,
+  type DeploymentRecordRepository,
+  type ProvisioningError,
+} from '@airbyte-provisioner/core';
+import type pg from 'pg';
+import { databaseError } from './postgres-errors.js';
+
+export class PostgresDeploymentRecordRepository implements DeploymentRecordRepository {
+  constructor(private readonly pool: pg.Pool) {}
+
+  readonly get = (componentId: string): TE.TaskEither<ProvisioningError, O.Option<DeploymentRecord>> =>
+    pipe(
+      TE.tryCatch(
+        () =>
+          this.pool.query<{ record: unknown }>(
+            'SELECT record FROM provisioner_deployment_records WHERE component_id = $1',
+            [componentId],
+          ),
+        databaseError('read a deployment record'),
+      ),
+      TE.chainEitherK(({ rows }) => {
+        const row = rows[0];
+        if (row === undefined) return E.right(O.none);
+        return pipe(
+          decodeWith(DeploymentRecordCodec)(row.record),
+          E.bimap(
+            (problems) =>
+              internal(
+                `the deployment record of ${componentId} in the database is unreadable: ${problems.map(formatProblem).join('; ')}`,
+              ),
+            O.some,
+          ),
+        );
+      }),
+    );
+
+  readonly put = (componentId: string, record: DeploymentRecord): TE.TaskEither<ProvisioningError, void> =>
+    pipe(
+      TE.tryCatch(
+        () =>
+          this.pool.query(
+            `INSERT INTO provisioner_deployment_records (component_id, record) VALUES ($1, $2)
+             ON CONFLICT (component_id) DO UPDATE SET record = EXCLUDED.record, updated_at = now()`,
+            [componentId, JSON.stringify(record)],
+          ),
+        databaseError('save a deployment record'),
+      ),
+      TE.map(() => undefined),
+    );
+
+  readonly remove = (componentId: string): TE.TaskEither<ProvisioningError, void> =>
+    pipe(
+      TE.tryCatch(
+        () =>
+          this.pool.query('DELETE FROM provisioner_deployment_records WHERE component_id = $1', [
+            componentId,
+          ]),
+        databaseError('remove a deployment record'),
+      ),
+      TE.map(() => undefined),
+    );
+}

@@ -1,0 +1,137 @@
+/**
+ * Tasks in PostgreSQL: a status read is one primary-key lookup, so any replica answers for a task any
+ * replica started, across restarts. A finished task stays readable `ttlMs`, then a background purge
+ * deletes it (`purgeExpired`). Statuses only move forward: a finished row is never rewritten, and only the
+ * replica that owns a task (it started it, or took it over) finishes it.
+ */
+import * as TE from 'fp-ts/lib/TaskEither.js';
+import { pipe } from 'fp-ts/lib/function.js';
+import {
+  internal,
+  unknownTask,
+  type OperationFailure,
+  type ProvisioningError,
+  type TaskRepository,
+  type TaskView,
+} from '@airbyte-provisioner/core';
+import type pg from 'pg';
+import { databaseError } from './postgres-errors.js';
+
+export type TaskKind = 'provisioning' | 'validation';
+
+export interface PostgresTaskRepositoryOptions {
+  readonly kind: TaskKind;
+  /** How long a finished task stays readable. */
+  readonly ttlMs: number;
+  /** The replica that creates tasks here (it runs them and heartbeats them). */
+  readonly owner: string;
+}
+
+interface TaskRow {
+  readonly status: 'RUNNING' | 'COMPLETED' | 'FAILED';
+  readonly outcome: unknown;
+}
+
+export class PostgresTaskRepository<A> implements TaskRepository<A> {
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly options: PostgresTaskRepositoryOptions,
+  ) {}
+
+  private query<R extends pg.QueryResultRow>(
+    doing: string,
+    sql: string,
+    values: ReadonlyArray<unknown>,
+  ): TE.TaskEither<ProvisioningError, pg.QueryResult<R>> {
+    // named: each connection parses and plans the statement once (a status read is then one round trip of
+    // an already-planned primary-key lookup)
+    return TE.tryCatch(
+      () => this.pool.query<R>({ name: `tasks: ${doing}`, text: sql, values: [...values] }),
+      databaseError(doing),
+    );
+  }
+
+  readonly create = (token: string): TE.TaskEither<ProvisioningError, void> =>
+    pipe(
+      this.query(
+        'create a task',
+        `INSERT INTO provisioner_tasks (token, kind, status, owner, heartbeat_at)
+         VALUES ($1, $2, 'RUNNING', $3, now()) ON CONFLICT (token) DO NOTHING`,
+        [token, this.options.kind, this.options.owner],
+      ),
+      TE.chain((result) =>
+        result.rowCount === 1
+          ? TE.right(undefined)
+          : TE.left(internal(`task token ${token} is already in use`)),
+      ),
+    );
+
+  readonly complete = (token: string, value: A): TE.TaskEither<ProvisioningError, void> =>
+    this.finish(token, 'COMPLETED', value);
+
+  readonly fail = (token: string, failure: OperationFailure): TE.TaskEither<ProvisioningError, void> =>
+    this.finish(token, 'FAILED', failure);
+
+  readonly get = (token: string): TE.TaskEither<ProvisioningError, TaskView<A>> =>
+    pipe(
+      this.query<TaskRow>(
+        'read a task',
+        `SELECT status, outcome FROM provisioner_tasks
+         WHERE token = $1 AND kind = $2 AND (expires_at IS NULL OR expires_at > now())`,
+        [token, this.options.kind],
+      ),
+      TE.chain(({ rows }) => {
+        const row = rows[0];
+        if (row === undefined) return TE.left(unknownTask(token));
+        switch (row.status) {
+          case 'RUNNING':
+            return TE.right({ status: 'RUNNING' as const });
+          case 'COMPLETED':
+            // our own JSON, written by `complete` from a value of type A
+            return TE.right({ status: 'COMPLETED' as const, value: row.outcome as A });
+          case 'FAILED':
+            return TE.right({ status: 'FAILED' as const, failure: row.outcome as OperationFailure });
+        }
+      }),
+    );
+
+  /** Deletes the finished tasks past their time; answers how many. */
+  readonly purgeExpired = (): TE.TaskEither<ProvisioningError, number> =>
+    pipe(
+      this.query('purge expired tasks', 'DELETE FROM provisioner_tasks WHERE expires_at <= now()', []),
+      TE.map((result) => result.rowCount ?? 0),
+    );
+
+  private finish(
+    token: string,
+    status: 'COMPLETED' | 'FAILED',
+    outcome: unknown,
+  ): TE.TaskEither<ProvisioningError, void> {
+    return pipe(
+      this.query(
+        'finish a task',
+        `UPDATE provisioner_tasks
+         SET status = $3, outcome = $4, expires_at = now() + $5 * interval '1 millisecond',
+             request = NULL, operation = NULL, heartbeat_at = NULL
+         WHERE token = $1 AND kind = $2 AND status = 'RUNNING' AND owner = $6`,
+        [token, this.options.kind, status, JSON.stringify(outcome), this.options.ttlMs, this.options.owner],
+      ),
+      TE.chain((result) =>
+        result.rowCount === 1
+          ? TE.right(undefined)
+          : pipe(
+              this.get(token),
+              TE.chain((view) =>
+                TE.left(
+                  internal(
+                    view.status === 'RUNNING'
+                      ? `task ${token} was taken over by another replica; its outcome is that replica's to record`
+                      : `task ${token} has already finished; it is not rewritten`,
+                  ),
+                ),
+              ),
+            ),
+      ),
+    );
+  }
+}

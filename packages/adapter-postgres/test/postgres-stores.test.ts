@@ -1,0 +1,132 @@
+/** What only the PostgreSQL stores promise: state across restarts, purge, leases across replicas, outages. */
+import { expect } from 'chai';
+import * as E from 'fp-ts/lib/Either.js';
+import * as TE from 'fp-ts/lib/TaskEither.js';
+import { FakeAirbyteGateway } from '@airbyte-provisioner/core/testing';
+import { makePostgresPool } from '../src/postgres-pool.js';
+import { fencedGateway, PostgresLeaseLock } from '../src/postgres-lease-lock.js';
+import { PostgresTaskRepository } from '../src/postgres-task-repository.js';
+import { migratedDatabase, type MigratedDatabase } from './support/migrated-database.js';
+
+describe('PostgreSQL stores beyond the contracts', () => {
+  let db: MigratedDatabase;
+  before(async () => {
+    db = await migratedDatabase();
+  });
+  after(async () => {
+    await db.close();
+  });
+  beforeEach(() => db.empty());
+
+  const tasksOf = (pool = db.pool, owner = 'replica-1') =>
+    new PostgresTaskRepository<{ readonly n: number }>(pool, { kind: 'provisioning', ttlMs: 60_000, owner });
+
+  it('reads a finished task from another pool (a restarted or another replica)', async () => {
+    await tasksOf().create('t1')();
+    await tasksOf().complete('t1', { n: 7 })();
+    const other = makePostgresPool({ connectionString: db.database.url });
+    try {
+      expect(await tasksOf(other, 'replica-2').get('t1')()).to.deep.equal(
+        E.right({ status: 'COMPLETED', value: { n: 7 } }),
+      );
+    } finally {
+      await other.end();
+    }
+  });
+
+  it('keeps provisioning and validation tasks apart', async () => {
+    await tasksOf().create('t1')();
+    const validation = new PostgresTaskRepository(db.pool, { kind: 'validation', ttlMs: 1000, owner: 'r' });
+    expect(await validation.get('t1')()).to.deep.equal(E.left({ _tag: 'UnknownTask', token: 't1' }));
+  });
+
+  it('purges the finished tasks past their time, and only those', async () => {
+    const tasks = tasksOf();
+    await tasks.create('old')();
+    await tasks.complete('old', { n: 1 })();
+    await tasks.create('new')();
+    await tasks.complete('new', { n: 2 })();
+    await tasks.create('running')();
+    await db.pool.query(
+      "UPDATE provisioner_tasks SET expires_at = now() - interval '1 second' WHERE token = 'old'",
+    );
+    expect(await tasks.purgeExpired()()).to.deep.equal(E.right(1));
+    const { rows } = await db.pool.query<{ token: string }>(
+      'SELECT token FROM provisioner_tasks ORDER BY token',
+    );
+    expect(rows.map((r) => r.token)).to.deep.equal(['new', 'running']);
+  });
+
+  it('answers StateUnavailable, not a crash, when the database cannot be reached', async () => {
+    const nowhere = makePostgresPool({
+      connectionString: 'postgres://x:y@127.0.0.1:1/none',
+      connectTimeoutMs: 500,
+    });
+    try {
+      const read = await tasksOf(nowhere).get('t1')();
+      expect(E.isLeft(read) && read.left._tag).to.equal('StateUnavailable');
+      expect(JSON.stringify(read)).to.not.contain('x:y');
+    } finally {
+      await nowhere.end();
+    }
+  });
+
+  it('takes over an expired lease with a higher fencing number; the old holder finds it lost and its gateway refuses to call Airbyte', async () => {
+    const gateway = new FakeAirbyteGateway();
+    const first = new PostgresLeaseLock(db.pool, { owner: 'replica-1', ttlMs: 60_000, pollMs: 10 });
+    const second = new PostgresLeaseLock(db.pool, { owner: 'replica-2', ttlMs: 60_000, pollMs: 10 });
+    let resume: () => void = () => {};
+    const paused = new Promise<void>((resolve) => (resume = resolve));
+    let holding: () => void = () => {};
+    const held = new Promise<void>((resolve) => (holding = resolve));
+    const fenced = fencedGateway(gateway, first);
+    const firstRun = first.withLock('c1', async () => {
+      holding();
+      await paused;
+      return E.right({ lost: first.lost(), call: await fenced.checkWorkspace()() });
+    })();
+    await held;
+    // replica-1 stalls (a long GC pause, a network partition) past its lease
+    await db.pool.query("UPDATE provisioner_leases SET expires_at = now() - interval '1 second'");
+    const secondRun = await second.withLock('c1', () =>
+      db.pool
+        .query<{ owner: string; fencing: string }>('SELECT owner, fencing FROM provisioner_leases')
+        .then(({ rows }) => E.right(rows)),
+    )();
+    expect(secondRun).to.deep.equal(E.right([{ owner: 'replica-2', fencing: '2' }]));
+    // replica-1's next renewal finds the row taken
+    await first.renewAll();
+    gateway.resetCalls();
+    resume();
+    const outcome = await firstRun;
+    expect(E.isRight(outcome) && outcome.right.lost).to.equal(
+      'another replica took over the lease on component c1',
+    );
+    expect(E.isRight(outcome) && outcome.right.call).to.deep.equal(
+      E.left({
+        _tag: 'AirbyteUnavailable',
+        detail: 'another replica took over the lease on component c1; stopped before calling Airbyte again',
+      }),
+    );
+    expect(gateway.counts().reads + gateway.counts().writes).to.equal(0);
+  });
+
+  it('gives the work a StateUnavailable failure when the lease cannot be taken', async () => {
+    const nowhere = makePostgresPool({
+      connectionString: 'postgres://x:y@127.0.0.1:1/none',
+      connectTimeoutMs: 200,
+    });
+    try {
+      const lock = new PostgresLeaseLock(nowhere, {
+        owner: 'r',
+        ttlMs: 1000,
+        pollMs: 10,
+        unavailableForMs: 0,
+      });
+      const outcome = await lock.withLock('c1', TE.right('ran'), (error) => error._tag)();
+      expect(outcome).to.deep.equal(E.left('StateUnavailable'));
+    } finally {
+      await nowhere.end();
+    }
+  });
+});
