@@ -1,4 +1,4 @@
-/** Resource ownership (rule 7) in PostgreSQL: shared by every replica, kept across restarts. */
+/** Resource ownership in PostgreSQL: shared by every replica, kept across restarts. */
 import * as E from 'fp-ts/lib/Either.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
 import { pipe } from 'fp-ts/lib/function.js';

@@ -1,4 +1,4 @@
-/** Resource ownership in process memory: one process, for its life (rule 7 holds within it). */
+/** Resource ownership in process memory: one process, for its life (what another component owns is never touched, within it). */
 import * as E from 'fp-ts/lib/Either.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
 import type { ProvisioningError } from '../errors/provisioning-error.js';

@@ -1,5 +1,5 @@
 /**
- * Rule 7: which component owns which Airbyte resource. A resource is claimed by the component whose
+ * Which component owns which Airbyte resource. A resource is claimed by the component whose
  * deploy created or adopted it; a resource another component owns is never adopted, updated or deleted,
  * whatever its name. Kept by the provisioner (in memory for the life of the process, or durably).
  */

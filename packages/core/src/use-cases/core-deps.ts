@@ -51,7 +51,7 @@ export interface CoreDeps {
   readonly provisioningTasks: TaskRepository<OperationResult>;
   readonly validationTasks: TaskRepository<ValidationOutcome>;
   readonly deploymentRecords: DeploymentRecordRepository;
-  /** Which component owns which Airbyte resource (rule 7). */
+  /** Which component owns which Airbyte resource (never adopted, updated or deleted for another). */
   readonly ownership: OwnershipRegistry;
   readonly background: BackgroundWorkRunner;
   /** Runs work later (looks for late copies after a doubtful create); without it, only operations look. */

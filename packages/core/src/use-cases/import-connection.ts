@@ -196,12 +196,35 @@ const actor =
       ),
     );
 
+/**
+ * A resource a component already manages is not imported: two descriptors would then own one pipeline.
+ * The conflict names the owner, so the user changes that component's descriptor or unprovisions it first.
+ */
+const notOwned =
+  (deps: Pick<CoreDeps, 'ownership'>) =>
+  (connection: AirbyteConnection): TE.TaskEither<ProvisioningError, void> =>
+    pipe(
+      deps.ownership.ownersOf([connection.id, connection.sourceId, connection.destinationId]),
+      TE.chain(([owner]) =>
+        owner === undefined
+          ? TE.right(undefined)
+          : TE.left(
+              stateConflict(
+                'read the connection',
+                `${owner.resource.kind} "${owner.resource.name}" (${owner.resource.id}) belongs to component ${owner.componentId}: change that component's descriptor, or unprovision it before importing`,
+                [owner.resource.id],
+              ),
+            ),
+      ),
+    );
+
 export const importConnection =
-  (deps: Pick<CoreDeps, 'gateway' | 'profiles' | 'workspaceId'>) =>
+  (deps: Pick<CoreDeps, 'gateway' | 'profiles' | 'workspaceId' | 'ownership'>) =>
   (ref: ConnectionRef): TE.TaskEither<ProvisioningError, ImportedConnection> =>
     pipe(
       findConnection(deps)(ref),
       TE.chain(importable),
+      TE.chainFirst(notOwned(deps)),
       TE.bindTo('connection'),
       TE.bind('actors', ({ connection }) =>
         parallel({

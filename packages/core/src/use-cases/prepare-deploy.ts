@@ -93,7 +93,7 @@ export const prepareDeploy =
       knownRecords(deps.deploymentRecords, 'ours-first')(component),
       TE.bindTo('records'),
       TE.bind('located', ({ records }) => locateAll(deps.gateway)(component.desired, records)),
-      // rule 7: nothing another component owns is adopted, whatever its name
+      // nothing another component owns is adopted, whatever its name
       TE.chainFirst(({ located }) => refuseForeign(deps, component.componentId)(located)),
       TE.let('fingerprints', ({ records, located }) => fingerprintsOf(deps, component, located, records)),
       TE.bind('plan', ({ located, fingerprints }) =>

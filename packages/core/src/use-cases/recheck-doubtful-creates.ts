@@ -1,5 +1,5 @@
 /**
- * Rule 6 without waiting for the next operation: after a deploy that recorded doubtful creates, their late
+ * Late copies removed without waiting for the next operation: after a deploy that recorded doubtful creates, their late
  * copies are looked for again in the background, a few seconds after the doubt, a minute after, and once
  * the doubt window is over, so that a copy landing after the deploy is deleted even if nobody deploys the
  * component again. Each look runs under the component's lock, from the record as it is then (a later

@@ -1,5 +1,5 @@
 /**
- * Rule 7 in the use cases: a located resource that another component owns stops a deploy (naming the
+ * Ownership in the use cases: a located resource that another component owns stops a deploy (naming the
  * owner and the clashing name) and is left alone by an unprovision; what a deploy created or adopted is
  * claimed for its component.
  */

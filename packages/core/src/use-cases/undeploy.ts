@@ -114,7 +114,7 @@ export const undeployComponent =
       TE.bind('located', ({ records }) =>
         pipe(
           locateAll(deps.gateway)(desired, records),
-          // rule 7: what another component owns is left alone, whatever its name
+          // what another component owns is left alone, whatever its name
           TE.chain(withoutForeign(deps, component.componentId)),
           TE.map(({ located, foreign }) => {
             foreign.forEach((o) =>

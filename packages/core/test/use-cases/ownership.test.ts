@@ -4,6 +4,7 @@ import * as O from 'fp-ts/lib/Option.js';
 import type { ValidatedComponent } from '../../src/descriptor/index.js';
 import { makeTestDeps } from '../../src/testing/index.js';
 import { deployComponent, undeployComponent } from '../../src/use-cases/index.js';
+import { importConnection } from '../../src/use-cases/import-connection.js';
 import { componentOf, recordOf } from './component.js';
 
 // two components of different data products that declare the same Airbyte names
@@ -13,7 +14,7 @@ const componentB: ValidatedComponent = {
   componentId: 'urn:dmb:cmp:finance:orders:0:airbyte',
 };
 
-describe('resource ownership (rule 7)', () => {
+describe('resource ownership', () => {
   it("fails another component's deploy that names an owned resource, naming the owner and the name, and writes nothing", async () => {
     const deps = makeTestDeps();
     const deployedA = await deployComponent(deps)(componentA)();
@@ -103,5 +104,28 @@ describe('resource ownership (rule 7)', () => {
       ]),
     );
     expect(E.isRight(await deployComponent(deps)(componentA)())).to.equal(true);
+  });
+
+  it('refuses to import (reverse provisioning) a connection whose resources a component owns, naming it', async () => {
+    const deps = makeTestDeps();
+    await deployComponent(deps)(componentA)();
+    deps.gateway.resetCalls();
+
+    const refused = await importConnection(deps)({ _tag: 'ById', id: 'connection-3' })();
+
+    expect(refused).to.deep.equal(
+      E.left({
+        _tag: 'StateConflict',
+        step: 'read the connection',
+        message: `connection "orders-file → snowflake" (connection-3) belongs to component ${componentA.componentId}: change that component's descriptor, or unprovision it before importing`,
+        ids: ['connection-3'],
+      }),
+    );
+    expect(deps.gateway.counts().writes).to.equal(0);
+
+    // once no component owns them, the same connection imports
+    await deps.ownership.release(componentA.componentId, ['source-1', 'destination-2', 'connection-3'])();
+    const imported = await importConnection(deps)({ _tag: 'ById', id: 'connection-3' })();
+    expect(E.isRight(imported) && imported.right.connection.id).to.equal('connection-3');
   });
 });
