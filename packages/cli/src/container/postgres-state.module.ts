@@ -15,6 +15,7 @@ import {
   PostgresLeaseLock,
   PostgresOwnershipRegistry,
   PostgresTaskRepository,
+  type TaskKind,
 } from '@airbyte-provisioner/adapter-postgres';
 import {
   DeploymentRecordRepositoryToken,
@@ -58,6 +59,11 @@ const replicaId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
 export const postgresStateModule = (state: StateConfig): ContainerModule =>
   new ContainerModule(({ bind, rebind, onActivation }) => {
+    // one table holds both kinds of task, told apart by `kind`; this replica owns what it creates
+    const taskRepository =
+      <A>(kind: TaskKind) =>
+      (pool: pg.Pool, config: AppConfig): PostgresTaskRepository<A> =>
+        new PostgresTaskRepository<A>(pool, { kind, ttlMs: config.tasks.ttlMs, owner: replicaId });
     bind<pg.Pool>(PoolToken)
       .toResolvedValue(
         (logger: Logger) =>
@@ -75,26 +81,10 @@ export const postgresStateModule = (state: StateConfig): ContainerModule =>
       )
       .inSingletonScope();
     bind<PostgresTaskRepository<OperationResult>>(ProvisioningTasksToken)
-      .toResolvedValue(
-        (pool: pg.Pool, config: AppConfig) =>
-          new PostgresTaskRepository<OperationResult>(pool, {
-            kind: 'provisioning',
-            ttlMs: config.tasks.ttlMs,
-            owner: replicaId,
-          }),
-        [PoolToken, ConfigToken],
-      )
+      .toResolvedValue(taskRepository<OperationResult>('provisioning'), [PoolToken, ConfigToken])
       .inSingletonScope();
     bind<PostgresTaskRepository<ValidationOutcome>>(ValidationTasksToken)
-      .toResolvedValue(
-        (pool: pg.Pool, config: AppConfig) =>
-          new PostgresTaskRepository<ValidationOutcome>(pool, {
-            kind: 'validation',
-            ttlMs: config.tasks.ttlMs,
-            owner: replicaId,
-          }),
-        [PoolToken, ConfigToken],
-      )
+      .toResolvedValue(taskRepository<ValidationOutcome>('validation'), [PoolToken, ConfigToken])
       .inSingletonScope();
     rebind(ProvisioningTaskRepositoryToken).toService(ProvisioningTasksToken);
     rebind(ValidationTaskRepositoryToken).toService(ValidationTasksToken);
