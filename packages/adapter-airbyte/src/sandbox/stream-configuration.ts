@@ -12,17 +12,12 @@
  * An empty or absent list configures every stream as `full_refresh_overwrite` on create
  * (updateAllStreamsFullRefreshOverwrite) and changes nothing on PATCH (hasStreamConfigurations).
  */
-import type { SyncMode } from '@airbyte-provisioner/core';
+import { syncModes, type SyncMode } from '@airbyte-provisioner/core';
 import { isReply } from './pagination.js';
 import { badRequest, micronautError, type SandboxReply } from './sandbox-reply.js';
 import type { SandboxStream } from './sandbox.types.js';
 import { isRecord, type Json, type JsonRecord } from './secrets.js';
-import {
-  CONNECTION_SYNC_MODES,
-  sourceSyncModesOf,
-  validCombinedSyncModes,
-  type DestinationSyncMode,
-} from './sync-modes.js';
+import { sourceSyncModesOf, validCombinedSyncModes, type DestinationSyncMode } from './sync-modes.js';
 
 const PASSTHROUGH = ['namespace', 'includeFiles', 'destinationObjectName', 'selectedFields', 'mappers'];
 const NEEDS_CURSOR: ReadonlyArray<string> = ['incremental_append', 'incremental_deduped_history'];
@@ -118,7 +113,10 @@ const configure = (
   destinationModes: ReadonlyArray<DestinationSyncMode>,
 ): JsonRecord | SandboxReply => {
   const rawMode = requested['syncMode'];
-  if (rawMode !== undefined && (typeof rawMode !== 'string' || !CONNECTION_SYNC_MODES.includes(rawMode))) {
+  if (
+    rawMode !== undefined &&
+    (typeof rawMode !== 'string' || !(syncModes as ReadonlyArray<string>).includes(rawMode))
+  ) {
     return micronautError(400, `syncMode: unknown value ${JSON.stringify(rawMode)}`);
   }
   const mode = (rawMode ?? 'full_refresh_overwrite') as SyncMode;

@@ -5,14 +5,12 @@
  * (ConnectionReadMapper.syncModesToConnectionSyncModeEnum). A sandbox stream lists connection modes; the
  * source modes are read from their prefixes.
  */
-import { syncModes, type SyncMode } from '@airbyte-provisioner/core';
+import type { SyncMode } from '@airbyte-provisioner/core';
 import type { SandboxStream } from './sandbox.types.js';
 
 export type SourceSyncMode = 'full_refresh' | 'incremental';
 export type DestinationSyncMode =
   'overwrite' | 'append' | 'append_dedup' | 'overwrite_dedup' | 'update' | 'soft_delete';
-
-export const CONNECTION_SYNC_MODES: ReadonlyArray<string> = syncModes;
 
 /** ConnectionReadMapper.syncModesToConnectionSyncModeEnum, in its map's order. */
 const COMBINED: ReadonlyArray<readonly [SourceSyncMode, DestinationSyncMode, SyncMode]> = [
