@@ -42,6 +42,23 @@ describe('config (in-process)', () => {
     expect(outcome.out).to.not.contain('a-token-value');
   });
 
+  it('shows the job poll interval as its default or as AIRBYTE_JOB_POLL_MS says, with its origin', async () => {
+    const defaulted = JSON.parse((await run(['config', '--json'], AIRBYTE)).out) as {
+      airbyte: { jobPollMs: number };
+      origins: Record<string, string>;
+    };
+    expect(defaulted.airbyte.jobPollMs).to.equal(5000);
+    expect(defaulted.origins['airbyte.jobPollMs']).to.equal('default');
+    const set = JSON.parse(
+      (await run(['config', '--json'], { ...AIRBYTE, AIRBYTE_JOB_POLL_MS: '250' })).out,
+    ) as {
+      airbyte: { jobPollMs: number };
+      origins: Record<string, string>;
+    };
+    expect(set.airbyte.jobPollMs).to.equal(250);
+    expect(set.origins['airbyte.jobPollMs']).to.equal('env AIRBYTE_JOB_POLL_MS');
+  });
+
   it('names the profile file and the SNOWFLAKE_* variables as the origin of the profiles', async () => {
     const outcome = await run(['config', '--json'], { SNOWFLAKE_USER: 'loader' });
     const { origins } = JSON.parse(outcome.out) as { origins: Record<string, string> };
