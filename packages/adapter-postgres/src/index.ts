@@ -20,8 +20,10 @@ export { PostgresOwnershipRegistry } from './postgres-ownership-registry.js';
 export { PostgresLeaseLock, fencedGateway, type LeaseOptions } from './postgres-lease-lock.js';
 export { makeRequestCipher, type RequestCipher } from './request-cipher.js';
 export {
+  DEFAULT_MAX_TAKEOVERS,
   PostgresTaskSupervisor,
   STOPPED_REPLICA_MESSAGE,
+  takeoversExhaustedMessage,
   type ResumableOperation,
   type StaleTask,
   type TaskSupervisorOptions,

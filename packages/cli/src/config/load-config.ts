@@ -12,6 +12,7 @@ import {
   problem,
   type Problem,
 } from '@airbyte-provisioner/core';
+import { DEFAULT_MAX_TAKEOVERS } from '@airbyte-provisioner/adapter-postgres';
 import {
   DEFAULT_HOST,
   DEFAULT_LEASE_TTL_MS,
@@ -160,6 +161,7 @@ export const loadConfig = (sources: ConfigSources): E.Either<ReadonlyArray<Probl
             ...(env.STATE_ENCRYPTION_KEY === undefined ? {} : { encryptionKey: env.STATE_ENCRYPTION_KEY }),
             leaseTtlMs:
               env.LEASE_TTL_SECONDS === undefined ? DEFAULT_LEASE_TTL_MS : env.LEASE_TTL_SECONDS * 1000,
+            maxTakeovers: env.TASK_MAX_TAKEOVERS ?? DEFAULT_MAX_TAKEOVERS,
           },
         }),
   });

@@ -107,6 +107,7 @@ export const postgresStateModule = (state: StateConfig): ContainerModule =>
           new PostgresTaskSupervisor(pool, {
             owner: replicaId,
             staleAfterMs: state.leaseTtlMs,
+            maxTakeovers: state.maxTakeovers,
             ...(state.encryptionKey === undefined ? {} : { cipher: makeRequestCipher(state.encryptionKey) }),
           }),
         [PoolToken],

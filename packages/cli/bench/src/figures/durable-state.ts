@@ -21,7 +21,7 @@ import { interleavedRatio } from '../harness/rounds.js';
 import { startSandboxChild, type SandboxChild } from '../harness/sandbox-child.js';
 import { startServerOf, type RunningServer } from '../harness/servers.js';
 import { median, round } from '../harness/stats.js';
-import { atLeast, atMost } from '../harness/target.js';
+import { atLeast, atMost, reported } from '../harness/target.js';
 
 const FIRST_DEPLOY_TARGET = 1.1;
 const STATUS_TARGET = 0.5;
@@ -210,6 +210,7 @@ const runAll = async (
   replicas: ReadonlyArray<RunningServer>,
   descriptors: ReadonlyArray<string>,
   operation: 'provision' | 'unprovision',
+  pollOn: number,
 ): Promise<void> => {
   const tokens = await Promise.all(
     descriptors.map(async (descriptor, i) => {
@@ -217,24 +218,35 @@ const runAll = async (
       return { replica, token: await submit(replica, descriptor, operation) };
     }),
   );
-  // one token polled at a time (on the other replica: any replica answers for any task), so the polling
-  // costs the servers little; by the time the first is done most others are too
+  // one token polled at a time, so the polling costs the servers little (by the time the first is done most
+  // others are too); with `pollOn` 1, on the other replica: any replica answers for any task
   for (const [i, { replica, token }] of tokens.entries())
-    await completed(replicas[(i + 1) % replicas.length] ?? replica, token, `${operation} ${i}`);
+    await completed(replicas[(i + pollOn) % replicas.length] ?? replica, token, `${operation} ${i}`);
 };
 
+/** With `store: 'in-memory'`, the same on two replicas that share nothing: the reference without PostgreSQL. */
 const spreadSession =
-  ({ sandbox, database, components }: GroupParts) =>
+  ({ sandbox, database, components }: GroupParts, store: 'postgres' | 'in-memory') =>
   async (build: Build): Promise<Session> => {
-    const db = await database();
+    const db = store === 'postgres' ? await database() : undefined;
     const servers = serversOf(build, sandbox);
-    const env = { DATABASE_URL: db.url, AIRBYTE_MAX_CONCURRENT_CALLS: String(SPREAD_BOUND) };
+    const env = {
+      ...(db === undefined ? {} : { DATABASE_URL: db.url }),
+      AIRBYTE_MAX_CONCURRENT_CALLS: String(SPREAD_BOUND),
+    };
     const replicas = [await servers.start(env), await servers.start(env)];
+    // in memory, a task is known to its own replica only
+    const pollOn = db === undefined ? 0 : 1;
     const singleMs: number[] = [];
     const spreadMs: number[] = [];
     const timed = (into: number[], descriptors: ReadonlyArray<string>) => async (): Promise<number> => {
       const started = performance.now();
-      await runAll(descriptors.length === 1 ? replicas.slice(0, 1) : replicas, descriptors, 'provision');
+      await runAll(
+        descriptors.length === 1 ? replicas.slice(0, 1) : replicas,
+        descriptors,
+        'provision',
+        pollOn,
+      );
       const ms = performance.now() - started;
       into.push(ms);
       return ms;
@@ -247,7 +259,7 @@ const spreadSession =
         const ratio = await interleavedRatio(n, timed(spreadMs, burst), timed(singleMs, single));
         // the same workspace in every round: lookups by name walk lists that would otherwise keep growing
         await sandbox.setLatency(0);
-        await runAll(replicas, [...single, ...burst], 'unprovision');
+        await runAll(replicas, [...single, ...burst], 'unprovision', pollOn);
         await sandbox.setLatency(LATENCY_MS);
         return ratio;
       },
@@ -259,7 +271,7 @@ const spreadSession =
         }),
       close: async () => {
         await servers.stopAll();
-        await db.drop();
+        await db?.drop();
       },
     };
   };
@@ -329,7 +341,8 @@ ${STATUS_TARGET}. **Spread over replicas**: two replicas on one database (\`AIRB
 ${SPREAD_BOUND}); a round is ${SPREAD_COMPONENTS} new components submitted at once, alternately to the two replicas, each
 token polled on the other replica until COMPLETED, and one new component submitted alone, in alternating
 order; value the hundred's wall time ÷ the one's, target ≤ ${SPREAD_TARGET}. The components are unprovisioned after
-each round (latency 0, untimed). **Takeover**: replicas with \`LEASE_TTL_SECONDS=${TAKEOVER_LEASE_SECONDS}\` and
+each round (latency 0, untimed). The same, reported, on two in-memory replicas (each token polled on its own
+replica): what the figure costs without PostgreSQL. **Takeover**: replicas with \`LEASE_TTL_SECONDS=${TAKEOVER_LEASE_SECONDS}\` and
 \`STATE_ENCRYPTION_KEY\`; each round a new replica takes a deploy and is killed (-9) once one of its creates is
 in flight; value the time from the kill until the token reads COMPLETED on the surviving replica ÷ the lease
 TTL, target ≤ ${TAKEOVER_TARGET}.`,
@@ -370,7 +383,17 @@ TTL, target ≤ ${TAKEOVER_TARGET}.`,
           target: atMost(SPREAD_TARGET),
           budgetSeconds: 50,
         },
-        spreadSession(parts),
+        spreadSession(parts, 'postgres'),
+      );
+      const spreadInMemory = await measureFigure(
+        context,
+        {
+          name: `durable state (reference): ${SPREAD_COMPONENTS} deploys over 2 in-memory replicas ÷ one`,
+          unit: 'ratio',
+          target: reported,
+          budgetSeconds: 30,
+        },
+        spreadSession(parts, 'in-memory'),
       );
       const takeover = await measureFigure(
         context,
@@ -382,7 +405,7 @@ TTL, target ≤ ${TAKEOVER_TARGET}.`,
         },
         takeoverSession(parts),
       );
-      return { figures: [firstDeploy, statusReads, spread, takeover] };
+      return { figures: [firstDeploy, statusReads, spread, spreadInMemory, takeover] };
     } finally {
       await sandbox.stop();
       await postgres.close();
