@@ -34,6 +34,28 @@ describe('PostgreSQL stores beyond the contracts', () => {
     }
   });
 
+  it('shows the progress only its owner publishes: a replica whose task was taken over writes nothing', async () => {
+    const line = (message: string) => ({
+      timestamp: '2026-01-01T00:00:00.000Z',
+      level: 'INFO' as const,
+      message,
+    });
+    await tasksOf().create('t1')();
+    await tasksOf().progress('t1', [line('from the first replica')])();
+    // another replica takes the task over (postgres-task-supervisor claims it this way)
+    await db.pool.query("UPDATE provisioner_tasks SET owner = 'replica-2' WHERE token = 't1'");
+    expect(await tasksOf().progress('t1', [line('stale')])()).to.deep.equal(E.right(undefined));
+    await tasksOf(db.pool, 'replica-2').progress('t1', [line('from the new owner')])();
+    expect(await tasksOf().get('t1')()).to.deep.equal(
+      E.right({ status: 'RUNNING', logs: [line('from the new owner')] }),
+    );
+    await tasksOf(db.pool, 'replica-2').complete('t1', { n: 1 })();
+    const { rows } = await db.pool.query<{ progress: unknown }>(
+      "SELECT progress FROM provisioner_tasks WHERE token = 't1'",
+    );
+    expect(rows).to.deep.equal([{ progress: null }]);
+  });
+
   it('keeps provisioning and validation tasks apart', async () => {
     await tasksOf().create('t1')();
     const validation = new PostgresTaskRepository(db.pool, { kind: 'validation', ttlMs: 1000, owner: 'r' });
