@@ -8,6 +8,7 @@
 // Use cases, and the dependencies they are bound to
 export { makeUseCases, type UseCases } from './use-cases/make-use-cases.js';
 export { createCoreDeps, type CoreDepsOptions } from './use-cases/create-core-deps.js';
+export { jobSteps } from './use-cases/job-report.js';
 export type { AccessSettings, CoreDeps, PublishProgress } from './use-cases/core-deps.js';
 export { DEFAULT_JOB_POLL_INTERVAL_MS } from './use-cases/sync-after-deploy.js';
 export type {

@@ -11,7 +11,7 @@ import { stateConflict, type ProvisioningError } from '../errors/provisioning-er
 import type { CoreDeps } from './core-deps.js';
 import { step } from './locate.js';
 import type { OperationJournal } from './operation-journal.js';
-import { unfinishedJob, unsuccessfulJob } from './job-report.js';
+import { CLEAR_DATA_STEP, unfinishedJob, unsuccessfulJob } from './job-report.js';
 import { followJob } from './sync-after-deploy.js';
 
 export const clearSyncedData = (
@@ -42,7 +42,7 @@ export const clearSyncedData = (
           )
         : TE.left(
             stateConflict(
-              'clear the synced data',
+              CLEAR_DATA_STEP,
               outcome._tag === 'TimedOut'
                 ? `${unfinishedJob('clear job', outcome.job, timeoutSeconds, journal.record.workspaceId, deps.airbyteUiUrl)}. The connection was not deleted: unprovision again once it has finished`
                 : `${unsuccessfulJob('clear job', outcome.job, journal.record.workspaceId, deps.airbyteUiUrl)}. The connection was not deleted and its data may remain: unprovision again to retry`,

@@ -6,6 +6,14 @@
 import type { AirbyteJob } from '../domain/airbyte-state.js';
 import { jobUrl } from './deployment-info.js';
 
+/**
+ * The steps whose `StateConflict` is an Airbyte job that did not succeed (the sync a deploy waited for,
+ * an unprovision's clear): what to do about it is in Airbyte, not a clash of names.
+ */
+export const SYNC_WAIT_STEP = 'wait for the sync';
+export const CLEAR_DATA_STEP = 'clear the synced data';
+export const jobSteps: ReadonlyArray<string> = [SYNC_WAIT_STEP, CLEAR_DATA_STEP];
+
 const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 const UNITS = ['B', 'kB', 'MB', 'GB', 'TB'];

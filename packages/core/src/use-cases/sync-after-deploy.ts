@@ -14,7 +14,13 @@ import type { SyncPolicy, SyncWait } from '../domain/desired-state.js';
 import { stateConflict, unsupported, type ProvisioningError } from '../errors/provisioning-error.js';
 import type { CoreDeps } from './core-deps.js';
 import { jobUrl } from './deployment-info.js';
-import { progressChanged, progressLine, unfinishedJob, unsuccessfulJob } from './job-report.js';
+import {
+  progressChanged,
+  progressLine,
+  SYNC_WAIT_STEP,
+  unfinishedJob,
+  unsuccessfulJob,
+} from './job-report.js';
 import { step } from './locate.js';
 import type { OperationJournal } from './operation-journal.js';
 
@@ -151,6 +157,6 @@ export const awaitSync = (
         outcome._tag === 'TimedOut'
           ? `${unfinishedJob('sync job', last, wait.timeoutSeconds, workspaceId, deps.airbyteUiUrl)}. The next provision starts a new sync if it did not succeed`
           : `${unsuccessfulJob('sync job', last, workspaceId, deps.airbyteUiUrl)}. The next provision starts the sync again`;
-      return TE.left(stateConflict('wait for the sync', message, [String(last.id)]));
+      return TE.left(stateConflict(SYNC_WAIT_STEP, message, [String(last.id)]));
     }),
   );
