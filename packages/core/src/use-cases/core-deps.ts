@@ -76,12 +76,17 @@ export interface CoreDeps {
 
 export type PublishProgress = (logs: ReadonlyArray<LogEntry>) => TaskEither<ProvisioningError, void>;
 
-/** The dependencies of one operation: its caller's logger, for the core and the gateway alike. */
+/**
+ * The dependencies of one operation: its caller's logger, for the core and the gateway alike, and where
+ * its caller wants its progress published.
+ */
 export const scopedDeps = <D extends Pick<CoreDeps, 'logger' | 'gateway' | 'gatewayFor'>>(
   deps: D,
   context: OperationContext | undefined,
 ): D => {
   const logger = context?.logger;
-  if (logger === undefined) return deps;
-  return { ...deps, logger, gateway: deps.gatewayFor(logger) };
+  const publishing =
+    context?.publishProgress === undefined ? deps : { ...deps, publishProgress: context.publishProgress };
+  if (logger === undefined) return publishing;
+  return { ...publishing, logger, gateway: deps.gatewayFor(logger) };
 };
