@@ -3,6 +3,7 @@ import { expect } from 'chai';
 import * as E from 'fp-ts/lib/Either.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
 import { FakeAirbyteGateway } from '@airbyte-provisioner/core/testing';
+import { PostgresAclLedger } from '../src/postgres-acl-ledger.js';
 import { makePostgresPool } from '../src/postgres-pool.js';
 import { fencedGateway, PostgresLeaseLock } from '../src/postgres-lease-lock.js';
 import { PostgresTaskRepository } from '../src/postgres-task-repository.js';
@@ -88,6 +89,12 @@ describe('PostgreSQL stores beyond the contracts', () => {
       const read = await tasksOf(nowhere).get('t1')();
       expect(E.isLeft(read) && read.left._tag).to.equal('StateUnavailable');
       expect(JSON.stringify(read)).to.not.contain('x:y');
+      // updateacl's ledger too: its failure is the operation's, retried later, never a half-made change
+      const ledger = new PostgresAclLedger(nowhere);
+      for (const outcome of [await ledger.grantsOf('A')(), await ledger.remove('A', 'p-1')()]) {
+        expect(E.isLeft(outcome) && outcome.left._tag).to.equal('StateUnavailable');
+        expect(JSON.stringify(outcome)).to.not.contain('x:y');
+      }
     } finally {
       await nowhere.end();
     }
