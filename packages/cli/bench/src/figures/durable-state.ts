@@ -281,8 +281,10 @@ const spreadSession =
     const singleMs: number[] = [];
     const spreadMs: number[] = [];
     const burstCpuMs: number[] = [];
+    const clientCpuMs: number[] = [];
     const timed = (into: number[], descriptors: ReadonlyArray<string>) => async (): Promise<number> => {
       const cpuBefore = treeCpuMs();
+      const clientBefore = process.cpuUsage();
       const started = performance.now();
       await runAll(
         descriptors.length === 1 ? replicas.slice(0, 1) : replicas,
@@ -292,8 +294,11 @@ const spreadSession =
       );
       const ms = performance.now() - started;
       const cpuAfter = treeCpuMs();
-      if (descriptors.length > 1 && cpuBefore !== undefined && cpuAfter !== undefined)
+      const client = process.cpuUsage(clientBefore);
+      if (descriptors.length > 1 && cpuBefore !== undefined && cpuAfter !== undefined) {
         burstCpuMs.push(cpuAfter - cpuBefore);
+        clientCpuMs.push((client.user + client.system) / 1000);
+      }
       into.push(ms);
       return ms;
     };
@@ -320,6 +325,8 @@ const spreadSession =
                 // every process of the figure shares the machine: the burst cannot take less than its CPU
                 // time spread over every core
                 burstCpuMedianMs: round(median(burstCpuMs), 0),
+                // of which the bench's own HTTP client (submitting, polling), one thread
+                clientCpuMedianMs: round(median(clientCpuMs), 0),
                 cores: availableParallelism(),
                 cpuFloorRatio: round(median(burstCpuMs) / availableParallelism() / median(singleMs)),
               }),
