@@ -90,7 +90,9 @@ describe('updateacl and unprovision with the PostgreSQL ledger, over two replica
     const kept = await update(a, 'first', []);
     expect(johnHolds()).to.deep.equal(['workspace_reader']);
     expect(kept.body['logs']).to.satisfy((logs: ReadonlyArray<{ message: string }>) =>
-      logs.some((l) => /keeps workspace_reader: component\(s\) .*-second still need it/.test(l.message)),
+      logs.some((l) =>
+        /for user:john\.doe_example\.com .*: needed by component\(s\) .*-second$/.test(l.message),
+      ),
     );
 
     await stopAll();

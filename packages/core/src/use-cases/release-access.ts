@@ -49,9 +49,12 @@ const call =
       ),
     );
 
-/** Deals with one entry's permission, then removes the entry (never before: a retry must still see it). */
-const releaseGrant =
-  (deps: ReleaseDeps, journal: OperationJournal) =>
+/**
+ * Deals with one entry's permission, then removes the entry (never before: a retry must still see it).
+ * updateacl releases a dropped ref with it too.
+ */
+export const releaseGrant =
+  (deps: ReleaseDeps, journal: OperationJournal, phase = PHASE) =>
   (grant: AclGrant): TE.TaskEither<ProvisioningError, Released> => {
     const forget = (outcome: Released) =>
       pipe(
@@ -65,14 +68,14 @@ const releaseGrant =
         if (others.length > 0) {
           journal.info(
             `Kept ${grant.role} on workspace ${grant.workspaceId} for ${who(grant)}: needed by component(s) ${others.map((g) => g.componentId).join(', ')}`,
-            PHASE,
+            phase,
           );
           return forget('kept');
         }
         if (!grant.made) {
           journal.info(
             `Left permission ${grant.permissionId} of ${who(grant)} as it is: this provisioner did not make it`,
-            PHASE,
+            phase,
           );
           return forget('forgotten');
         }
@@ -86,14 +89,14 @@ const releaseGrant =
             if (current === undefined) {
               journal.info(
                 `${who(grant)} no longer holds permission ${grant.permissionId}: nothing to revoke`,
-                PHASE,
+                phase,
               );
               return forget('forgotten');
             }
             if (current.permissionType !== grant.role || current.workspaceId !== grant.workspaceId) {
               journal.warn(
                 `${who(grant)}: permission ${grant.permissionId} was changed outside this provisioner (now ${current.permissionType}); forgotten, not revoked`,
-                PHASE,
+                phase,
               );
               return forget('forgotten');
             }
@@ -105,7 +108,7 @@ const releaseGrant =
               TE.chain(() => {
                 journal.info(
                   `Revoked ${grant.role} on workspace ${grant.workspaceId} from ${who(grant)} (permission ${grant.permissionId}): no other component needs it`,
-                  PHASE,
+                  phase,
                 );
                 return forget('revoked');
               }),
