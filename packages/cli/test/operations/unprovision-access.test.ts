@@ -11,6 +11,7 @@ import {
   send,
   startProvisioner,
   tokenOf,
+  untilSandboxSettled,
   type Provisioner,
 } from '../reliability/harness.js';
 
@@ -115,5 +116,40 @@ describe('operations: unprovision releases the access updateacl gave (workspace-
     expect(again.result).to.match(/\(1 revoked, 0 kept/);
     expect(messagesOf(again.body)[0]).to.match(/^No connection .* found: nothing to delete$/);
     expect(holders()).to.deep.equal([]);
+  });
+
+  it('a revoke whose answer times out (the permission went) is FAILED; the re-send finds it gone and forgets it', async () => {
+    await provision('d');
+    await updateAcl('d', ['user:u2_example.com']);
+    // every attempt's answer comes past the client's timeout, after the revoke is done
+    sandbox.inject({
+      match: { method: 'DELETE', path: /^\/permissions\//, times: Infinity },
+      action: { type: 'delay', ms: 1000 },
+      when: 'after',
+    });
+    const failed = await unprovision('d');
+    expect(failed.status).to.equal('FAILED');
+    expect(failed.result).to.match(
+      /^The Airbyte pipeline was removed, but the access its component gave could not be released: revoke workspace_reader from user:u2_example\.com .* failed: Airbyte unavailable/,
+    );
+    expect(messagesOf(failed.body)).to.satisfy((logs: ReadonlyArray<string>) =>
+      logs.some((m) =>
+        m.startsWith(
+          'Still recorded for this component, released by the next unprovision: user:u2_example.com',
+        ),
+      ),
+    );
+    await untilSandboxSettled(sandbox);
+    sandbox.clearFaults();
+    expect(holders()).to.deep.equal([]);
+
+    const again = await unprovision('d');
+    expect(again.status, again.result).to.equal('COMPLETED');
+    expect(again.result).to.match(/\(0 revoked, 0 kept for other components, 1 forgotten\)$/);
+    expect(messagesOf(again.body).at(-1)).to.match(
+      new RegExp(
+        `^user:u2_example\\.com \\(user ${u2}\\) no longer holds permission \\S+: nothing to revoke$`,
+      ),
+    );
   });
 });
