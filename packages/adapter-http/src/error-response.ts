@@ -105,6 +105,12 @@ const solutionsOf = (error: ProvisioningError): ReadonlyArray<string> => {
       ];
     case 'Internal':
       return ['Report this to the platform team.'];
+    case 'AccessNotReleased':
+      // an edition without permissions says what to do in its message already
+      return [
+        ...(error.cause._tag === 'Unsupported' ? [] : solutionsOf(error.cause)),
+        'Send the unprovision again once that is fixed: it finds the pipeline gone and releases the access that is left.',
+      ];
   }
 };
 
@@ -121,6 +127,11 @@ export const errorResponse = (error: ProvisioningError): ErrorResponse => {
       return { status: 400, body: requestValidationError([{ path: '', message }], message, solutions) };
     case 'StateUnavailable':
       return { status: 503, body: systemError(message, solutions) };
+    case 'AccessNotReleased':
+      return {
+        status: error.cause._tag === 'StateUnavailable' ? 503 : 500,
+        body: systemError(message, solutions),
+      };
     case 'StateConflict':
     case 'AirbyteFailure':
     case 'Internal':

@@ -76,6 +76,7 @@ export { InMemoryAclLedger } from './in-memory/in-memory-acl-ledger.js';
 export { formatProblem, problem, type Problem } from './errors/problem.js';
 export { describeError } from './errors/describe-error.js';
 export {
+  accessNotReleased,
   airbyteFailure,
   internal,
   invalidRequest,

@@ -51,6 +51,10 @@ export const adviceFor = (error: ProvisioningError, context: AdviceContext = {})
       return 'Resolve the conflict in Airbyte (rename or remove the resources named), then run the command again.';
     case 'StateUnavailable':
       return "The provisioner's database (DATABASE_URL) cannot be reached: run the command again once it is back.";
+    case 'AccessNotReleased': {
+      const cause = error.cause._tag === 'Unsupported' ? undefined : adviceFor(error.cause, context);
+      return `${cause === undefined ? '' : `${cause} `}Then run the unprovision again: it finds the pipeline gone and releases the access that is left.`;
+    }
     case 'InvalidRequest':
     case 'Unsupported':
     case 'UnknownTask':
