@@ -4,8 +4,16 @@
  * unit of isolation and of role-based access follows the data mesh's boundaries.
  */
 import * as E from 'fp-ts/lib/Either.js';
-import type { DataProductHeader } from '../descriptor/validated-component.js';
 import { problem, type Problem } from '../errors/problem.js';
+
+/** What a name is made from: the data product's header fields, as the descriptor gives them. */
+export interface DataProductNaming {
+  readonly id: string;
+  readonly name?: string;
+  readonly domain?: string;
+  readonly environment?: string;
+  readonly version?: string;
+}
 
 export const workspaceModes = ['shared', 'per-data-product'] as const;
 export type WorkspaceMode = (typeof workspaceModes)[number];
@@ -20,13 +28,13 @@ export const DEFAULT_WORKSPACE_NAME_TEMPLATE = '{domain}.{dataProductName}.{majo
 
 /** Each placeholder a template may hold, and where its value comes from in the descriptor. */
 const PLACEHOLDERS = {
-  domain: { path: 'dataProduct.domain', of: (dp: DataProductHeader) => dp.domain },
-  dataProductName: { path: 'dataProduct.name', of: (dp: DataProductHeader) => dp.name },
-  dataProductId: { path: 'dataProduct.id', of: (dp: DataProductHeader) => dp.id },
-  environment: { path: 'dataProduct.environment', of: (dp: DataProductHeader) => dp.environment },
+  domain: { path: 'dataProduct.domain', of: (dp: DataProductNaming) => dp.domain },
+  dataProductName: { path: 'dataProduct.name', of: (dp: DataProductNaming) => dp.name },
+  dataProductId: { path: 'dataProduct.id', of: (dp: DataProductNaming) => dp.id },
+  environment: { path: 'dataProduct.environment', of: (dp: DataProductNaming) => dp.environment },
   majorVersion: {
     path: 'dataProduct.version',
-    of: (dp: DataProductHeader) => /^\s*v?(\d+)/.exec(dp.version ?? '')?.[1],
+    of: (dp: DataProductNaming) => /^\s*v?(\d+)/.exec(dp.version ?? '')?.[1],
   },
 } as const;
 
@@ -75,7 +83,7 @@ export const parseWorkspaceNameTemplate = (text: string): E.Either<string, Works
 /** The workspace name of a data product; a value the template needs and the descriptor lacks is a problem at its path. */
 export const workspaceNameOf = (
   template: WorkspaceNameTemplate,
-  dataProduct: DataProductHeader,
+  dataProduct: DataProductNaming,
 ): E.Either<ReadonlyArray<Problem>, string> => {
   const problems: Problem[] = [];
   const text = template.parts
