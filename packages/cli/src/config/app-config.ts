@@ -3,7 +3,7 @@
  * merged. Everything a command or the container needs; nothing is read from `process.env` past this point.
  */
 import type { AirbyteAuth } from '@airbyte-provisioner/adapter-airbyte';
-import type { ConnectorProfiles, WorkspaceRole } from '@airbyte-provisioner/core';
+import type { ConnectorProfiles, WorkspaceNameTemplate, WorkspaceRole } from '@airbyte-provisioner/core';
 
 export type ProvisionMode = 'async' | 'sync';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -20,6 +20,11 @@ export interface AirbyteConfig {
   readonly jobPollMs?: number;
   /** AIRBYTE_ACL_MODE=workspace-role: updateacl grants `role` on the workspace; absent when off. */
   readonly access?: { readonly organizationId: string; readonly role: WorkspaceRole };
+  /**
+   * AIRBYTE_WORKSPACE_MODE=per-data-product: each data product in a workspace named by `template`, created
+   * inside `organizationId` (AIRBYTE_ORGANIZATION_ID) when set; absent in the shared mode (the default).
+   */
+  readonly perDataProduct?: { readonly template: WorkspaceNameTemplate; readonly organizationId?: string };
 }
 
 export interface ServerConfig {

@@ -9,7 +9,12 @@ import {
 } from '@airbyte-provisioner/adapter-airbyte';
 import { DEFAULT_BODY_LIMIT_BYTES } from '@airbyte-provisioner/adapter-http';
 import type { AirbyteAuth } from '@airbyte-provisioner/adapter-airbyte';
-import { DEFAULT_JOB_POLL_INTERVAL_MS, type JsonObject, type JsonValue } from '@airbyte-provisioner/core';
+import {
+  DEFAULT_JOB_POLL_INTERVAL_MS,
+  DEFAULT_WORKSPACE_NAME_TEMPLATE,
+  type JsonObject,
+  type JsonValue,
+} from '@airbyte-provisioner/core';
 import type { AppConfig } from './app-config.js';
 
 export const SECRET_MARK = '[redacted]';
@@ -69,6 +74,9 @@ export const describeConfig = (config: AppConfig): JsonObject => ({
             config.airbyte.access === undefined
               ? 'off'
               : { mode: 'workspace-role', ...config.airbyte.access },
+          workspaceMode: config.airbyte.perDataProduct === undefined ? 'shared' : 'per-data-product',
+          workspaceNameTemplate:
+            config.airbyte.perDataProduct?.template.text ?? DEFAULT_WORKSPACE_NAME_TEMPLATE,
         },
   tasks: { ttlMs: config.tasks.ttlMs, maxTasks: config.tasks.maxTasks },
   logLevel: config.logLevel,
@@ -104,6 +112,8 @@ const ENV_OF: ReadonlyArray<readonly [string, string]> = [
   ['airbyte.maxConcurrentCalls', 'AIRBYTE_MAX_CONCURRENT_CALLS'],
   ['airbyte.jobPollMs', 'AIRBYTE_JOB_POLL_MS'],
   ['airbyte.access', 'AIRBYTE_ACL_MODE'],
+  ['airbyte.workspaceMode', 'AIRBYTE_WORKSPACE_MODE'],
+  ['airbyte.workspaceNameTemplate', 'AIRBYTE_WORKSPACE_NAME_TEMPLATE'],
   ['tasks.ttlMs', 'TASK_TTL_SECONDS'],
   ['tasks.maxTasks', 'TASK_MAX_COUNT'],
   ['logLevel', 'LOG_LEVEL'],

@@ -13,6 +13,9 @@ import {
   InMemoryLock,
   InMemoryOwnershipRegistry,
   InMemoryTaskRepository,
+  InMemoryWorkspaceOwnerRegistry,
+  WorkspaceOwnerRegistryToken,
+  type WorkspaceOwnerRegistry,
   LockToken,
   LoggerToken,
   makeBackgroundWork,
@@ -48,10 +51,12 @@ import { makePinoLogger } from '../node/pino-logger.js';
 import { inMemoryStateStore } from '../state/state-store.js';
 import { timerScheduler } from '../node/timer-scheduler.js';
 import { accessSettingsOf } from './access-settings.js';
+import { dataProductWorkspacesOf } from './workspace-settings.js';
 import { bindPort } from './resolve.js';
 import type { Collaborators } from '../collaborators/collaborators.js';
 import {
   AirbyteGatewayForLoggerToken,
+  AirbyteGatewayInWorkspaceToken,
   BackgroundWorkToken,
   CollaboratorsToken,
   ConfigToken,
@@ -106,6 +111,8 @@ const coreDeps = (
   deploymentRecords: DeploymentRecordRepository,
   background: BackgroundWorkRunner,
   ownership: OwnershipRegistry,
+  workspaceOwners: WorkspaceOwnerRegistry,
+  gatewayIn: (workspaceId: string) => (logger: Logger) => AirbyteGateway,
 ): CoreDeps => ({
   gateway,
   gatewayFor,
@@ -126,6 +133,7 @@ const coreDeps = (
   ownership,
   timer: systemTimer,
   ...optional('access', accessSettingsOf(config, logger)),
+  ...optional('workspaces', dataProductWorkspacesOf(config, logger, workspaceOwners, gatewayIn)),
   ...(config.airbyte?.jobPollMs === undefined ? {} : { jobPollIntervalMs: config.airbyte.jobPollMs }),
 });
 
@@ -179,6 +187,9 @@ export const coreModule = (): ContainerModule =>
     bindPort(bind, OwnershipRegistryToken)
       .toResolvedValue(() => new InMemoryOwnershipRegistry())
       .inSingletonScope();
+    bindPort(bind, WorkspaceOwnerRegistryToken)
+      .toResolvedValue(() => new InMemoryWorkspaceOwnerRegistry())
+      .inSingletonScope();
     bindPort(bind, StateStoreToken).toConstantValue(inMemoryStateStore);
     bindPort(bind, BackgroundWorkToken)
       .toResolvedValue(
@@ -204,6 +215,8 @@ export const coreModule = (): ContainerModule =>
         DeploymentRecordRepositoryToken,
         BackgroundWorkToken,
         OwnershipRegistryToken,
+        WorkspaceOwnerRegistryToken,
+        AirbyteGatewayInWorkspaceToken,
       ])
       .inSingletonScope();
     bindPort(bind, UseCasesToken)
