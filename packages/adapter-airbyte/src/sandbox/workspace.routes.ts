@@ -78,7 +78,7 @@ const create: RouteHandler = (context) => {
   const organization = context.state.access.organizationId;
   const asked = body['organizationId'];
   if (asked !== undefined && asked !== organization)
-    return forbidden(`Not allowed to create a workspace in organization ${String(asked)}`);
+    return forbidden(`Not allowed to create a workspace in organization ${JSON.stringify(asked)}`);
   const workspace: StoredWorkspace = {
     workspaceId: context.state.newId(),
     name: name ?? '',
