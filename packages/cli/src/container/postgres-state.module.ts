@@ -14,6 +14,7 @@ import {
   PostgresDeploymentRecordRepository,
   PostgresLeaseLock,
   PostgresOwnershipRegistry,
+  PostgresWorkspaceOwnerRegistry,
   PostgresTaskRepository,
   type TaskKind,
 } from '@airbyte-provisioner/adapter-postgres';
@@ -22,6 +23,7 @@ import {
   LockToken,
   LoggerToken,
   OwnershipRegistryToken,
+  WorkspaceOwnerRegistryToken,
   portToken,
   ProvisioningTaskRepositoryToken,
   ValidationTaskRepositoryToken,
@@ -38,6 +40,7 @@ import { postgresStateStore } from '../state/postgres-state-store.js';
 import { keepingRequests, takeOver } from '../state/takeover.js';
 import {
   AirbyteGatewayForLoggerToken,
+  AirbyteGatewayInWorkspaceToken,
   BackgroundWorkToken,
   ConfigToken,
   StateStoreToken,
@@ -95,7 +98,18 @@ export const postgresStateModule = (state: StateConfig): ContainerModule =>
     rebind(OwnershipRegistryToken)
       .toResolvedValue((pool: pg.Pool) => new PostgresOwnershipRegistry(pool), [PoolToken])
       .inSingletonScope();
+    rebind(WorkspaceOwnerRegistryToken)
+      .toResolvedValue((pool: pg.Pool) => new PostgresWorkspaceOwnerRegistry(pool), [PoolToken])
+      .inSingletonScope();
     // every gateway an operation gets (whichever logger it writes through) checks the lease first
+    // so does the gateway scoped to a data product's workspace (per-data-product mode)
+    onActivation(
+      AirbyteGatewayInWorkspaceToken,
+      (context, gatewayIn: (workspaceId: string) => (logger: Logger) => AirbyteGateway) =>
+        (workspaceId: string) =>
+        (logger: Logger) =>
+          fencedGateway(gatewayIn(workspaceId)(logger), context.get<PostgresLeaseLock>(LeaseLockToken)),
+    );
     onActivation(
       AirbyteGatewayForLoggerToken,
       (context, gatewayFor: (logger: Logger) => AirbyteGateway) => (logger: Logger) =>
