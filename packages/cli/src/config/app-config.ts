@@ -20,11 +20,16 @@ export interface AirbyteConfig {
   readonly jobPollMs?: number;
   /** AIRBYTE_ACL_MODE=workspace-role: updateacl grants `role` on the workspace; absent when off. */
   readonly access?: { readonly organizationId: string; readonly role: WorkspaceRole };
-  /**
-   * AIRBYTE_WORKSPACE_MODE=per-data-product: each data product in a workspace named by `template`, created
-   * inside `organizationId` (AIRBYTE_ORGANIZATION_ID) when set; absent in the shared mode (the default).
-   */
-  readonly perDataProduct?: { readonly template: WorkspaceNameTemplate; readonly organizationId?: string };
+}
+
+/**
+ * AIRBYTE_WORKSPACE_MODE=per-data-product: each data product in a workspace named by `template`, created
+ * inside `organizationId` (AIRBYTE_ORGANIZATION_ID) when set. Apart from `AirbyteConfig`, since
+ * `serve --sandbox` replaces where Airbyte is but keeps the mode.
+ */
+export interface PerDataProductConfig {
+  readonly template: WorkspaceNameTemplate;
+  readonly organizationId?: string;
 }
 
 export interface ServerConfig {
@@ -61,6 +66,8 @@ export interface AppConfig {
   readonly server: ServerConfig;
   /** Absent when no `AIRBYTE_*` variable is set: only `validate`, `sandbox` and `serve --sandbox` work. */
   readonly airbyte?: AirbyteConfig;
+  /** Absent in the shared workspace mode (the default). */
+  readonly perDataProduct?: PerDataProductConfig;
   readonly tasks: TaskLimitsConfig;
   readonly logLevel: LogLevel;
   /** For the commands, whose stderr is read by a person: LOG_LEVEL when set, else warn. */

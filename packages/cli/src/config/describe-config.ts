@@ -74,10 +74,12 @@ export const describeConfig = (config: AppConfig): JsonObject => ({
             config.airbyte.access === undefined
               ? 'off'
               : { mode: 'workspace-role', ...config.airbyte.access },
-          workspaceMode: config.airbyte.perDataProduct === undefined ? 'shared' : 'per-data-product',
-          workspaceNameTemplate:
-            config.airbyte.perDataProduct?.template.text ?? DEFAULT_WORKSPACE_NAME_TEMPLATE,
         },
+  workspaces: {
+    mode: config.perDataProduct === undefined ? 'shared' : 'per-data-product',
+    nameTemplate: config.perDataProduct?.template.text ?? DEFAULT_WORKSPACE_NAME_TEMPLATE,
+    organizationId: config.perDataProduct?.organizationId ?? null,
+  },
   tasks: { ttlMs: config.tasks.ttlMs, maxTasks: config.tasks.maxTasks },
   logLevel: config.logLevel,
   profiles: describeProfiles(config),
@@ -112,8 +114,9 @@ const ENV_OF: ReadonlyArray<readonly [string, string]> = [
   ['airbyte.maxConcurrentCalls', 'AIRBYTE_MAX_CONCURRENT_CALLS'],
   ['airbyte.jobPollMs', 'AIRBYTE_JOB_POLL_MS'],
   ['airbyte.access', 'AIRBYTE_ACL_MODE'],
-  ['airbyte.workspaceMode', 'AIRBYTE_WORKSPACE_MODE'],
-  ['airbyte.workspaceNameTemplate', 'AIRBYTE_WORKSPACE_NAME_TEMPLATE'],
+  ['workspaces.mode', 'AIRBYTE_WORKSPACE_MODE'],
+  ['workspaces.nameTemplate', 'AIRBYTE_WORKSPACE_NAME_TEMPLATE'],
+  ['workspaces.organizationId', 'AIRBYTE_ORGANIZATION_ID'],
   ['tasks.ttlMs', 'TASK_TTL_SECONDS'],
   ['tasks.maxTasks', 'TASK_MAX_COUNT'],
   ['logLevel', 'LOG_LEVEL'],

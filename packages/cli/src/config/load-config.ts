@@ -126,7 +126,7 @@ const workspaceProblems = (raw: Readonly<Record<string, string>>): ReadonlyArray
 const perDataProductOf = (
   env: EnvConfig,
   raw: Readonly<Record<string, string>>,
-): Pick<AirbyteConfig, 'perDataProduct'> => {
+): Pick<AppConfig, 'perDataProduct'> => {
   const template = templateOf(raw);
   return env.AIRBYTE_WORKSPACE_MODE !== 'per-data-product' || E.isLeft(template)
     ? {}
@@ -153,8 +153,7 @@ export const loadConfig = (sources: ConfigSources): E.Either<ReadonlyArray<Probl
   const problems = [...(E.isLeft(decoded) ? decoded.left : []), ...presence, ...loaded.problems];
   if (E.isLeft(decoded) || problems.length > 0) return E.left(problems);
   const env = decoded.right;
-  const shared = airbyteRequested(raw) ? airbyteConfigOf(env) : undefined;
-  const airbyte = shared === undefined ? undefined : { ...shared, ...perDataProductOf(env, raw) };
+  const airbyte = airbyteRequested(raw) ? airbyteConfigOf(env) : undefined;
   const profiles =
     configFile === undefined && Object.keys(snowflakeFromEnv(env)).length === 0
       ? noConnectorProfiles
@@ -169,6 +168,7 @@ export const loadConfig = (sources: ConfigSources): E.Either<ReadonlyArray<Probl
       shutdownGraceMs: env.SHUTDOWN_GRACE_MS ?? DEFAULT_SHUTDOWN_GRACE_MS,
     },
     ...(airbyte === undefined ? {} : { airbyte }),
+    ...perDataProductOf(env, raw),
     tasks: {
       ttlMs:
         env.TASK_TTL_SECONDS === undefined ? defaultTaskRepositoryLimits.ttlMs : env.TASK_TTL_SECONDS * 1000,

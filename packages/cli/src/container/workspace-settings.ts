@@ -18,7 +18,7 @@ export const dataProductWorkspacesOf = (
   gatewayIn: (workspaceId: string) => (logger: Logger) => AirbyteGateway,
 ): DataProductWorkspaces | undefined => {
   const airbyte = config.airbyte;
-  const perDataProduct = airbyte?.perDataProduct;
+  const perDataProduct = config.perDataProduct;
   if (airbyte === undefined || perDataProduct === undefined) return undefined;
   return {
     template: perDataProduct.template,
