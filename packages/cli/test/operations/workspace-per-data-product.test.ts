@@ -12,6 +12,7 @@ import { buildContainer } from '../../src/container/build-container.js';
 import { resolve } from '../../src/container/resolve.js';
 import { UseCasesToken } from '../../src/container/tokens.js';
 import { packageCollaborators } from '../../src/collaborators/load-collaborators.js';
+import { startService } from '../../src/server/start-service.js';
 import { descriptorOf } from '../reliability/descriptors.js';
 import {
   airbyteEnv,
@@ -401,6 +402,33 @@ describe('operations: the shared workspace mode is unchanged', function () {
       await sandbox.close();
     }
   });
+});
+
+describe('operations: serve --sandbox in either workspace mode', function () {
+  this.timeout(20_000);
+
+  for (const mode of ['shared', 'per-data-product'] as const) {
+    it(`deploys into the embedded sandbox (${mode})`, async () => {
+      const service = await startService(
+        packageCollaborators,
+        configFrom({ AIRBYTE_WORKSPACE_MODE: mode, PROVISION_MODE: 'sync' }),
+        { sandbox: {} },
+      );
+      try {
+        const answer = await send(`${service.url}${LEGACY}/provision`, {
+          body: requestFor({ dp: 'orders', key: mode }),
+        });
+        expect(answer.status, answer.text).to.equal(200);
+        const status = answer.json as Body;
+        expect(status['status'], answer.text).to.equal('COMPLETED');
+        expect(publicInfo(status)['airbyteWorkspace']?.['value']).to.equal(
+          mode === 'shared' ? undefined : 'healthcare.orders.0',
+        );
+      } finally {
+        await service.stop();
+      }
+    });
+  }
 });
 
 describe('config: the workspace mode and name template', () => {
