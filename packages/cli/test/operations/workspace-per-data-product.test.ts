@@ -196,6 +196,30 @@ describe('operations: one Airbyte workspace per data product, over HTTP', functi
     ]);
   });
 
+  it("refuses to choose between two workspaces with the data product's name, naming both", async () => {
+    const token = await fetch(`${sandbox.url}/applications/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        client_id: sandbox.credentials.clientId,
+        client_secret: sandbox.credentials.clientSecret,
+        grant_type: 'client_credentials',
+      }),
+    }).then(async (r) => ((await r.json()) as { access_token: string }).access_token);
+    const twins = [];
+    for (let i = 0; i < 2; i++) {
+      const made = await fetch(`${sandbox.url}/workspaces`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ name: 'healthcare.orders.0' }),
+      });
+      twins.push(((await made.json()) as { workspaceId: string }).workspaceId);
+    }
+    const refused = await failing(p, requestFor({ dp: 'orders', key: 'twin' }));
+    expect(refused).to.include(`2 Airbyte workspaces are named "healthcare.orders.0" (${twins.join(', ')})`);
+    expect(sandbox.snapshot().sources).to.deep.equal([]);
+  });
+
   it('keeps using the recorded workspace after the name template changes', async () => {
     const product = { dp: 'orders', key: 'kept' };
     const first = await post(p, 'provision', requestFor(product));
