@@ -220,6 +220,22 @@ describe('operations: one Airbyte workspace per data product, over HTTP', functi
     expect(sandbox.snapshot().sources).to.deep.equal([]);
   });
 
+  it("refuses a record sent back by the platform that points into another data product's workspace", async () => {
+    const orders = await post(p, 'provision', requestFor({ dp: 'orders', key: 'mine' }));
+    const intruder = { dp: 'invoices', key: 'intruder' };
+    sandbox.clearCalls();
+    const refused = await failing(
+      p,
+      requestFor(intruder, { latestEnrichedDescriptor: enriched(intruder, orders) }),
+    );
+    expect(refused).to.include(
+      'data products urn:dmb:dp:healthcare:orders:0 and urn:dmb:dp:healthcare:invoices:0 both resolve to Airbyte workspace "healthcare.orders.0"',
+    );
+    expect(
+      sandbox.calls().filter((c) => c.method !== 'GET' && c.path !== '/applications/token'),
+    ).to.deep.equal([]);
+  });
+
   it('keeps using the recorded workspace after the name template changes', async () => {
     const product = { dp: 'orders', key: 'kept' };
     const first = await post(p, 'provision', requestFor(product));

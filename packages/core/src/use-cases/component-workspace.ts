@@ -104,15 +104,27 @@ export const resolveWorkspace = (
     TE.chain((records) => {
       const recorded = records[0];
       if (recorded !== undefined && recorded.workspaceId !== '') {
-        journal.info(
-          `Using the Airbyte workspace recorded for this component${recorded.workspaceName === undefined ? '' : ` "${recorded.workspaceName}"`} (${recorded.workspaceId})`,
-          phase,
+        const name = recorded.workspaceName;
+        return pipe(
+          // a record (the platform's, too) never leads into another data product's workspace
+          name === undefined ? TE.right(O.none) : settings.owners.ownerOf(name),
+          TE.chain(
+            O.match(
+              () => TE.right(undefined),
+              (owner) =>
+                owner.dataProductId === component.dataProduct.id || name === undefined
+                  ? TE.right(undefined)
+                  : TE.left(workspaceNameTaken(name, component.dataProduct.id, owner)),
+            ),
+          ),
+          TE.map((): ResolvedWorkspace => {
+            journal.info(
+              `Using the Airbyte workspace recorded for this component${name === undefined ? '' : ` "${name}"`} (${recorded.workspaceId})`,
+              phase,
+            );
+            return { _tag: 'Recorded', id: recorded.workspaceId, ...(name === undefined ? {} : { name }) };
+          }),
         );
-        return TE.right<ProvisioningError, ResolvedWorkspace>({
-          _tag: 'Recorded',
-          id: recorded.workspaceId,
-          ...(recorded.workspaceName === undefined ? {} : { name: recorded.workspaceName }),
-        });
       }
       return pipe(
         TE.fromEither(
