@@ -161,6 +161,27 @@ describe('operations: one Airbyte workspace per data product, over HTTP', functi
     );
   });
 
+  it("starts the sync after deploy on the connection in the data product's workspace", async () => {
+    const descriptor = descriptorFor({ dp: 'orders', key: 'sync' }).replace(
+      '          name: healthcare.vaccinations.sync.File-to-Snowflake\n',
+      '          name: healthcare.vaccinations.sync.File-to-Snowflake\n          syncOnProvision: true\n',
+    );
+    const status = await post(
+      p,
+      'provision',
+      JSON.stringify({ descriptorKind: 'COMPONENT_DESCRIPTOR', descriptor }),
+    );
+    expect(status['status'], JSON.stringify(status)).to.equal('COMPLETED');
+    const [space] = workspaceNamed('healthcare.orders.0');
+    const connection = sandbox.snapshot().connections[0]!;
+    expect(connection['workspaceId']).to.equal(space!.workspaceId);
+    const jobs = sandbox.snapshot().jobs;
+    expect(jobs.map((j) => j['connectionId'])).to.deep.equal([connection['connectionId']]);
+    expect(String(publicInfo(status)['lastSyncJob']?.['href'])).to.include(
+      `/workspaces/${space!.workspaceId}/`,
+    );
+  });
+
   it('creates one workspace when two components of one data product deploy at once for the first time', async () => {
     // every answer takes a while, so that both lookups would overlap without the lock on the name
     sandbox.setLatency(25);
