@@ -217,7 +217,8 @@ describe('operations: one Airbyte workspace per data product, over HTTP', functi
     ]);
   });
 
-  it("refuses to choose between two workspaces with the data product's name, naming both", async () => {
+  /** What a person does in Airbyte by hand, with the provisioner's own credentials. */
+  const byHand = async (method: string, path: string, body?: Body): Promise<Response> => {
     const token = await fetch(`${sandbox.url}/applications/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -227,13 +228,35 @@ describe('operations: one Airbyte workspace per data product, over HTTP', functi
         grant_type: 'client_credentials',
       }),
     }).then(async (r) => ((await r.json()) as { access_token: string }).access_token);
+    return fetch(`${sandbox.url}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  };
+
+  it('finds the workspace again by name when the recorded one was deleted by hand', async () => {
+    const product = { dp: 'orders', key: 'gone' };
+    const first = await post(p, 'provision', requestFor(product));
+    const old = String(privateRecord(first)['workspaceId']);
+    expect((await byHand('DELETE', `/workspaces/${old}`)).status).to.equal(204);
+
+    const again = await post(p, 'provision', requestFor(product));
+    expect(again['status'], JSON.stringify(again)).to.equal('COMPLETED');
+    const [space] = workspaceNamed('healthcare.orders.0');
+    expect(space!.workspaceId).to.not.equal(old);
+    expect(privateRecord(again)['workspaceId']).to.equal(space!.workspaceId);
+    expect(messages(again).slice(0, 2)).to.deep.equal([
+      `The Airbyte workspace recorded for this component (${old}) no longer exists`,
+      `Created Airbyte workspace "healthcare.orders.0" (${space!.workspaceId})`,
+    ]);
+    expect(sourcesIn(space!.workspaceId)).to.deep.equal(['healthcare.vaccinations.gone.File']);
+  });
+
+  it("refuses to choose between two workspaces with the data product's name, naming both", async () => {
     const twins = [];
     for (let i = 0; i < 2; i++) {
-      const made = await fetch(`${sandbox.url}/workspaces`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ name: 'healthcare.orders.0' }),
-      });
+      const made = await byHand('POST', '/workspaces', { name: 'healthcare.orders.0' });
       twins.push(((await made.json()) as { workspaceId: string }).workspaceId);
     }
     const refused = await failing(p, requestFor({ dp: 'orders', key: 'twin' }));

@@ -102,6 +102,13 @@ export const resolveWorkspace = (
   return pipe(
     knownRecords(deps.deploymentRecords, 'ours-first')(component),
     TE.chain((records) => {
+      const byName = (): TE.TaskEither<ProvisioningError, ResolvedWorkspace> =>
+        pipe(
+          TE.fromEither(
+            pipe(workspaceNameOf(settings.template, component.dataProduct), E.mapLeft(invalidRequest)),
+          ),
+          TE.chain((name) => findOrCreate(deps, settings, journal, component.dataProduct.id, name, access)),
+        );
       const recorded = records[0];
       if (recorded !== undefined && recorded.workspaceId !== '') {
         const name = recorded.workspaceName;
@@ -117,21 +124,35 @@ export const resolveWorkspace = (
                   : TE.left(workspaceNameTaken(name, component.dataProduct.id, owner)),
             ),
           ),
-          TE.map((): ResolvedWorkspace => {
-            journal.info(
-              `Using the Airbyte workspace recorded for this component${name === undefined ? '' : ` "${name}"`} (${recorded.workspaceId})`,
-              phase,
-            );
-            return { _tag: 'Recorded', id: recorded.workspaceId, ...(name === undefined ? {} : { name }) };
-          }),
+          TE.chain(() =>
+            step(`read workspace ${recorded.workspaceId}`)(settings.directory.findById(recorded.workspaceId)),
+          ),
+          TE.chain(
+            O.match(
+              // deleted by hand since: the data product's workspace is looked up (or created) again
+              () => {
+                journal.warn(
+                  `The Airbyte workspace recorded for this component (${recorded.workspaceId}) no longer exists`,
+                  phase,
+                );
+                return byName();
+              },
+              () => {
+                journal.info(
+                  `Using the Airbyte workspace recorded for this component${name === undefined ? '' : ` "${name}"`} (${recorded.workspaceId})`,
+                  phase,
+                );
+                return TE.right<ProvisioningError, ResolvedWorkspace>({
+                  _tag: 'Recorded',
+                  id: recorded.workspaceId,
+                  ...(name === undefined ? {} : { name }),
+                });
+              },
+            ),
+          ),
         );
       }
-      return pipe(
-        TE.fromEither(
-          pipe(workspaceNameOf(settings.template, component.dataProduct), E.mapLeft(invalidRequest)),
-        ),
-        TE.chain((name) => findOrCreate(deps, settings, journal, component.dataProduct.id, name, access)),
-      );
+      return byName();
     }),
   );
 };
