@@ -60,11 +60,12 @@ const post = async (p: Provisioner, route: 'provision' | 'unprovision', body: st
   return answer.json as Body;
 };
 
-/** A synchronous provision that fails: 500 and the SystemError body. */
+/** A synchronous provision that fails: 500 and the SystemError body (its error, then its solutions). */
 const failing = async (p: Provisioner, body: string): Promise<string> => {
   const answer = await send(`${p.url}${LEGACY}/provision`, { body });
   expect(answer.status, answer.text).to.equal(500);
-  return String((answer.json as Body)['error']);
+  const error = answer.json as { error: string; moreInfo: { solutions: ReadonlyArray<string> } };
+  return [error.error, ...error.moreInfo.solutions].join('\n');
 };
 
 const publicInfo = (status: Body): Record<string, Body> =>
@@ -369,6 +370,8 @@ describe('operations: one Airbyte workspace per data product, over HTTP', functi
       const failed = await failing(p, requestFor({ dp: 'orders', key: 'x' }));
       expect(failed).to.match(/^create workspace "healthcare\.orders\.0" failed: /);
       expect(failed).to.include(`(${status})`);
+      if (status === 403)
+        expect(failed).to.include('may not create workspaces').and.include('organization_editor');
       expect(workspaceNamed('healthcare.orders.0')).to.deep.equal([]);
       expect(sandbox.snapshot().sources).to.deep.equal([]);
 
