@@ -1,5 +1,6 @@
 /** The core's in-memory stores against the ports' contracts (the PostgreSQL ones run the same suites). */
 import {
+  InMemoryAclLedger,
   InMemoryDeploymentRecordRepository,
   InMemoryLock,
   InMemoryOwnershipRegistry,
@@ -7,6 +8,7 @@ import {
   InMemoryWorkspaceOwnerRegistry,
 } from '@airbyte-provisioner/core';
 import { manualClock } from '@airbyte-provisioner/core/testing';
+import { aclLedgerContract } from './contracts/acl-ledger.contract.js';
 import { deploymentRecordContract } from './contracts/deployment-record-repository.contract.js';
 import { lockContract } from './contracts/lock.contract.js';
 import { ownershipContract } from './contracts/ownership-registry.contract.js';
@@ -52,5 +54,9 @@ describe('in-memory stores', () => {
 
   workspaceOwnersContract('InMemoryWorkspaceOwnerRegistry', () =>
     Promise.resolve({ owners: new InMemoryWorkspaceOwnerRegistry(), close: nothing }),
+  );
+
+  aclLedgerContract('InMemoryAclLedger', () =>
+    Promise.resolve({ ledger: new InMemoryAclLedger(), close: nothing }),
   );
 });

@@ -5,10 +5,12 @@
 import { ContainerModule } from 'inversify';
 import { publishedConnectorSchemas } from '@airbyte-provisioner/adapter-airbyte';
 import {
+  AclLedgerToken,
   AirbyteGatewayToken,
   ClockToken,
   DeploymentRecordRepositoryToken,
   IdGeneratorToken,
+  InMemoryAclLedger,
   InMemoryDeploymentRecordRepository,
   InMemoryLock,
   InMemoryOwnershipRegistry,
@@ -23,6 +25,7 @@ import {
   ProvisioningTaskRepositoryToken,
   SecretFingerprinterToken,
   ValidationTaskRepositoryToken,
+  type AclLedger,
   type AirbyteGateway,
   type BackgroundWorkRunner,
   type Clock,
@@ -111,6 +114,7 @@ const coreDeps = (
   deploymentRecords: DeploymentRecordRepository,
   background: BackgroundWorkRunner,
   ownership: OwnershipRegistry,
+  aclLedger: AclLedger,
   workspaceOwners: WorkspaceOwnerRegistry,
   gatewayIn: (workspaceId: string) => (logger: Logger) => AirbyteGateway,
 ): CoreDeps => ({
@@ -132,7 +136,7 @@ const coreDeps = (
   background,
   ownership,
   timer: systemTimer,
-  ...optional('access', accessSettingsOf(config, logger)),
+  ...optional('access', accessSettingsOf(config, logger, aclLedger)),
   ...optional('workspaces', dataProductWorkspacesOf(config, logger, workspaceOwners, gatewayIn)),
   ...(config.airbyte?.jobPollMs === undefined ? {} : { jobPollIntervalMs: config.airbyte.jobPollMs }),
 });
@@ -190,6 +194,9 @@ export const coreModule = (): ContainerModule =>
     bindPort(bind, WorkspaceOwnerRegistryToken)
       .toResolvedValue(() => new InMemoryWorkspaceOwnerRegistry())
       .inSingletonScope();
+    bindPort(bind, AclLedgerToken)
+      .toResolvedValue(() => new InMemoryAclLedger())
+      .inSingletonScope();
     bindPort(bind, StateStoreToken).toConstantValue(inMemoryStateStore);
     bindPort(bind, BackgroundWorkToken)
       .toResolvedValue(
@@ -215,6 +222,7 @@ export const coreModule = (): ContainerModule =>
         DeploymentRecordRepositoryToken,
         BackgroundWorkToken,
         OwnershipRegistryToken,
+        AclLedgerToken,
         WorkspaceOwnerRegistryToken,
         AirbyteGatewayInWorkspaceToken,
       ])

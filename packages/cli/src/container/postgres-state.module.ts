@@ -1,7 +1,8 @@
 /**
  * With `DATABASE_URL`: the state ports rebound to their PostgreSQL implementations (tasks, deployment
- * records, ownership, the per-component lease lock), one pool shared by all of them, and the Airbyte
- * gateway fenced by the lease (a replica that lost its lease stops before its next Airbyte call).
+ * records, ownership, updateacl's ledger, the per-component lease lock), one pool shared by all of them,
+ * and the Airbyte gateways fenced by the lease (a replica that lost its lease stops before its next
+ * Airbyte call, a grant or revoke of updateacl included).
  */
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
@@ -10,6 +11,7 @@ import {
   fencedGateway,
   makePostgresPool,
   makeRequestCipher,
+  PostgresAclLedger,
   PostgresTaskSupervisor,
   PostgresDeploymentRecordRepository,
   PostgresLeaseLock,
@@ -19,6 +21,7 @@ import {
   type TaskKind,
 } from '@airbyte-provisioner/adapter-postgres';
 import {
+  AclLedgerToken,
   DeploymentRecordRepositoryToken,
   LockToken,
   LoggerToken,
@@ -29,6 +32,7 @@ import {
   ValidationTaskRepositoryToken,
   type AirbyteGateway,
   type BackgroundWorkRunner,
+  type CoreDeps,
   type Logger,
   type OperationResult,
   type UseCases,
@@ -43,6 +47,7 @@ import {
   AirbyteGatewayInWorkspaceToken,
   BackgroundWorkToken,
   ConfigToken,
+  CoreDepsToken,
   StateStoreToken,
   UseCasesToken,
 } from './tokens.js';
@@ -101,8 +106,22 @@ export const postgresStateModule = (state: StateConfig): ContainerModule =>
     rebind(WorkspaceOwnerRegistryToken)
       .toResolvedValue((pool: pg.Pool) => new PostgresWorkspaceOwnerRegistry(pool), [PoolToken])
       .inSingletonScope();
-    // every gateway an operation gets (whichever logger it writes through) checks the lease first
-    // so does the gateway scoped to a data product's workspace (per-data-product mode)
+    rebind(AclLedgerToken)
+      .toResolvedValue((pool: pg.Pool) => new PostgresAclLedger(pool), [PoolToken])
+      .inSingletonScope();
+    // updateacl runs under the workspace's lease: a replica that lost it grants and revokes nothing more
+    onActivation(CoreDepsToken, (context, deps: CoreDeps) =>
+      deps.access === undefined
+        ? deps
+        : {
+            ...deps,
+            access: {
+              ...deps.access,
+              gateway: fencedGateway(deps.access.gateway, context.get<PostgresLeaseLock>(LeaseLockToken)),
+            },
+          },
+    );
+    // the gateway scoped to a data product's workspace (per-data-product mode) checks the lease first
     onActivation(
       AirbyteGatewayInWorkspaceToken,
       (context, gatewayIn: (workspaceId: string) => (logger: Logger) => AirbyteGateway) =>
@@ -110,6 +129,7 @@ export const postgresStateModule = (state: StateConfig): ContainerModule =>
         (logger: Logger) =>
           fencedGateway(gatewayIn(workspaceId)(logger), context.get<PostgresLeaseLock>(LeaseLockToken)),
     );
+    // every gateway an operation gets (whichever logger it writes through) checks the lease first
     onActivation(
       AirbyteGatewayForLoggerToken,
       (context, gatewayFor: (logger: Logger) => AirbyteGateway) => (logger: Logger) =>

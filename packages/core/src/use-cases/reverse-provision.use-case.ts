@@ -137,7 +137,7 @@ export const makeSubmitReverseProvision =
       TE.fromEither(connectionRefOf(request)),
       TE.chain((ref) => {
         const scoped = scopedDeps(deps, context);
-        return runInBackground(scoped, tasks)(reverse(scoped, ref, request));
+        return runInBackground(scoped, tasks)(() => reverse(scoped, ref, request));
       }),
     );
 
