@@ -98,7 +98,11 @@ const solutionsOf = (error: ProvisioningError): ReadonlyArray<string> => {
           ]
         : ['Resolve the conflict in Airbyte (rename or remove the resources named) and deploy again.'];
     case 'AirbyteFailure':
-      return [airbyteAdvice(error.error)];
+      return [
+        error.step.startsWith('create workspace') && error.error._tag === 'AirbyteUnauthorized'
+          ? "The provisioner's Airbyte application may not create workspaces (AIRBYTE_WORKSPACE_MODE=per-data-product): its user needs organization_editor or more in the organization; the platform team should grant it, or create the workspace by hand."
+          : airbyteAdvice(error.error),
+      ];
     case 'StateUnavailable':
       return [
         'The provisioner cannot reach its database; nothing was half-written. Send the request again once it is back (/ready says when).',

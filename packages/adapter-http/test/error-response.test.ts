@@ -47,6 +47,15 @@ describe('errorResponse: the one mapping from core errors to HTTP', () => {
     });
   }
 
+  it('a refused workspace creation (per-data-product mode) says the application needs to create workspaces', () => {
+    const { body } = errorResponse({
+      _tag: 'AirbyteFailure',
+      step: 'create workspace "sales.orders.1"',
+      error: { _tag: 'AirbyteUnauthorized', status: 403, detail: 'forbidden' },
+    });
+    expect(body.moreInfo.solutions.join(' ')).to.match(/may not create workspaces.*organization_editor/);
+  });
+
   it('an invalid request lists every problem as "path: message", its first path as inputErrorField', () => {
     const { status, body } = errorResponse({
       _tag: 'InvalidRequest',

@@ -46,7 +46,9 @@ const airbyteAdvice = (step: string, error: AirbyteError, context: AdviceContext
 export const adviceFor = (error: ProvisioningError, context: AdviceContext = {}): string | undefined => {
   switch (error._tag) {
     case 'AirbyteFailure':
-      return airbyteAdvice(error.step, error.error, context);
+      return error.step.startsWith('create workspace') && error.error._tag === 'AirbyteUnauthorized'
+        ? "This application may not create workspaces (AIRBYTE_WORKSPACE_MODE=per-data-product): its user needs organization_editor or more in Airbyte, or create the data product's workspace by hand."
+        : airbyteAdvice(error.step, error.error, context);
     case 'StateConflict':
       return 'Resolve the conflict in Airbyte (rename or remove the resources named), then run the command again.';
     case 'StateUnavailable':
