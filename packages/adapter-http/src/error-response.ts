@@ -5,6 +5,7 @@
 import {
   describeError as describeCoreError,
   formatProblem,
+  jobSteps,
   type AirbyteError,
   type Problem,
   type ProvisioningError,
@@ -91,7 +92,11 @@ const solutionsOf = (error: ProvisioningError): ReadonlyArray<string> => {
     case 'UnknownTask':
       return ['Send the provisioning request again: deploys are idempotent, so this is safe.'];
     case 'StateConflict':
-      return ['Resolve the conflict in Airbyte (rename or remove the resources named) and deploy again.'];
+      return jobSteps.includes(error.step)
+        ? [
+            "Read why the job did not succeed in its logs in the Airbyte UI (Airbyte's public API does not give the reason), fix the cause, then send the request again.",
+          ]
+        : ['Resolve the conflict in Airbyte (rename or remove the resources named) and deploy again.'];
     case 'AirbyteFailure':
       return [airbyteAdvice(error.error)];
     case 'StateUnavailable':

@@ -1,6 +1,7 @@
 /** Encoders from use-case results to the API's response bodies. */
 import {
   formatProblem,
+  type LogEntry,
   type OperationFailure,
   type OperationResult,
   type TaskView,
@@ -26,10 +27,24 @@ export const failedStatus = (failure: OperationFailure) => {
   };
 };
 
+/**
+ * A RUNNING task shows what it published so far (a followed sync job's progress) in `logs`, and its latest
+ * step in `result`, the one field the legacy `ProvisioningStatus` has.
+ */
+const runningStatus = (logs: ReadonlyArray<LogEntry> | undefined) => {
+  const latest = logs?.at(-1);
+  return {
+    status: 'RUNNING' as const,
+    result:
+      latest === undefined ? 'The operation is running.' : `The operation is running: ${latest.message}`,
+    ...(logs === undefined ? {} : { logs }),
+  };
+};
+
 export const provisioningStatus = (view: TaskView<OperationResult>) => {
   switch (view.status) {
     case 'RUNNING':
-      return { status: 'RUNNING' as const, result: 'The operation is running.' };
+      return runningStatus(view.logs);
     case 'COMPLETED':
       return completedStatus(view.value);
     case 'FAILED':

@@ -117,7 +117,9 @@ describe('the API page (/docs) and the notes it renders', () => {
     expect(status.responses['400']!.description).to.contain('token is unknown or expired');
     expect(provision.responses['400']!.description).to.contain('descriptor is invalid');
     expect(op('post', '/v1/validate').responses['400']!.description).to.contain('`valid: false`');
-    expect(op('post', '/v1/reverse-provisioning').responses['400']!.description).to.contain('not supported');
+    expect(op('post', '/v1/reverse-provisioning').responses['400']!.description).to.contain(
+      'neither or both of `connectionId` and `connectionName`',
+    );
   });
 
   it('renders Markdown, every route with its errors, examples with copy buttons, and schema links', () => {

@@ -80,4 +80,20 @@ describe('errorResponse: the one mapping from core errors to HTTP', () => {
     });
     expect(message).to.equal('find source failed: two sources named x (ids: s-1, s-2)');
   });
+
+  it("a job that did not succeed points at the job's logs in Airbyte, not at a clash of names", () => {
+    for (const step of ['wait for the sync', 'clear the synced data']) {
+      const { solutions } = describeError({
+        _tag: 'StateConflict',
+        step,
+        message: 'job 7 failed',
+        ids: ['7'],
+      });
+      expect(solutions, step).to.deep.equal([
+        "Read why the job did not succeed in its logs in the Airbyte UI (Airbyte's public API does not give the reason), fix the cause, then send the request again.",
+      ]);
+    }
+    const clash = describeError({ _tag: 'StateConflict', step: 'find source', message: 'two', ids: [] });
+    expect(clash.solutions[0]).to.match(/^Resolve the conflict in Airbyte/);
+  });
 });

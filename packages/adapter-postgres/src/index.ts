@@ -17,6 +17,7 @@ export {
 } from './postgres-task-repository.js';
 export { PostgresDeploymentRecordRepository } from './postgres-deployment-record-repository.js';
 export { PostgresOwnershipRegistry } from './postgres-ownership-registry.js';
+export { PostgresAclLedger } from './postgres-acl-ledger.js';
 export { PostgresLeaseLock, fencedGateway, type LeaseOptions } from './postgres-lease-lock.js';
 export { makeRequestCipher, type RequestCipher } from './request-cipher.js';
 export {

@@ -181,18 +181,19 @@ type GatewayCall = (...args: ReadonlyArray<unknown>) => TE.TaskEither<unknown, u
 
 /**
  * The gateway whose every call first checks the caller's lease: a replica that lost its lease gets an
- * error instead of reaching Airbyte.
+ * error instead of reaching Airbyte. Any gateway whose calls fail with an `AirbyteError` (the pipelines'
+ * or the access one).
  */
-export const fencedGateway = (
-  gateway: AirbyteGateway,
+export const fencedGateway = <G extends object = AirbyteGateway>(
+  gateway: G,
   lock: Pick<PostgresLeaseLock, 'lost'>,
-): AirbyteGateway => {
+): G => {
   const fenced: Record<string, unknown> = {};
   for (const [name, member] of Object.entries(gateway)) {
     if (typeof member !== 'function') fenced[name] = member;
     else if (name === 'withLogger')
       fenced[name] = (...args: ReadonlyArray<unknown>) =>
-        fencedGateway((member as (...a: ReadonlyArray<unknown>) => AirbyteGateway)(...args), lock);
+        fencedGateway((member as (...a: ReadonlyArray<unknown>) => object)(...args), lock);
     else
       fenced[name] =
         (...args: ReadonlyArray<unknown>): TE.TaskEither<unknown, unknown> =>
@@ -203,5 +204,5 @@ export const fencedGateway = (
             : Promise.resolve(E.left(airbyteUnavailable(`${lost}; stopped before calling Airbyte again`)));
         };
   }
-  return fenced as unknown as AirbyteGateway;
+  return fenced as G;
 };

@@ -2,13 +2,15 @@
  * Tasks in PostgreSQL: a status read is one primary-key lookup, so any replica answers for a task any
  * replica started, across restarts. A finished task stays readable `ttlMs`, then a background purge
  * deletes it (`purgeExpired`). Statuses only move forward: a finished row is never rewritten, and only the
- * replica that owns a task (it started it, or took it over) finishes it.
+ * replica that owns a task (it started it, or took it over) finishes it or publishes its progress.
  */
 import * as TE from 'fp-ts/lib/TaskEither.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import {
   internal,
+  MAX_PROGRESS_LOGS,
   unknownTask,
+  type LogEntry,
   type OperationFailure,
   type ProvisioningError,
   type TaskRepository,
@@ -30,6 +32,7 @@ export interface PostgresTaskRepositoryOptions {
 interface TaskRow {
   readonly status: 'RUNNING' | 'COMPLETED' | 'FAILED';
   readonly outcome: unknown;
+  readonly progress: ReadonlyArray<LogEntry> | null;
 }
 
 export class PostgresTaskRepository<A> implements TaskRepository<A> {
@@ -76,7 +79,7 @@ export class PostgresTaskRepository<A> implements TaskRepository<A> {
     pipe(
       this.query<TaskRow>(
         'read a task',
-        `SELECT status, outcome FROM provisioner_tasks
+        `SELECT status, outcome, progress FROM provisioner_tasks
          WHERE token = $1 AND kind = $2 AND (expires_at IS NULL OR expires_at > now())`,
         [token, this.options.kind],
       ),
@@ -85,7 +88,12 @@ export class PostgresTaskRepository<A> implements TaskRepository<A> {
         if (row === undefined) return TE.left(unknownTask(token));
         switch (row.status) {
           case 'RUNNING':
-            return TE.right({ status: 'RUNNING' as const });
+            // our own JSON, written by `progress`
+            return TE.right(
+              row.progress === null
+                ? { status: 'RUNNING' as const }
+                : { status: 'RUNNING' as const, logs: row.progress },
+            );
           case 'COMPLETED':
             // our own JSON, written by `complete` from a value of type A
             return TE.right({ status: 'COMPLETED' as const, value: row.outcome as A });
@@ -93,6 +101,28 @@ export class PostgresTaskRepository<A> implements TaskRepository<A> {
             return TE.right({ status: 'FAILED' as const, failure: row.outcome as OperationFailure });
         }
       }),
+    );
+
+  readonly progress = (
+    token: string,
+    logs: ReadonlyArray<LogEntry>,
+  ): TE.TaskEither<ProvisioningError, void> =>
+    pipe(
+      this.query(
+        'publish the progress of a task',
+        `UPDATE provisioner_tasks SET progress = $3
+         WHERE token = $1 AND kind = $2 AND status = 'RUNNING' AND owner = $4`,
+        [token, this.options.kind, JSON.stringify(logs.slice(-MAX_PROGRESS_LOGS)), this.options.owner],
+      ),
+      // nothing updated: finished (left as it is), taken over (the new owner publishes), or unknown
+      TE.chain((result) =>
+        result.rowCount === 1
+          ? TE.right(undefined)
+          : pipe(
+              this.get(token),
+              TE.map(() => undefined),
+            ),
+      ),
     );
 
   /** Deletes the finished tasks past their time; answers how many. */
@@ -112,7 +142,7 @@ export class PostgresTaskRepository<A> implements TaskRepository<A> {
         'finish a task',
         `UPDATE provisioner_tasks
          SET status = $3, outcome = $4, expires_at = now() + $5 * interval '1 millisecond',
-             request = NULL, operation = NULL, heartbeat_at = NULL
+             request = NULL, operation = NULL, heartbeat_at = NULL, progress = NULL
          WHERE token = $1 AND kind = $2 AND status = 'RUNNING' AND owner = $6`,
         [token, this.options.kind, status, JSON.stringify(outcome), this.options.ttlMs, this.options.owner],
       ),

@@ -1,11 +1,13 @@
 /** The core's in-memory stores against the ports' contracts (the PostgreSQL ones run the same suites). */
 import {
+  InMemoryAclLedger,
   InMemoryDeploymentRecordRepository,
   InMemoryLock,
   InMemoryOwnershipRegistry,
   InMemoryTaskRepository,
 } from '@airbyte-provisioner/core';
 import { manualClock } from '@airbyte-provisioner/core/testing';
+import { aclLedgerContract } from './contracts/acl-ledger.contract.js';
 import { deploymentRecordContract } from './contracts/deployment-record-repository.contract.js';
 import { lockContract } from './contracts/lock.contract.js';
 import { ownershipContract } from './contracts/ownership-registry.contract.js';
@@ -46,5 +48,9 @@ describe('in-memory stores', () => {
 
   ownershipContract('InMemoryOwnershipRegistry', () =>
     Promise.resolve({ ownership: new InMemoryOwnershipRegistry(), close: nothing }),
+  );
+
+  aclLedgerContract('InMemoryAclLedger', () =>
+    Promise.resolve({ ledger: new InMemoryAclLedger(), close: nothing }),
   );
 });

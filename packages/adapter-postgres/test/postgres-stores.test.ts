@@ -3,6 +3,7 @@ import { expect } from 'chai';
 import * as E from 'fp-ts/lib/Either.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
 import { FakeAirbyteGateway } from '@airbyte-provisioner/core/testing';
+import { PostgresAclLedger } from '../src/postgres-acl-ledger.js';
 import { makePostgresPool } from '../src/postgres-pool.js';
 import { fencedGateway, PostgresLeaseLock } from '../src/postgres-lease-lock.js';
 import { PostgresTaskRepository } from '../src/postgres-task-repository.js';
@@ -32,6 +33,28 @@ describe('PostgreSQL stores beyond the contracts', () => {
     } finally {
       await other.end();
     }
+  });
+
+  it('shows the progress only its owner publishes: a replica whose task was taken over writes nothing', async () => {
+    const line = (message: string) => ({
+      timestamp: '2026-01-01T00:00:00.000Z',
+      level: 'INFO' as const,
+      message,
+    });
+    await tasksOf().create('t1')();
+    await tasksOf().progress('t1', [line('from the first replica')])();
+    // another replica takes the task over (postgres-task-supervisor claims it this way)
+    await db.pool.query("UPDATE provisioner_tasks SET owner = 'replica-2' WHERE token = 't1'");
+    expect(await tasksOf().progress('t1', [line('stale')])()).to.deep.equal(E.right(undefined));
+    await tasksOf(db.pool, 'replica-2').progress('t1', [line('from the new owner')])();
+    expect(await tasksOf().get('t1')()).to.deep.equal(
+      E.right({ status: 'RUNNING', logs: [line('from the new owner')] }),
+    );
+    await tasksOf(db.pool, 'replica-2').complete('t1', { n: 1 })();
+    const { rows } = await db.pool.query<{ progress: unknown }>(
+      "SELECT progress FROM provisioner_tasks WHERE token = 't1'",
+    );
+    expect(rows).to.deep.equal([{ progress: null }]);
   });
 
   it('keeps provisioning and validation tasks apart', async () => {
@@ -66,6 +89,12 @@ describe('PostgreSQL stores beyond the contracts', () => {
       const read = await tasksOf(nowhere).get('t1')();
       expect(E.isLeft(read) && read.left._tag).to.equal('StateUnavailable');
       expect(JSON.stringify(read)).to.not.contain('x:y');
+      // updateacl's ledger too: its failure is the operation's, retried later, never a half-made change
+      const ledger = new PostgresAclLedger(nowhere);
+      for (const outcome of [await ledger.grantsOf('A')(), await ledger.remove('A', 'p-1')()]) {
+        expect(E.isLeft(outcome) && outcome.left._tag).to.equal('StateUnavailable');
+        expect(JSON.stringify(outcome)).to.not.contain('x:y');
+      }
     } finally {
       await nowhere.end();
     }

@@ -1,8 +1,10 @@
 /** The PostgreSQL stores against the ports' contracts, on a real server (test/support). */
+import { aclLedgerContract } from './contracts/acl-ledger.contract.js';
 import { deploymentRecordContract } from './contracts/deployment-record-repository.contract.js';
 import { lockContract } from './contracts/lock.contract.js';
 import { ownershipContract } from './contracts/ownership-registry.contract.js';
 import { taskRepositoryContract } from './contracts/task-repository.contract.js';
+import { PostgresAclLedger } from '../src/postgres-acl-ledger.js';
 import { PostgresDeploymentRecordRepository } from '../src/postgres-deployment-record-repository.js';
 import { PostgresLeaseLock } from '../src/postgres-lease-lock.js';
 import { PostgresOwnershipRegistry } from '../src/postgres-ownership-registry.js';
@@ -77,5 +79,10 @@ describe('PostgreSQL stores', () => {
   ownershipContract('PostgresOwnershipRegistry', async () => {
     const { pool } = await fresh();
     return { ownership: new PostgresOwnershipRegistry(pool), close: nothing };
+  });
+
+  aclLedgerContract('PostgresAclLedger', async () => {
+    const { pool } = await fresh();
+    return { ledger: new PostgresAclLedger(pool), close: nothing };
   });
 });

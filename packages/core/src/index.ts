@@ -8,7 +8,8 @@
 // Use cases, and the dependencies they are bound to
 export { makeUseCases, type UseCases } from './use-cases/make-use-cases.js';
 export { createCoreDeps, type CoreDepsOptions } from './use-cases/create-core-deps.js';
-export type { AccessSettings, CoreDeps } from './use-cases/core-deps.js';
+export { jobSteps } from './use-cases/job-report.js';
+export type { AccessSettings, CoreDeps, PublishProgress } from './use-cases/core-deps.js';
 export { DEFAULT_JOB_POLL_INTERVAL_MS } from './use-cases/sync-after-deploy.js';
 export type {
   CheckReadyUseCase,
@@ -46,6 +47,7 @@ export { LoggerToken, silentLogger, type LogFn, type Logger } from './ports/logg
 export { SchedulerToken, type Scheduler } from './ports/scheduler.port.js';
 export { SecretFingerprinterToken, type SecretFingerprinter } from './ports/secret-fingerprinter.port.js';
 export {
+  MAX_PROGRESS_LOGS,
   ProvisioningTaskRepositoryToken,
   ValidationTaskRepositoryToken,
   type TaskRepository,

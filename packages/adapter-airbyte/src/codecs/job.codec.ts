@@ -16,7 +16,13 @@ export const JobResponse = t.intersection([
     }),
   }),
   // required by the spec, absent from its own create example: fall back to the connection we asked about
-  t.partial({ connectionId: t.string, jobType: t.string }),
+  t.partial({
+    connectionId: t.string,
+    jobType: t.string,
+    rowsSynced: t.number,
+    bytesSynced: t.number,
+    duration: t.string,
+  }),
 ]);
 export type JobResponse = t.TypeOf<typeof JobResponse>;
 
@@ -24,6 +30,9 @@ export const toJob = (j: JobResponse, connectionId: string): AirbyteJob => ({
   id: j.jobId,
   connectionId: j.connectionId ?? connectionId,
   status: j.status,
+  ...(j.rowsSynced === undefined ? {} : { rowsSynced: j.rowsSynced }),
+  ...(j.bytesSynced === undefined ? {} : { bytesSynced: j.bytesSynced }),
+  ...(j.duration === undefined ? {} : { duration: j.duration }),
 });
 
 /** A job read by id: nothing else tells which connection it belongs to, so the field is required here. */

@@ -50,6 +50,9 @@ export interface StoredJob {
   readonly startedAtMs: number;
   updatedAtMs: number;
   polls: number;
+  /** What the running attempt has committed so far, as a test reports it (`reportJobProgress`). */
+  rowsSynced?: number;
+  bytesSynced?: number;
 }
 
 export interface Application {

@@ -143,11 +143,20 @@ export interface AirbyteSandbox {
   /** Another workspace with its own credentials, which can reach only that workspace. */
   readonly addWorkspace: (name?: string) => SandboxWorkspaceAccess;
   /**
-   * Ends a running job as Airbyte would (a sync that failed, one cancelled in the UI, one that succeeded);
+   * Ends a running job as Airbyte would (a sync that failed, one cancelled in the UI, one that succeeded),
+   * or marks it `incomplete` (an attempt failed; Airbyte tries again, and a later call may end it);
    * with `jobPollsToSucceed`/`jobDurationMs` at Infinity, jobs run until a test ends them this way.
-   * False when no such job is running.
+   * False when no such job is running or incomplete.
    */
-  readonly finishJob: (jobId: number, status: 'succeeded' | 'failed' | 'cancelled') => boolean;
+  readonly finishJob: (jobId: number, status: 'succeeded' | 'failed' | 'cancelled' | 'incomplete') => boolean;
+  /**
+   * What a running job has committed so far (the public API's `rowsSynced`/`bytesSynced`, read from the
+   * last attempt's stats); false when no such job is running.
+   */
+  readonly reportJobProgress: (
+    jobId: number,
+    progress: { readonly rowsSynced: number; readonly bytesSynced: number },
+  ) => boolean;
   readonly organizationId: string;
   /** Adds a user (returns its id) or a group of the organization. */
   readonly addUser: (email: string) => string;

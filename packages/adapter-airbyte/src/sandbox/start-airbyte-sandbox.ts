@@ -122,9 +122,16 @@ export const startAirbyteSandbox = async (options: AirbyteSandboxOptions = {}): 
     },
     finishJob: (jobId, status) => {
       const job = state.jobs.get(jobId);
-      if (job === undefined || advance(state, job).status !== 'running') return false;
+      if (job === undefined || !['running', 'incomplete'].includes(advance(state, job).status)) return false;
       job.status = status;
       job.updatedAtMs = state.now();
+      return true;
+    },
+    reportJobProgress: (jobId, progress) => {
+      const job = state.jobs.get(jobId);
+      if (job === undefined || advance(state, job).status !== 'running') return false;
+      job.rowsSynced = progress.rowsSynced;
+      job.bytesSynced = progress.bytesSynced;
       return true;
     },
     revokeTokens: () => state.tokens.clear(),

@@ -181,13 +181,20 @@ describe('AirbytePublicApiGateway discovery and syncs', () => {
   });
 
   describe('getJob', () => {
-    it('reads a job by id', async () => {
+    it('reads a job by id, with what it synced and for how long', async () => {
       const { gateway } = harness();
       airbyte()
         .get(`${PREFIX}/jobs/1234`)
-        .reply(200, job(1234, 'succeeded', { bytesSynced: 10, rowsSynced: 2 }));
+        .reply(200, job(1234, 'succeeded', { bytesSynced: 10, rowsSynced: 2, duration: 'PT1M5S' }));
       expect(await run(gateway.getJob(1234))).to.deep.equal(
-        E.right({ id: 1234, connectionId: CONN_ID, status: 'succeeded' }),
+        E.right({
+          id: 1234,
+          connectionId: CONN_ID,
+          status: 'succeeded',
+          rowsSynced: 2,
+          bytesSynced: 10,
+          duration: 'PT1M5S',
+        }),
       );
     });
 

@@ -118,6 +118,31 @@ describe('sandbox: jobs', () => {
     }
   });
 
+  it('reports what a running job committed so far, then ends it from running or incomplete as a test says', async () => {
+    const held = await openSession({
+      jobPollsToSucceed: Number.POSITIVE_INFINITY,
+      jobDurationMs: Number.POSITIVE_INFINITY,
+    });
+    try {
+      const { connectionId } = await createPipeline(held);
+      const started = await held.api<Job>('POST', '/jobs', { connectionId, jobType: 'sync' });
+      const id = started.body.jobId;
+      const read = async () => (await held.api<Job & Record<string, unknown>>('GET', `/jobs/${id}`)).body;
+      expect(await read()).to.include({ status: 'running', rowsSynced: 0, bytesSynced: 0 });
+      expect(held.sandbox.reportJobProgress(id, { rowsSynced: 1200, bytesSynced: 56_000 })).to.equal(true);
+      expect(await read()).to.include({ status: 'running', rowsSynced: 1200, bytesSynced: 56_000 });
+      expect(held.sandbox.finishJob(id, 'incomplete')).to.equal(true);
+      expect(held.sandbox.reportJobProgress(id, { rowsSynced: 1, bytesSynced: 1 })).to.equal(false);
+      expect(await read()).to.include({ status: 'incomplete', rowsSynced: 1200 });
+      expect(held.sandbox.finishJob(id, 'failed')).to.equal(true);
+      expect(await read()).to.include({ status: 'failed', rowsSynced: 1200, bytesSynced: 56_000 });
+      expect(held.sandbox.finishJob(id, 'succeeded')).to.equal(false);
+      expect(held.sandbox.finishJob(999, 'failed')).to.equal(false);
+    } finally {
+      await held.sandbox.close();
+    }
+  });
+
   it('finishes a job after its duration even when nobody polls', async () => {
     const quick = await openSession({ jobDurationMs: 0, jobPollsToSucceed: 100 });
     try {

@@ -186,18 +186,48 @@ const aclDone = {
   ],
 };
 
-const notSupported = {
-  errors: [
-    'This provisioner has no reverse provisioning: Airbyte workloads are declared in the descriptor, not imported from Airbyte',
-  ],
-  userMessage:
-    'This provisioner has no reverse provisioning: Airbyte workloads are declared in the descriptor, not imported from Airbyte',
-  moreInfo: {
-    problems: [
-      'This provisioner has no reverse provisioning: Airbyte workloads are declared in the descriptor, not imported from Airbyte',
-    ],
-    solutions: ['This operation is not offered by the Airbyte provisioner.'],
+/** An imported connection, as the reverse provisioning status route answers it (ids shortened). */
+const imported = {
+  status: 'COMPLETED',
+  updates: {
+    'spec.mesh.specific.source': {
+      name: 'healthcare.vaccinations.0.File',
+      sourceType: 'file',
+      connectionConfiguration: {
+        url: 'https://storage.googleapis.com/covid19-open-data/v2/latest/epidemiology.csv',
+        format: 'csv',
+        provider: { storage: 'HTTPS', user_agent: false },
+        dataset_name: 'epidemiology',
+      },
+    },
+    'spec.mesh.specific.destination': {
+      name: 'healthcare.vaccinations.0.Snowflake',
+      destinationType: 'snowflake',
+      connectionConfiguration: { database: 'HEALTHCARE', schema: 'VACCINATIONS_0' },
+    },
+    'spec.mesh.specific.connection': {
+      name: 'healthcare.vaccinations.0.File-to-Snowflake',
+      status: 'active',
+      schedule: { scheduleType: 'manual' },
+    },
+    'spec.mesh.specific.adopt': {
+      workspaceId: '5ae6b09b-fdec-41af-aaf7-7d94cfc33ef6',
+      sourceId: '63fc05f9-e9ce-45d5-930b-773e7f589c79',
+      destinationId: '9863e356-e870-4e83-8ab7-1b1c6c8f9174',
+      connectionId: '61a42b88-c084-45aa-b4ec-053e14a20cf6',
+      sourceFingerprint: 'adopted-from-airbyte',
+      destinationFingerprint: 'adopted-from-airbyte',
+    },
   },
+  logs: [
+    {
+      timestamp: '2026-12-02T10:30:00.000Z',
+      level: 'INFO',
+      message:
+        'Imported connection "healthcare.vaccinations.0.File-to-Snowflake" (61a42b88-c084-45aa-b4ec-053e14a20cf6) with its source and destination; the next provision of this component adopts them (spec.mesh.specific.adopt)',
+      phase: 'reverse',
+    },
+  ],
 };
 
 const validateNote: RouteNote = {
@@ -216,6 +246,8 @@ const provisionNote: RouteNote = {
     'Makes Airbyte hold exactly the **source, destination and connection** the component declares: creates what is missing, updates what changed in place, replaces only what Airbyte cannot update (the logs say so). An unchanged descriptor makes no write call.',
     '',
     'In `async` mode (the default) the answer is `202` with a token for the status route; in `sync` mode, `200` with the final status.',
+    '',
+    "With `syncOnProvision` in the component's connection, a sync job is started after the deploy (its id in `privateInfo`, a link in `publicInfo`); with `waitForSync`, the task stays `RUNNING` until the job ends, showing its progress on the status route, and a job that fails, is cancelled or outlasts `syncTimeoutSeconds` makes it `FAILED`.",
   ].join('\n'),
   errors: {
     '400':
@@ -228,7 +260,7 @@ const provisionNote: RouteNote = {
 
 const unprovisionNote: RouteNote = {
   description:
-    "Deletes the component's connection, then its source and destination unless another component's connection still uses them. Deleting what is already gone is success. `removeData` is accepted; the destination's data stays (the logs say so).",
+    "Deletes the component's connection, then its source and destination unless another component's connection still uses them. Deleting what is already gone is success. With `removeData: true`, an Airbyte `clear` job first removes the data the connection synced, and the deletion waits for it to succeed (a clear that fails keeps the connection, so asking again clears again); the logs say so.",
   errors: {
     '400': 'The request or the descriptor is invalid: `errors` lists every problem with its dot path.',
     '500':
@@ -239,7 +271,7 @@ const unprovisionNote: RouteNote = {
 
 const statusNote: RouteNote = {
   description:
-    'The state of a task handed out with `202`: `RUNNING`, then `COMPLETED` or `FAILED` with `result`, `info` and `logs`. Tasks are kept `TASK_TTL_SECONDS` after they end.',
+    'The state of a task handed out with `202`: `RUNNING`, then `COMPLETED` or `FAILED` with `result`, `info` and `logs`. Tasks are kept `TASK_TTL_SECONDS` after they end.\n\nWhile a provision waits for its sync job (`waitForSync`), `RUNNING` carries the progress so far: `logs` (the job started, with its link in the Airbyte UI, then each change of its status, rows or bytes; the last 50 entries) and the latest of them in `result`. A job that did not succeed is `FAILED` with its status, duration, rows and bytes, and its link: the reason is only in the Airbyte UI, since the public API does not give it.',
   errors: {
     '400':
       'The token is unknown or expired (or was handed out by a process that has restarted, without a database).',
@@ -249,12 +281,16 @@ const statusNote: RouteNote = {
 };
 
 const updateAclNote = (request: unknown): RouteNote => ({
-  description:
-    'An Airbyte workload grants no access to data, so there is nothing to change: the answer is `COMPLETED` with a log entry saying so.',
+  description: [
+    'With `AIRBYTE_ACL_MODE=off` (the default) no Airbyte access is managed: the answer is `COMPLETED` with a log entry saying so.',
+    '',
+    'With `AIRBYTE_ACL_MODE=workspace-role`, the users (`user:john.doe_example.com` is `john.doe@example.com`) and groups listed are the whole set holding `AIRBYTE_ACL_ROLE` on the Airbyte workspace through this component: every ref is resolved first, missing grants are made, and grants this provisioner made are revoked once no component lists them (a grant made by hand, or changed since, is left alone). The legacy route answers at once; `/v1/updateacl` answers `202` with a token in async mode, polled on `/v1/provision/{token}/status`.',
+  ].join('\n'),
   errors: {
     '400':
-      'The body lacks the access list or `provisionInfo`, or `provisionInfo.request` is not a valid descriptor.',
-    '500': 'An unexpected failure of the provisioner itself.',
+      'The body lacks the access list or `provisionInfo`, or `provisionInfo.request` is not a valid descriptor; with `workspace-role`, a ref names no Airbyte user or group, or several (each one listed; nothing was changed).',
+    '500':
+      'Airbyte failed, or (with `workspace-role`) this Airbyte edition has no role-based access; in async mode, a `FAILED` status instead.',
   },
   example: { request, answer: { status: '200', body: aclDone } },
 });
@@ -360,17 +396,25 @@ export const routeNotes: Readonly<Record<string, RouteNote>> = {
   },
   'post /v1/reverse-provisioning': {
     description:
-      'Reverse provisioning (importing what exists in Airbyte into a descriptor) is **not supported**.',
-    errors: { '400': 'Always: reverse provisioning is not supported by this provisioner.' },
+      'Imports one existing Airbyte connection of the workspace into the component, named by `params.connectionId` or `params.connectionName` (exactly one match): the answer is `202` with a token for the status route, whose `updates` are the catalog-info values to write (`spec.mesh.specific.source`, `.destination`, `.connection`, and `.adopt` with the Airbyte ids). Provisioning the updated descriptor then changes nothing in Airbyte. Secrets Airbyte masks come back as `${env:NAME}` placeholders, listed in a WARNING log.',
+    errors: {
+      '400':
+        'The body is no `ReverseProvisioningRequest`, or `params` carries neither or both of `connectionId` and `connectionName`.',
+    },
     example: {
-      request: { useCaseTemplateId: 'urn:dmb:utm:airbyte-standard:0.0.0', environment: 'development' },
-      answer: { status: '400', body: notSupported },
+      request: {
+        useCaseTemplateId: 'urn:dmb:utm:airbyte-standard:0.0.0',
+        environment: 'development',
+        params: { connectionName: 'healthcare.vaccinations.0.File-to-Snowflake' },
+      },
+      answer: { status: '202', body: exampleToken },
     },
   },
   'get /v1/reverse-provisioning/{token}/status': {
-    description: 'Reverse provisioning is **not supported**: no token exists.',
-    errors: { '400': 'Always: reverse provisioning is not supported by this provisioner.' },
-    example: { answer: { status: '400', body: notSupported } },
+    description:
+      '`RUNNING` (`updates: {}`), then `COMPLETED` with the `updates`, or `FAILED` with `updates: {}` and the reason in `logs` (no connection or several by that name, a connection a component already manages, Airbyte unreachable).',
+    errors: statusNote.errors,
+    example: { answer: { status: '200', body: imported } },
   },
   'get /health': operationsNote('For a **liveness** probe: answers as long as the process does.', {
     status: '200',

@@ -92,7 +92,10 @@ export const schemas = {
     additionalProperties: false,
     properties: {
       status: taskStatus,
-      result: { type: 'string', description: 'What happened; for FAILED, what failed and what to do' },
+      result: {
+        type: 'string',
+        description: 'What happened; for FAILED, what failed and what to do; for RUNNING, the latest step',
+      },
       info: ref('Info'),
       logs: { type: 'array', items: ref('Log') },
     },

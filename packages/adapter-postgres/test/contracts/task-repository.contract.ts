@@ -1,7 +1,12 @@
 /** What every `TaskRepository` must do, whichever store keeps it. */
 import { expect } from 'chai';
 import * as E from 'fp-ts/lib/Either.js';
-import type { OperationFailure, TaskRepository } from '@airbyte-provisioner/core';
+import {
+  MAX_PROGRESS_LOGS,
+  type LogEntry,
+  type OperationFailure,
+  type TaskRepository,
+} from '@airbyte-provisioner/core';
 
 export interface TaskRepositoryFixture {
   readonly tasks: TaskRepository<{ readonly n: number }>;
@@ -31,6 +36,42 @@ export const taskRepositoryContract = (name: string, make: () => Promise<TaskRep
       expect(await tasks.get('t1')()).to.deep.equal(E.right({ status: 'RUNNING' }));
       expect(await tasks.complete('t1', { n: 42 })()).to.deep.equal(E.right(undefined));
       expect(await tasks.get('t1')()).to.deep.equal(E.right({ status: 'COMPLETED', value: { n: 42 } }));
+    });
+
+    it('shows the progress a RUNNING task published, the latest replacing the earlier, then its outcome', async () => {
+      const { tasks } = fixture;
+      await tasks.create('t1')();
+      const step = (n: number): LogEntry => ({
+        timestamp: '2026-01-01T00:00:00.000Z',
+        level: 'INFO',
+        message: `step ${n}`,
+        phase: 'sync',
+      });
+      expect(await tasks.progress('t1', [step(1)])()).to.deep.equal(E.right(undefined));
+      expect(await tasks.get('t1')()).to.deep.equal(E.right({ status: 'RUNNING', logs: [step(1)] }));
+      expect(await tasks.progress('t1', [step(1), step(2)])()).to.deep.equal(E.right(undefined));
+      expect(await tasks.get('t1')()).to.deep.equal(E.right({ status: 'RUNNING', logs: [step(1), step(2)] }));
+      await tasks.complete('t1', { n: 1 })();
+      expect(await tasks.progress('t1', [step(3)])()).to.deep.equal(E.right(undefined));
+      expect(await tasks.get('t1')()).to.deep.equal(E.right({ status: 'COMPLETED', value: { n: 1 } }));
+      expect(await tasks.progress('nope', [step(1)])()).to.deep.equal(
+        E.left({ _tag: 'UnknownTask', token: 'nope' }),
+      );
+    });
+
+    it(`keeps only the last ${MAX_PROGRESS_LOGS} progress entries of a RUNNING task`, async () => {
+      const { tasks } = fixture;
+      await tasks.create('t1')();
+      const many = Array.from({ length: MAX_PROGRESS_LOGS + 7 }, (_, i) => ({
+        timestamp: '2026-01-01T00:00:00.000Z',
+        level: 'INFO' as const,
+        message: `poll ${i}`,
+      }));
+      await tasks.progress('t1', many)();
+      const view = await tasks.get('t1')();
+      expect(E.isRight(view) && view.right.status === 'RUNNING' && view.right.logs).to.deep.equal(
+        many.slice(7),
+      );
     });
 
     it('keeps a failed task FAILED with its failure, logs included', async () => {

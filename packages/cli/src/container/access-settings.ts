@@ -1,13 +1,17 @@
 /**
  * updateacl's access management, when AIRBYTE_ACL_MODE=workspace-role: the public API's access routes,
- * and the ledger of grants this provisioner made (in memory: one process; the PostgreSQL state, once
- * wired, keeps it across restarts).
+ * and the ledger of grants this provisioner made (`AclLedgerToken`: in memory for one process, in
+ * PostgreSQL with DATABASE_URL, where every replica shares it and it survives restarts).
  */
 import { makeAirbyteAccessGateway } from '@airbyte-provisioner/adapter-airbyte';
-import { InMemoryAclLedger, type AccessSettings, type Logger } from '@airbyte-provisioner/core';
+import type { AccessSettings, AclLedger, Logger } from '@airbyte-provisioner/core';
 import type { AppConfig } from '../config/app-config.js';
 
-export const accessSettingsOf = (config: AppConfig, logger: Logger): AccessSettings | undefined => {
+export const accessSettingsOf = (
+  config: AppConfig,
+  logger: Logger,
+  ledger: AclLedger,
+): AccessSettings | undefined => {
   const airbyte = config.airbyte;
   if (airbyte?.access === undefined) return undefined;
   return {
@@ -18,7 +22,7 @@ export const accessSettingsOf = (config: AppConfig, logger: Logger): AccessSetti
       logger,
       ...(airbyte.timeoutMs === undefined ? {} : { timeoutMs: airbyte.timeoutMs }),
     }),
-    ledger: new InMemoryAclLedger(),
+    ledger,
     organizationId: airbyte.access.organizationId,
     role: airbyte.access.role,
   };

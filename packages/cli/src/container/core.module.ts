@@ -5,10 +5,12 @@
 import { ContainerModule } from 'inversify';
 import { publishedConnectorSchemas } from '@airbyte-provisioner/adapter-airbyte';
 import {
+  AclLedgerToken,
   AirbyteGatewayToken,
   ClockToken,
   DeploymentRecordRepositoryToken,
   IdGeneratorToken,
+  InMemoryAclLedger,
   InMemoryDeploymentRecordRepository,
   InMemoryLock,
   InMemoryOwnershipRegistry,
@@ -20,6 +22,7 @@ import {
   ProvisioningTaskRepositoryToken,
   SecretFingerprinterToken,
   ValidationTaskRepositoryToken,
+  type AclLedger,
   type AirbyteGateway,
   type BackgroundWorkRunner,
   type Clock,
@@ -106,6 +109,7 @@ const coreDeps = (
   deploymentRecords: DeploymentRecordRepository,
   background: BackgroundWorkRunner,
   ownership: OwnershipRegistry,
+  aclLedger: AclLedger,
 ): CoreDeps => ({
   gateway,
   gatewayFor,
@@ -125,7 +129,7 @@ const coreDeps = (
   background,
   ownership,
   timer: systemTimer,
-  ...optional('access', accessSettingsOf(config, logger)),
+  ...optional('access', accessSettingsOf(config, logger, aclLedger)),
   ...(config.airbyte?.jobPollMs === undefined ? {} : { jobPollIntervalMs: config.airbyte.jobPollMs }),
 });
 
@@ -179,6 +183,9 @@ export const coreModule = (): ContainerModule =>
     bindPort(bind, OwnershipRegistryToken)
       .toResolvedValue(() => new InMemoryOwnershipRegistry())
       .inSingletonScope();
+    bindPort(bind, AclLedgerToken)
+      .toResolvedValue(() => new InMemoryAclLedger())
+      .inSingletonScope();
     bindPort(bind, StateStoreToken).toConstantValue(inMemoryStateStore);
     bindPort(bind, BackgroundWorkToken)
       .toResolvedValue(
@@ -204,6 +211,7 @@ export const coreModule = (): ContainerModule =>
         DeploymentRecordRepositoryToken,
         BackgroundWorkToken,
         OwnershipRegistryToken,
+        AclLedgerToken,
       ])
       .inSingletonScope();
     bindPort(bind, UseCasesToken)

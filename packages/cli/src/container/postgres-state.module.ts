@@ -1,7 +1,8 @@
 /**
  * With `DATABASE_URL`: the state ports rebound to their PostgreSQL implementations (tasks, deployment
- * records, ownership, the per-component lease lock), one pool shared by all of them, and the Airbyte
- * gateway fenced by the lease (a replica that lost its lease stops before its next Airbyte call).
+ * records, ownership, updateacl's ledger, the per-component lease lock), one pool shared by all of them,
+ * and the Airbyte gateways fenced by the lease (a replica that lost its lease stops before its next
+ * Airbyte call, a grant or revoke of updateacl included).
  */
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
@@ -10,6 +11,7 @@ import {
   fencedGateway,
   makePostgresPool,
   makeRequestCipher,
+  PostgresAclLedger,
   PostgresTaskSupervisor,
   PostgresDeploymentRecordRepository,
   PostgresLeaseLock,
@@ -18,6 +20,7 @@ import {
   type TaskKind,
 } from '@airbyte-provisioner/adapter-postgres';
 import {
+  AclLedgerToken,
   DeploymentRecordRepositoryToken,
   LockToken,
   LoggerToken,
@@ -27,6 +30,7 @@ import {
   ValidationTaskRepositoryToken,
   type AirbyteGateway,
   type BackgroundWorkRunner,
+  type CoreDeps,
   type Logger,
   type OperationResult,
   type UseCases,
@@ -40,6 +44,7 @@ import {
   AirbyteGatewayForLoggerToken,
   BackgroundWorkToken,
   ConfigToken,
+  CoreDepsToken,
   StateStoreToken,
   UseCasesToken,
 } from './tokens.js';
@@ -95,6 +100,21 @@ export const postgresStateModule = (state: StateConfig): ContainerModule =>
     rebind(OwnershipRegistryToken)
       .toResolvedValue((pool: pg.Pool) => new PostgresOwnershipRegistry(pool), [PoolToken])
       .inSingletonScope();
+    rebind(AclLedgerToken)
+      .toResolvedValue((pool: pg.Pool) => new PostgresAclLedger(pool), [PoolToken])
+      .inSingletonScope();
+    // updateacl runs under the workspace's lease: a replica that lost it grants and revokes nothing more
+    onActivation(CoreDepsToken, (context, deps: CoreDeps) =>
+      deps.access === undefined
+        ? deps
+        : {
+            ...deps,
+            access: {
+              ...deps.access,
+              gateway: fencedGateway(deps.access.gateway, context.get<PostgresLeaseLock>(LeaseLockToken)),
+            },
+          },
+    );
     // every gateway an operation gets (whichever logger it writes through) checks the lease first
     onActivation(
       AirbyteGatewayForLoggerToken,

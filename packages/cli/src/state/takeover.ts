@@ -98,7 +98,10 @@ export const takeOver =
       'taking over a task whose replica stopped: running it again',
     );
     parts.background.spawn(async () => {
-      const outcome = await operation(decoded.right)();
+      // the operation publishes its progress under the token it is taken over with
+      const outcome = await operation(decoded.right, {
+        publishProgress: (logs) => parts.provisioningTasks.progress(task.token, logs),
+      })();
       await record(
         E.isRight(outcome)
           ? parts.provisioningTasks.complete(task.token, outcome.right)()

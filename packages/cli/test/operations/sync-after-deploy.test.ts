@@ -153,18 +153,93 @@ describe('operations: sync after deploy over HTTP', function () {
     const done = await waiting('waitok', 'succeeded');
     expect(done.status, done.result).to.equal('COMPLETED');
     expect(messages(done.body).slice(-2)).to.deep.equal([
-      `Sync job ${String(info(done.body).privateInfo.airbyte['lastJobId'])} is succeeded`,
+      `Sync job ${String(info(done.body).privateInfo.airbyte['lastJobId'])} is succeeded: 10 rows (1.0 kB) synced`,
       `Sync job ${String(info(done.body).privateInfo.airbyte['lastJobId'])} succeeded`,
     ]);
   });
 
   for (const end of ['failed', 'cancelled'] as const) {
-    it(`waiting: a ${end} job makes the task FAILED with what Airbyte says`, async () => {
+    it(`waiting: a ${end} job makes the task FAILED with all the public API says, and where to see why`, async () => {
       const done = await waiting(`wait${end}`, end);
       expect(done.status).to.equal('FAILED');
-      expect(done.result).to.match(new RegExp(`Airbyte reports sync job \\d+ ${end}`));
+      expect(done.result).to.match(
+        new RegExp(
+          `Airbyte reports sync job \\d+ ${end}.* after [\\w ]+, with 0 rows \\(0 B\\) synced\\. Airbyte's public API does not say why: see the job's logs in the Airbyte UI: http://airbyte\\.example\\.com/workspaces/[0-9a-f-]+/connections/[0-9a-f-]+/job-history#\\d+::0\\. The next provision starts the sync again`,
+        ),
+      );
     });
   }
+
+  it("waiting: the status routes show the job's progress while RUNNING (start and link, then rows and bytes), then COMPLETED", async () => {
+    const p = await provisioner();
+    try {
+      const key = 'progress';
+      const accepted = await send(`${p.url}/v1/provision`, {
+        body: requestWith(key, { syncOnProvision: 'onCreate', waitForSync: true, syncTimeoutSeconds: 600 }),
+      });
+      expect(accepted.status, accepted.text).to.equal(202);
+      const token = tokenOf(accepted);
+      const status = async (base: string) => (await send(`${base}/provision/${token}/status`)).json as Body;
+      /** The RUNNING status once its last log line is `line` (it is published as the job moves). */
+      const runningWith = async (line: (jobId: number) => string): Promise<Body> => {
+        let last: Body = {};
+        for (let i = 0; i < 2000; i += 1) {
+          last = await status(p.url + '/v1');
+          const jobId = jobsOf(`healthcare.vaccinations.${key}.File-to-Snowflake`)[0]?.['jobId'];
+          const logs = messages({ logs: [], ...last });
+          if (typeof jobId === 'number' && logs.at(-1) === line(jobId)) return last;
+          await sleep(5);
+        }
+        throw new Error(`never published: ${JSON.stringify(last)}`);
+      };
+      const started = await runningWith(
+        (id) =>
+          `Started sync job ${id} (status pending): http://airbyte.example.com/workspaces/${sandbox.workspaceId}/connections/${String(jobsOf(`healthcare.vaccinations.${key}.File-to-Snowflake`)[0]?.['connectionId'])}/job-history#${id}::0`,
+      );
+      expect(started['status']).to.equal('RUNNING');
+      const jobId = jobsOf(`healthcare.vaccinations.${key}.File-to-Snowflake`)[0]?.['jobId'] as number;
+      expect(sandbox.reportJobProgress(jobId, { rowsSynced: 1200, bytesSynced: 56_000 })).to.equal(true);
+      const moving = await runningWith(
+        (id) => `Sync job ${id} is running: 1,200 rows (56.0 kB) synced so far`,
+      );
+      expect(moving['result']).to.equal(
+        `The operation is running: Sync job ${jobId} is running: 1,200 rows (56.0 kB) synced so far`,
+      );
+      // the legacy route carries the same body: its `result` is the one field the legacy spec has
+      expect(await status(`${p.url}${LEGACY}`)).to.deep.equal(moving);
+      expect(JSON.stringify(moving)).to.not.include(sandbox.credentials.clientSecret);
+
+      expect(sandbox.finishJob(jobId, 'succeeded')).to.equal(true);
+      const done = await pollStatus(p.url, token);
+      expect(done.status, done.result).to.equal('COMPLETED');
+      expect(messages(done.body).slice(-2)).to.deep.equal([
+        `Sync job ${jobId} is succeeded: 1,200 rows (56.0 kB) synced`,
+        `Sync job ${jobId} succeeded`,
+      ]);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('waiting: a job left incomplete (an attempt failed, Airbyte retries) is FAILED at the deadline, saying so with its link', async () => {
+    const p = await provisioner();
+    try {
+      const key = 'incomplete';
+      const accepted = await send(`${p.url}/v1/provision`, {
+        body: requestWith(key, { syncOnProvision: 'always', waitForSync: true, syncTimeoutSeconds: 1 }),
+      });
+      const name = `healthcare.vaccinations.${key}.File-to-Snowflake`;
+      await until(() => jobsOf(name)[0]?.['status'] === 'running', 'the sync job runs');
+      expect(sandbox.finishJob(jobsOf(name)[0]?.['jobId'] as number, 'incomplete')).to.equal(true);
+      const failed = await pollStatus(p.url, tokenOf(accepted));
+      expect(failed.status).to.equal('FAILED');
+      expect(failed.result).to.match(
+        /sync job \d+ is still incomplete after 1 s \(syncTimeoutSeconds\): its last attempt failed and Airbyte tries again \(the public API does not say why\), with 0 rows \(0 B\) synced so far; it keeps running in Airbyte, see it in the Airbyte UI: http:\/\/airbyte\.example\.com\/workspaces\/[0-9a-f-]+\/connections\/[0-9a-f-]+\/job-history#\d+::0/,
+      );
+    } finally {
+      await p.close();
+    }
+  });
 
   it('waiting: a job still running at the deadline is FAILED, or COMPLETED with a warning when asked', async () => {
     const p = await provisioner();

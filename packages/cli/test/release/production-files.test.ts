@@ -122,6 +122,8 @@ describe('the container image (its production file set, run without dev dependen
       'dist/bundle/airbyte-provisioner.js.map',
       // read by the bundle at run time (DATABASE_URL): applied at start-up and by `migrate`
       'dist/bundle/migrations/0001_state.sql',
+      'dist/bundle/migrations/0002_acl_ledger.sql',
+      'dist/bundle/migrations/0003_task_progress.sql',
       'package.json',
     ]);
     const manifest = JSON.parse(await readFile(join(appDir, 'package.json'), 'utf8')) as Record<

@@ -82,6 +82,11 @@ export interface AirbyteJob {
   readonly id: number;
   readonly connectionId: string;
   readonly status: JobStatus;
+  /** What the job's last attempt committed so far, when Airbyte says (all the public API tells of progress). */
+  readonly rowsSynced?: number;
+  readonly bytesSynced?: number;
+  /** ISO-8601, e.g. `PT8M12S`: how long the job has run (absent while pending). */
+  readonly duration?: string;
 }
 
 /** What is sent to create or fully update a source or destination. */

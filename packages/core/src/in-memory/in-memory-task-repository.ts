@@ -6,11 +6,11 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
-import type { OperationFailure } from '../domain/operation-result.js';
+import type { LogEntry, OperationFailure } from '../domain/operation-result.js';
 import type { TaskView } from '../domain/task-view.js';
 import { internal, unknownTask, type ProvisioningError } from '../errors/provisioning-error.js';
 import type { Clock } from '../ports/clock.port.js';
-import type { TaskRepository } from '../ports/task-repository.port.js';
+import { MAX_PROGRESS_LOGS, type TaskRepository } from '../ports/task-repository.port.js';
 
 export interface TaskRepositoryLimits {
   readonly ttlMs: number;
@@ -29,7 +29,8 @@ export const defaultTaskRepositoryLimits: TaskRepositoryLimits = {
 type Finished<A> = Exclude<TaskView<A>, { readonly status: 'RUNNING' }> & { readonly finishedAt: number };
 
 export class InMemoryTaskRepository<A> implements TaskRepository<A> {
-  private readonly running = new Set<string>();
+  // a running task, and the progress it published (none yet: undefined)
+  private readonly running = new Map<string, ReadonlyArray<LogEntry> | undefined>();
   // in the order the tasks finished: the first entry is the oldest
   private readonly finished = new Map<string, Finished<A>>();
 
@@ -49,7 +50,7 @@ export class InMemoryTaskRepository<A> implements TaskRepository<A> {
       this.evict();
       if (this.running.has(token) || this.finished.has(token))
         return E.left(internal(`task token ${token} is already in use`));
-      this.running.add(token);
+      this.running.set(token, undefined);
       this.evict();
       return E.right(undefined);
     });
@@ -63,7 +64,10 @@ export class InMemoryTaskRepository<A> implements TaskRepository<A> {
   readonly get = (token: string): TE.TaskEither<ProvisioningError, TaskView<A>> =>
     TE.fromIOEither((): E.Either<ProvisioningError, TaskView<A>> => {
       this.evict();
-      if (this.running.has(token)) return E.right({ status: 'RUNNING' });
+      if (this.running.has(token)) {
+        const logs = this.running.get(token);
+        return E.right(logs === undefined ? { status: 'RUNNING' } : { status: 'RUNNING', logs });
+      }
       const entry = this.finished.get(token);
       if (entry === undefined) return E.left(unknownTask(token));
       return E.right(
@@ -71,6 +75,17 @@ export class InMemoryTaskRepository<A> implements TaskRepository<A> {
           ? { status: 'COMPLETED', value: entry.value }
           : { status: 'FAILED', failure: entry.failure },
       );
+    });
+
+  readonly progress = (
+    token: string,
+    logs: ReadonlyArray<LogEntry>,
+  ): TE.TaskEither<ProvisioningError, void> =>
+    TE.fromIOEither((): E.Either<ProvisioningError, void> => {
+      this.evict();
+      if (this.running.has(token)) this.running.set(token, logs.slice(-MAX_PROGRESS_LOGS));
+      else if (!this.finished.has(token)) return E.left(unknownTask(token));
+      return E.right(undefined);
     });
 
   private finish(

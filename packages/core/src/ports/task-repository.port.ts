@@ -4,7 +4,7 @@
  * move forward. A token never issued, or forgotten (expired, evicted), is `UnknownTask`.
  */
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
-import type { OperationFailure, OperationResult } from '../domain/operation-result.js';
+import type { LogEntry, OperationFailure, OperationResult } from '../domain/operation-result.js';
 import type { ProvisioningError } from '../errors/provisioning-error.js';
 import type { TaskView } from '../domain/task-view.js';
 import type { ValidationOutcome } from '../domain/validation-outcome.js';
@@ -18,7 +18,16 @@ export interface TaskRepository<A> {
   /** RUNNING → FAILED, with the same rules as `complete`. */
   readonly fail: (token: string, failure: OperationFailure) => TaskEither<ProvisioningError, void>;
   readonly get: (token: string) => TaskEither<ProvisioningError, TaskView<A>>;
+  /**
+   * Publishes the log of a RUNNING task so far, for status requests to show before it ends: it replaces
+   * what was published before, and only the last `MAX_PROGRESS_LOGS` entries are kept. A finished task is
+   * left as it is (its outcome has its own logs); an unknown one is `UnknownTask`.
+   */
+  readonly progress: (token: string, logs: ReadonlyArray<LogEntry>) => TaskEither<ProvisioningError, void>;
 }
+
+/** How many log entries a RUNNING task shows at most (the latest): a job followed for hours stays small. */
+export const MAX_PROGRESS_LOGS = 50;
 
 export const ProvisioningTaskRepositoryToken = portToken<TaskRepository<OperationResult>>(
   'ProvisioningTaskRepository',

@@ -170,6 +170,15 @@ export class FakeAirbyteGateway implements AirbyteGateway {
     if (job !== undefined) this.jobs.set(jobId, { ...job, status });
   };
 
+  /** What a job reports of its progress (rows, bytes committed, how long it has run), as Airbyte would. */
+  readonly reportJob = (
+    jobId: number,
+    report: Pick<AirbyteJob, 'rowsSynced' | 'bytesSynced' | 'duration'>,
+  ): void => {
+    const job = this.jobs.get(jobId);
+    if (job !== undefined) this.jobs.set(jobId, { ...job, ...report });
+  };
+
   // ---- the port --------------------------------------------------------------------------------
 
   readonly checkWorkspace = (): TaskEither<AirbyteError, void> =>

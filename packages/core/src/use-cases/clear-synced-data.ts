@@ -11,6 +11,7 @@ import { stateConflict, type ProvisioningError } from '../errors/provisioning-er
 import type { CoreDeps } from './core-deps.js';
 import { step } from './locate.js';
 import type { OperationJournal } from './operation-journal.js';
+import { CLEAR_DATA_STEP, unfinishedJob, unsuccessfulJob } from './job-report.js';
 import { followJob } from './sync-after-deploy.js';
 
 export const clearSyncedData = (
@@ -41,10 +42,10 @@ export const clearSyncedData = (
           )
         : TE.left(
             stateConflict(
-              'clear the synced data',
+              CLEAR_DATA_STEP,
               outcome._tag === 'TimedOut'
-                ? `clear job ${outcome.job.id} is still ${outcome.job.status} after ${timeoutSeconds} s; the connection was not deleted, unprovision again once it has finished`
-                : `Airbyte reports clear job ${outcome.job.id} ${outcome.job.status}; the connection was not deleted and its data may remain: unprovision again to retry`,
+                ? `${unfinishedJob('clear job', outcome.job, timeoutSeconds, journal.record.workspaceId, deps.airbyteUiUrl)}. The connection was not deleted: unprovision again once it has finished`
+                : `${unsuccessfulJob('clear job', outcome.job, journal.record.workspaceId, deps.airbyteUiUrl)}. The connection was not deleted and its data may remain: unprovision again to retry`,
               [String(outcome.job.id)],
             ),
           ),

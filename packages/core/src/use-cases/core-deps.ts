@@ -3,7 +3,9 @@ import type { ConnectorProfiles } from '../domain/connector-profile.js';
 import type { WorkspaceRole } from '../domain/access.js';
 import type { AccessGateway } from '../ports/access-gateway.port.js';
 import type { AclLedger } from '../ports/acl-ledger.port.js';
-import type { OperationResult } from '../domain/operation-result.js';
+import type { LogEntry, OperationResult } from '../domain/operation-result.js';
+import type { ProvisioningError } from '../errors/provisioning-error.js';
+import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import type { ReverseProvisioningResult } from '../domain/reverse-provisioning.js';
 import type { AirbyteGateway } from '../ports/airbyte-gateway.port.js';
 import type { Clock } from '../ports/clock.port.js';
@@ -64,14 +66,27 @@ export interface CoreDeps {
   readonly timer?: Timer;
   /** Between two reads of such a job; default 5 s. */
   readonly jobPollIntervalMs?: number;
+  /**
+   * Set for an operation that runs under a task token (`runInBackground`): publishes its log so far, which
+   * status requests show while the task is RUNNING (a followed job's progress). Absent: nothing shows
+   * before the end.
+   */
+  readonly publishProgress?: PublishProgress;
 }
 
-/** The dependencies of one operation: its caller's logger, for the core and the gateway alike. */
+export type PublishProgress = (logs: ReadonlyArray<LogEntry>) => TaskEither<ProvisioningError, void>;
+
+/**
+ * The dependencies of one operation: its caller's logger, for the core and the gateway alike, and where
+ * its caller wants its progress published.
+ */
 export const scopedDeps = <D extends Pick<CoreDeps, 'logger' | 'gateway' | 'gatewayFor'>>(
   deps: D,
   context: OperationContext | undefined,
 ): D => {
   const logger = context?.logger;
-  if (logger === undefined) return deps;
-  return { ...deps, logger, gateway: deps.gatewayFor(logger) };
+  const publishing =
+    context?.publishProgress === undefined ? deps : { ...deps, publishProgress: context.publishProgress };
+  if (logger === undefined) return publishing;
+  return { ...publishing, logger, gateway: deps.gatewayFor(logger) };
 };

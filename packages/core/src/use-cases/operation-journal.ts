@@ -11,6 +11,8 @@ import type { Clock } from '../ports/clock.port.js';
 export class OperationJournal {
   private readonly entries: LogEntry[] = [];
   private current: DeploymentRecord;
+  // the index of the last entry `progress` wrote, while no other entry has followed it
+  private revisable: number | undefined;
 
   constructor(
     private readonly clock: Clock,
@@ -28,13 +30,30 @@ export class OperationJournal {
   }
 
   readonly log = (level: LogLevel, message: string, phase?: string): void => {
-    this.entries.push({
+    this.entries.push(this.entry(level, message, phase));
+    this.revisable = undefined;
+  };
+
+  /**
+   * An INFO line that the next `progress` line replaces, unless another line came in between: counts that
+   * move at every poll of a long job show their latest value instead of growing the log.
+   */
+  readonly progress = (message: string, phase?: string): void => {
+    const entry = this.entry('INFO', message, phase);
+    if (this.revisable === undefined) {
+      this.entries.push(entry);
+      this.revisable = this.entries.length - 1;
+    } else this.entries[this.revisable] = entry;
+  };
+
+  private entry(level: LogLevel, message: string, phase: string | undefined): LogEntry {
+    return {
       timestamp: new Date(this.clock.now()).toISOString(),
       level,
       message,
       ...(phase === undefined ? {} : { phase }),
-    });
-  };
+    };
+  }
 
   readonly info = (message: string, phase?: string): void => this.log('INFO', message, phase);
   readonly warn = (message: string, phase?: string): void => this.log('WARNING', message, phase);

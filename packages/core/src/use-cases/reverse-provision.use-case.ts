@@ -75,7 +75,7 @@ export const makeSubmitReverseProvision =
       TE.fromEither(connectionRefOf(request)),
       TE.chain((ref) => {
         const scoped = scopedDeps(deps, context);
-        return runInBackground(scoped, tasks)(reverse(scoped, ref));
+        return runInBackground(scoped, tasks)(() => reverse(scoped, ref));
       }),
     );
 

@@ -1,6 +1,7 @@
 /**
  * Starts an operation in the background under a task token: the task is RUNNING before the token is
- * handed out, and ends COMPLETED or FAILED with the operation's outcome.
+ * handed out, and ends COMPLETED or FAILED with the operation's outcome. The operation is given the way
+ * to publish its progress under that token meanwhile.
  */
 import * as E from 'fp-ts/lib/Either.js';
 import * as T from 'fp-ts/lib/Task.js';
@@ -9,11 +10,13 @@ import { pipe } from 'fp-ts/lib/function.js';
 import type { OperationFailure } from '../domain/operation-result.js';
 import type { ProvisioningError } from '../errors/provisioning-error.js';
 import type { TaskRepository } from '../ports/task-repository.port.js';
-import type { CoreDeps } from './core-deps.js';
+import type { CoreDeps, PublishProgress } from './core-deps.js';
 
 export const runInBackground =
   <A>(deps: Pick<CoreDeps, 'ids' | 'background' | 'logger'>, tasks: TaskRepository<A>) =>
-  (operation: TE.TaskEither<OperationFailure, A>): TE.TaskEither<ProvisioningError, string> =>
+  (
+    operation: (publishProgress: PublishProgress) => TE.TaskEither<OperationFailure, A>,
+  ): TE.TaskEither<ProvisioningError, string> =>
     pipe(
       TE.fromIO(deps.ids.next),
       TE.chainFirst(tasks.create),
@@ -21,7 +24,7 @@ export const runInBackground =
         (token) => () =>
           deps.background.spawn(
             pipe(
-              operation,
+              operation((logs) => tasks.progress(token, logs)),
               T.chain(
                 E.match(
                   (failure) => tasks.fail(token, failure),

@@ -15,7 +15,7 @@ export const makeSubmitValidation = (deps: CoreDeps): SubmitValidationUseCase =>
   const validate = makeValidate(deps);
   return (request) =>
     pipe(
-      runInBackground(deps, deps.validationTasks)(TE.fromTask(validate(request))),
+      runInBackground(deps, deps.validationTasks)(() => TE.fromTask(validate(request))),
       TE.getOrElse((error) =>
         T.fromIO(() => {
           const token = deps.ids.next();

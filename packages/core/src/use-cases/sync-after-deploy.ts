@@ -13,6 +13,14 @@ import type { AirbyteJob, JobStatus } from '../domain/airbyte-state.js';
 import type { SyncPolicy, SyncWait } from '../domain/desired-state.js';
 import { stateConflict, unsupported, type ProvisioningError } from '../errors/provisioning-error.js';
 import type { CoreDeps } from './core-deps.js';
+import { jobUrl } from './deployment-info.js';
+import {
+  progressChanged,
+  progressLine,
+  SYNC_WAIT_STEP,
+  unfinishedJob,
+  unsuccessfulJob,
+} from './job-report.js';
 import { step } from './locate.js';
 import type { OperationJournal } from './operation-journal.js';
 
@@ -41,7 +49,11 @@ export const startSyncIfDue =
           step('start a sync')(deps.gateway.startSync(connectionId)),
           TE.map((job) => {
             journal.note({ lastJobId: job.id, syncDue: undefined });
-            journal.info(`Started sync job ${job.id} (status ${job.status})`, 'sync');
+            const link =
+              deps.airbyteUiUrl === undefined
+                ? ''
+                : `: ${jobUrl(deps.airbyteUiUrl, journal.record.workspaceId, job.connectionId, job.id)}`;
+            journal.info(`Started sync job ${job.id} (status ${job.status})${link}`, 'sync');
             return O.some(job);
           }),
         );
@@ -51,8 +63,26 @@ export type JobOutcome =
   | { readonly _tag: 'TimedOut'; readonly job: AirbyteJob };
 
 /**
- * Reads the job until it finishes or the deadline passes, logging each change of status (a person
- * following the task sees the job move). Only the job's own state ends the wait, or the deadline.
+ * Publishes the log so far under the operation's task token, when it has one (the task is RUNNING, and
+ * status requests show it). A failure to publish is logged, never the operation's failure.
+ */
+const publish = (deps: CoreDeps, journal: OperationJournal): TE.TaskEither<never, void> => {
+  const publishProgress = deps.publishProgress;
+  if (publishProgress === undefined) return TE.right(undefined);
+  return pipe(
+    publishProgress(journal.logs),
+    TE.orElse((error) => {
+      deps.logger.warn({ error: error._tag }, 'could not publish the progress of a running task');
+      return TE.right<never, void>(undefined);
+    }),
+  );
+};
+
+/**
+ * Reads the job until it finishes or the deadline passes, logging each change of its status, rows or
+ * bytes, and publishing the log while the task runs (a person following the task sees the job move). A
+ * change of the counts alone replaces the previous such line, so a long job keeps a short log. Only the
+ * job's own state ends the wait, or the deadline.
  */
 export const followJob = (
   deps: CoreDeps,
@@ -72,21 +102,28 @@ export const followJob = (
       TE.fromTask(timer.sleep(Math.max(0, Math.min(interval, deadline - deps.clock.now())))),
       TE.chain(() => step(`read ${what.label} ${last.id}`)(deps.gateway.getJob(last.id))),
       TE.chain((job) => {
+        const changed = progressChanged(last, job);
         if (job.status !== last.status) {
-          journal.info(`${capitalized(what.label)} ${job.id} is ${job.status}`, 'sync');
+          journal.info(progressLine(what.label, job), 'sync');
           deps.logger.info({ jobId: job.id, status: job.status }, `${what.label} ${job.status}`);
-        }
+        } else if (changed) journal.progress(progressLine(what.label, job), 'sync');
         if (FINISHED.includes(job.status))
           return TE.right<ProvisioningError, JobOutcome>({ _tag: 'Finished', job });
         if (deps.clock.now() >= deadline)
           return TE.right<ProvisioningError, JobOutcome>({ _tag: 'TimedOut', job });
-        return loop(job);
+        return pipe(
+          changed ? publish(deps, journal) : TE.right(undefined),
+          TE.chain(() => loop(job)),
+        );
       }),
     );
-  return FINISHED.includes(what.job.status) ? TE.right({ _tag: 'Finished', job: what.job }) : loop(what.job);
+  return FINISHED.includes(what.job.status)
+    ? TE.right({ _tag: 'Finished', job: what.job })
+    : pipe(
+        publish(deps, journal),
+        TE.chain(() => loop(what.job)),
+      );
 };
-
-const capitalized = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
  * Waits for the sync a deploy started. Succeeded: done. Failed or cancelled: the deploy fails with what
@@ -115,10 +152,11 @@ export const awaitSync = (
         return TE.right(last);
       }
       journal.note({ syncDue: true });
+      const { workspaceId } = journal.record;
       const message =
         outcome._tag === 'TimedOut'
-          ? `sync job ${last.id} is still ${last.status} after ${wait.timeoutSeconds} s (syncTimeoutSeconds); it keeps running in Airbyte, the next provision starts a new sync if it did not succeed`
-          : `Airbyte reports sync job ${last.id} ${last.status}; the next provision starts the sync again (Airbyte's public API gives no more detail: see the job's logs in Airbyte)`;
-      return TE.left(stateConflict('wait for the sync', message, [String(last.id)]));
+          ? `${unfinishedJob('sync job', last, wait.timeoutSeconds, workspaceId, deps.airbyteUiUrl)}. The next provision starts a new sync if it did not succeed`
+          : `${unsuccessfulJob('sync job', last, workspaceId, deps.airbyteUiUrl)}. The next provision starts the sync again`;
+      return TE.left(stateConflict(SYNC_WAIT_STEP, message, [String(last.id)]));
     }),
   );

@@ -88,7 +88,7 @@ export const makeSubmitUpdateAcl = (deps: CoreDeps): SubmitUpdateAclUseCase => {
       validate(request),
       TE.chain((component) =>
         pipe(
-          runInBackground(deps, deps.provisioningTasks)(updateAccess(deps, request)(component)),
+          runInBackground(deps, deps.provisioningTasks)(() => updateAccess(deps, request)(component)),
           TE.mapLeft((error): OperationFailure => ({ error, logs: [] })),
         ),
       ),

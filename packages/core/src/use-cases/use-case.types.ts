@@ -11,6 +11,7 @@ import type { TaskView } from '../domain/task-view.js';
 import type { ValidationOutcome } from '../domain/validation-outcome.js';
 import type { ProvisioningError } from '../errors/provisioning-error.js';
 import type { Logger } from '../ports/logger.port.js';
+import type { PublishProgress } from './core-deps.js';
 import type {
   ProvisioningRequest,
   ReverseProvisioningRequest,
@@ -24,6 +25,11 @@ import type {
  */
 export interface OperationContext {
   readonly logger?: Logger;
+  /**
+   * Where the operation publishes its progress when it runs under a task token its caller holds (a
+   * replica taking over a task runs the operation again under that token).
+   */
+  readonly publishProgress?: PublishProgress;
 }
 
 export type ValidateUseCase = (request: ProvisioningRequest) => Task<ValidationOutcome>;

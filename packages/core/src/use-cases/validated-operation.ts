@@ -33,6 +33,9 @@ export const inBackground =
   (deps) =>
   (component) =>
     pipe(
-      runInBackground(deps, deps.provisioningTasks)(operation(deps)(component)),
+      runInBackground(
+        deps,
+        deps.provisioningTasks,
+      )((publishProgress) => operation({ ...deps, publishProgress })(component)),
       TE.mapLeft((error): OperationFailure => ({ error, logs: [] })),
     );

@@ -1,8 +1,9 @@
 import { expect } from 'chai';
 import * as E from 'fp-ts/lib/Either.js';
 import * as O from 'fp-ts/lib/Option.js';
+import * as TE from 'fp-ts/lib/TaskEither.js';
 import type { DesiredState, JobStatus, OperationFailure, OperationResult } from '../../src/domain/index.js';
-import { airbyteUnavailable } from '../../src/errors/index.js';
+import { airbyteUnavailable, stateUnavailable } from '../../src/errors/index.js';
 import { makeTestDeps, steppingTimer, type TestDeps } from '../../src/testing/index.js';
 import { deployComponent, lockedUndeploy } from '../../src/use-cases/index.js';
 import { baseDesired, componentOf, recordOf } from './component.js';
@@ -139,6 +140,123 @@ describe('sync after deploy', () => {
       expect(recordOf(retry)).to.deep.include({ lastJobId: 2 });
     });
   }
+
+  it("waiting: publishes the job's progress while the task runs: its start and link, then each change", async () => {
+    const made = makeTestDeps({ airbyteUiUrl: 'https://airbyte.example.com' });
+    const published: string[][] = [];
+    const deps: TestDeps = {
+      ...made,
+      publishProgress: (logs) =>
+        TE.fromIO(() => {
+          published.push(logs.map((l) => l.message));
+        }),
+      timer: steppingTimer(made.clock, (n) => {
+        if (n === 1) made.gateway.reportJob(1, { rowsSynced: 100, bytesSynced: 2000, duration: 'PT5S' });
+        // n === 2: nothing moved, nothing published
+        if (n === 3) made.gateway.reportJob(1, { rowsSynced: 1250, bytesSynced: 5_600_000 });
+        if (n === 4) {
+          made.gateway.reportJob(1, { rowsSynced: 1300, bytesSynced: 5_700_000 });
+          made.gateway.finishJob(1, 'succeeded');
+        }
+      }),
+    };
+    const result = await right(deps, syncing('always', { timeoutSeconds: 60, onTimeout: 'fail' }));
+    const link =
+      'https://airbyte.example.com/workspaces/workspace-1/connections/connection-3/job-history#1::0';
+    expect(published.map((logs) => logs.at(-1))).to.deep.equal([
+      `Started sync job 1 (status running): ${link}`,
+      'Sync job 1 is running: 100 rows (2.0 kB) synced so far',
+      'Sync job 1 is running: 1,250 rows (5.6 MB) synced so far',
+    ]);
+    // counts alone replace their previous line: the log of a long job stays short
+    expect(published[2]?.slice(-2)).to.deep.equal([
+      `Started sync job 1 (status running): ${link}`,
+      'Sync job 1 is running: 1,250 rows (5.6 MB) synced so far',
+    ]);
+    expect(result.logs.map((l) => l.message).slice(-4)).to.deep.equal([
+      `Started sync job 1 (status running): ${link}`,
+      'Sync job 1 is running: 1,250 rows (5.6 MB) synced so far',
+      'Sync job 1 is succeeded: 1,300 rows (5.7 MB) synced',
+      'Sync job 1 succeeded',
+    ]);
+  });
+
+  it("waiting: a failure to publish the progress is logged, never the deploy's failure", async () => {
+    const made = endingJobAt(2, 'succeeded');
+    const deps: TestDeps = { ...made, publishProgress: () => TE.left(stateUnavailable('database down')) };
+    const result = await right(deps, syncing('always', { timeoutSeconds: 60, onTimeout: 'fail' }));
+    expect(result.logs.at(-1)?.message).to.equal('Sync job 1 succeeded');
+    expect(deps.logger.lines.filter((l) => l.level === 'warn').map((l) => l.message)).to.include(
+      'could not publish the progress of a running task',
+    );
+  });
+
+  const failedWith = async (deps: TestDeps, wait: DesiredState['connection']['waitForSync']) => {
+    const failed = await deploy(deps, syncing('onCreate', wait));
+    if (E.isRight(failed)) throw new Error('expected a failure');
+    return failed.left;
+  };
+
+  for (const [status, by] of [
+    ['failed', ''],
+    ['cancelled', ' (cancelled in Airbyte, by a person or a call to its API)'],
+  ] as const) {
+    it(`waiting: a ${status} job's failure says all the public API tells: status, duration, counts, and the job's link`, async () => {
+      const made = makeTestDeps({ airbyteUiUrl: 'https://airbyte.example.com/' });
+      const deps: TestDeps = {
+        ...made,
+        timer: steppingTimer(made.clock, (n) => {
+          if (n !== 1) return;
+          made.gateway.reportJob(1, { rowsSynced: 1200, bytesSynced: 56_000, duration: 'PT3M5S' });
+          made.gateway.finishJob(1, status);
+        }),
+      };
+      const failure = await failedWith(deps, { timeoutSeconds: 60, onTimeout: 'fail' });
+      expect(failure.error).to.deep.equal({
+        _tag: 'StateConflict',
+        step: 'wait for the sync',
+        message:
+          `Airbyte reports sync job 1 ${status}${by} after 3 min 5 s, with 1,200 rows (56.0 kB) synced. ` +
+          "Airbyte's public API does not say why: see the job's logs in the Airbyte UI: " +
+          'https://airbyte.example.com/workspaces/workspace-1/connections/connection-3/job-history#1::0. ' +
+          'The next provision starts the sync again',
+        ids: ['1'],
+      });
+    });
+  }
+
+  it('waiting: without a UI address, a failure says where the job is in the Airbyte UI', async () => {
+    const failure = await failedWith(endingJobAt(1, 'failed'), { timeoutSeconds: 60, onTimeout: 'fail' });
+    expect(failure.error).to.deep.include({
+      message:
+        "Airbyte reports sync job 1 failed. Airbyte's public API does not say why: see the job's logs in the " +
+        'Airbyte UI, job history of connection connection-3, job 1. The next provision starts the sync again',
+    });
+  });
+
+  it('waiting: an incomplete job (an attempt failed, Airbyte retries) is followed to the deadline, then FAILED saying so', async () => {
+    const made = makeTestDeps();
+    const deps: TestDeps = {
+      ...made,
+      timer: steppingTimer(made.clock, (n) => {
+        if (n !== 1) return;
+        made.gateway.reportJob(1, { rowsSynced: 10, bytesSynced: 999, duration: 'PT1H' });
+        made.gateway.finishJob(1, 'incomplete');
+      }),
+    };
+    const failure = await failedWith(deps, { timeoutSeconds: 12, onTimeout: 'fail' });
+    expect(failure.logs.map((l) => l.message)).to.include(
+      'Sync job 1 is incomplete (an attempt failed; Airbyte tries again): 10 rows (999 B) synced so far',
+    );
+    expect(failure.error).to.deep.include({
+      message:
+        'sync job 1 is still incomplete after 12 s (syncTimeoutSeconds): its last attempt failed and Airbyte ' +
+        'tries again (the public API does not say why), with 10 rows (999 B) synced so far; it keeps running ' +
+        'in Airbyte, see it in the Airbyte UI, job history of connection connection-3, job 1. The next ' +
+        'provision starts a new sync if it did not succeed',
+    });
+    expect(failure.info?.privateInfo['airbyte']).to.deep.include({ lastJobId: 1, syncDue: true });
+  });
 
   it('waiting: a job still running at the deadline fails the deploy, or warns when configured so', async () => {
     const deps = makeTestDeps();

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import * as E from 'fp-ts/lib/Either.js';
+import * as TE from 'fp-ts/lib/TaskEither.js';
 import type { ConnectorProfiles } from '../../src/domain/index.js';
 import type { Logger } from '../../src/ports/index.js';
 import type { ProvisioningRequest } from '../../src/requests/index.js';
@@ -207,6 +208,25 @@ describe('use cases over YAML descriptors', () => {
     expect(deps.logger.lines).to.deep.equal([]);
     expect(scopedFor).to.deep.equal([callers]);
     expect(deps.gateway.counts().writes).to.equal(3);
+  });
+
+  it('provision publishes its progress where the caller asks (a replica taking a task over)', async () => {
+    const { useCases } = setUp();
+    const published: string[] = [];
+    const waiting = descriptor().replace(
+      '          name: orders-file-to-snowflake\n',
+      '          name: orders-file-to-snowflake\n          syncOnProvision: always\n          waitForSync: true\n',
+    );
+    const result = await useCases.provision(request(waiting), {
+      publishProgress: (logs) =>
+        TE.fromIO(() => {
+          published.push(logs.at(-1)?.message ?? '');
+        }),
+    })();
+    expect(E.isRight(result), JSON.stringify(result)).to.equal(true);
+    expect(published).to.deep.equal([
+      'Started sync job 1 (status running): https://airbyte.example.com/workspaces/workspace-1/connections/connection-3/job-history#1::0',
+    ]);
   });
 
   it('updateAcl: accepts both shapes and says there is no access to grant', async () => {

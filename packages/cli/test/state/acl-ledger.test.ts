@@ -1,0 +1,102 @@
+/**
+ * updateacl's ledger with DATABASE_URL: kept in PostgreSQL, so a replica knows the grants another replica
+ * made (and keeps one that another component still needs), and after a restart still revokes what it made.
+ */
+import 'reflect-metadata';
+import { expect } from 'chai';
+import pg from 'pg';
+import { startAirbyteSandbox, type AirbyteSandbox } from '@airbyte-provisioner/adapter-airbyte/sandbox';
+import { freshDatabase, type TestDatabase } from '@airbyte-provisioner/adapter-postgres/testing';
+import { packageCollaborators } from '../../src/collaborators/load-collaborators.js';
+import { startService, type RunningService } from '../../src/server/start-service.js';
+import { descriptorOf } from '../reliability/descriptors.js';
+import { airbyteEnv, configFrom, pollStatus, send, tokenOf } from '../reliability/harness.js';
+
+describe('updateacl with the PostgreSQL ledger, over two replicas and a restart', function () {
+  this.timeout(60_000);
+  let sandbox: AirbyteSandbox;
+  let database: TestDatabase;
+  const running: RunningService[] = [];
+
+  const replica = async (): Promise<RunningService> => {
+    const service = await startService(
+      packageCollaborators,
+      configFrom({
+        ...airbyteEnv(sandbox.url, sandbox.workspaceId, sandbox.credentials),
+        AIRBYTE_ACL_MODE: 'workspace-role',
+        AIRBYTE_ORGANIZATION_ID: sandbox.organizationId,
+        DATABASE_URL: database.url,
+        SHUTDOWN_GRACE_MS: '2000',
+      }),
+    );
+    running.push(service);
+    return service;
+  };
+  const stopAll = async (): Promise<void> => {
+    await Promise.all(running.splice(0).map((s) => s.stop()));
+  };
+
+  before(async () => {
+    sandbox = await startAirbyteSandbox({ users: ['john.doe@example.com'] });
+    database = await freshDatabase();
+  });
+  after(async () => {
+    await stopAll();
+    await sandbox.close();
+    await database.drop();
+  });
+
+  const update = async (service: RunningService, key: string, refs: ReadonlyArray<string>) => {
+    const accepted = await send(`${service.url}/v1/updateacl`, {
+      body: JSON.stringify({ refs, provisionInfo: { request: descriptorOf({ key }), result: '' } }),
+    });
+    expect(accepted.status, accepted.text).to.equal(202);
+    const done = await pollStatus(service.url, tokenOf(accepted), 15_000);
+    expect(done.status, done.result).to.equal('COMPLETED');
+    return done;
+  };
+  const johnHolds = () =>
+    sandbox
+      .permissions()
+      .filter((p) => p.workspaceId === sandbox.workspaceId)
+      .map((p) => p.permissionType);
+  const ledgerRows = async () => {
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<Record<string, unknown>>(
+        'SELECT component_id, ref, role, made FROM provisioner_acl_grants ORDER BY component_id',
+      );
+      return rows;
+    } finally {
+      await client.end();
+    }
+  };
+
+  it('shares the ledger between replicas and keeps it across a restart of both', async () => {
+    const [a, b] = await Promise.all([replica(), replica()]);
+    await update(a, 'first', ['user:john.doe_example.com']);
+    // the other replica sees that this provisioner made the grant: the second component relies on it too
+    await update(b, 'second', ['user:john.doe_example.com']);
+    expect(johnHolds()).to.deep.equal(['workspace_reader']);
+    expect(await ledgerRows()).to.deep.equal(
+      ['first', 'second'].map((key) => ({
+        component_id: `urn:dmb:cmp:healthcare:vaccinations:0:airbyte-workload-${key}`,
+        ref: 'user:john.doe_example.com',
+        role: 'workspace_reader',
+        made: true,
+      })),
+    );
+    const kept = await update(a, 'first', []);
+    expect(johnHolds()).to.deep.equal(['workspace_reader']);
+    expect(kept.body['logs']).to.satisfy((logs: ReadonlyArray<{ message: string }>) =>
+      logs.some((l) => /keeps workspace_reader: component\(s\) .*-second still need it/.test(l.message)),
+    );
+
+    await stopAll();
+    const [c] = await Promise.all([replica(), replica()]);
+    await update(c, 'second', []);
+    expect(johnHolds()).to.deep.equal([]);
+    expect(await ledgerRows()).to.deep.equal([]);
+  });
+});
