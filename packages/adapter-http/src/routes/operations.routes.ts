@@ -17,9 +17,14 @@ const once = (render: () => string): (() => string) => {
   return () => (rendered ??= render());
 };
 
+// a failed render is not kept: the next request tries again
 const onceAsync = (render: () => Promise<string>): (() => Promise<string>) => {
   let rendered: Promise<string> | undefined;
-  return () => (rendered ??= render());
+  return () =>
+    (rendered ??= render().catch((error: unknown) => {
+      rendered = undefined;
+      throw error;
+    }));
 };
 
 export const operationsRoutes = (router: AppRouter, options: HttpAppOptions, metrics: HttpMetrics): void => {
