@@ -2,7 +2,7 @@
 // what `airbyte-provisioner` runs. Node 20 loads an ES module graph file by file: the ~400 modules of
 // the CLI and its dependencies took longer to resolve and compile than everything the server does at
 // start-up, and one file halves the time to the first answer (BENCHMARKS.md, start-up).
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { build } from 'esbuild';
@@ -66,6 +66,8 @@ await build({
   plugins: [largeJsonAsString],
   logLevel: 'warning',
 });
-// the PostgreSQL migrations are read at run time: the bundle carries them beside itself
+// the PostgreSQL migrations are read at run time: the bundle carries them beside itself, and only them
+// (a migration renumbered since the last build must not stay behind under its old number)
+rmSync('packages/cli/dist/bundle/migrations', { recursive: true, force: true });
 cpSync('packages/adapter-postgres/migrations', 'packages/cli/dist/bundle/migrations', { recursive: true });
 console.log(`Bundled the CLI into ${outfile}.`);

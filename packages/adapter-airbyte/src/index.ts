@@ -18,6 +18,7 @@ export {
 } from './gateway/airbyte-gateway-options.js';
 export { redactConfiguration } from './http/redact.js';
 export { makeAirbyteAccessGateway } from './gateway/airbyte-access.gateway.js';
+export { makeAirbyteWorkspaceDirectory } from './gateway/airbyte-workspace-directory.js';
 export {
   CONNECTOR_SCHEMAS_NOTICE,
   publishedConnectorSchemas,

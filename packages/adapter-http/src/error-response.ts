@@ -98,13 +98,23 @@ const solutionsOf = (error: ProvisioningError): ReadonlyArray<string> => {
           ]
         : ['Resolve the conflict in Airbyte (rename or remove the resources named) and deploy again.'];
     case 'AirbyteFailure':
-      return [airbyteAdvice(error.error)];
+      return [
+        error.step.startsWith('create workspace') && error.error._tag === 'AirbyteUnauthorized'
+          ? "The provisioner's Airbyte application may not create workspaces (AIRBYTE_WORKSPACE_MODE=per-data-product): its user needs organization_editor or more in the organization; the platform team should grant it, or create the workspace by hand."
+          : airbyteAdvice(error.error),
+      ];
     case 'StateUnavailable':
       return [
         'The provisioner cannot reach its database; nothing was half-written. Send the request again once it is back (/ready says when).',
       ];
     case 'Internal':
       return ['Report this to the platform team.'];
+    case 'AccessNotReleased':
+      // an edition without permissions says what to do in its message already
+      return [
+        ...(error.cause._tag === 'Unsupported' ? [] : solutionsOf(error.cause)),
+        'Send the unprovision again once that is fixed: it finds the pipeline gone and releases the access that is left.',
+      ];
   }
 };
 
@@ -121,6 +131,11 @@ export const errorResponse = (error: ProvisioningError): ErrorResponse => {
       return { status: 400, body: requestValidationError([{ path: '', message }], message, solutions) };
     case 'StateUnavailable':
       return { status: 503, body: systemError(message, solutions) };
+    case 'AccessNotReleased':
+      return {
+        status: error.cause._tag === 'StateUnavailable' ? 503 : 500,
+        body: systemError(message, solutions),
+      };
     case 'StateConflict':
     case 'AirbyteFailure':
     case 'Internal':

@@ -47,6 +47,15 @@ describe('errorResponse: the one mapping from core errors to HTTP', () => {
     });
   }
 
+  it('a refused workspace creation (per-data-product mode) says the application needs to create workspaces', () => {
+    const { body } = errorResponse({
+      _tag: 'AirbyteFailure',
+      step: 'create workspace "sales.orders.1"',
+      error: { _tag: 'AirbyteUnauthorized', status: 403, detail: 'forbidden' },
+    });
+    expect(body.moreInfo.solutions.join(' ')).to.match(/may not create workspaces.*organization_editor/);
+  });
+
   it('an invalid request lists every problem as "path: message", its first path as inputErrorField', () => {
     const { status, body } = errorResponse({
       _tag: 'InvalidRequest',
@@ -95,5 +104,38 @@ describe('errorResponse: the one mapping from core errors to HTTP', () => {
     }
     const clash = describeError({ _tag: 'StateConflict', step: 'find source', message: 'two', ids: [] });
     expect(clash.solutions[0]).to.match(/^Resolve the conflict in Airbyte/);
+  });
+
+  it('access not released after an unprovision says the pipeline is gone, what to fix, and to send it again', () => {
+    const resend =
+      'Send the unprovision again once that is fixed: it finds the pipeline gone and releases the access that is left.';
+    const down: ProvisioningError = {
+      _tag: 'AccessNotReleased',
+      cause: {
+        _tag: 'AirbyteFailure',
+        step: 'revoke workspace_reader from u1',
+        error: { _tag: 'AirbyteUnavailable', detail: '503' },
+      },
+    };
+    const answer = errorResponse(down);
+    expect(answer.status).to.equal(500);
+    expect(answer.body.userMessage).to.equal(
+      'The Airbyte pipeline was removed, but the access its component gave could not be released: revoke workspace_reader from u1 failed: Airbyte unavailable: 503',
+    );
+    expect(answer.body.moreInfo.solutions).to.deep.equal([
+      'Airbyte is unavailable; the request can safely be sent again once Airbyte is healthy.',
+      resend,
+    ]);
+    // an edition without permissions says what to do in its own message: nothing about unsupported operations
+    const noRbac = describeError({
+      _tag: 'AccessNotReleased',
+      cause: { _tag: 'Unsupported', message: 'no RBAC' },
+    });
+    expect(noRbac.solutions).to.deep.equal([resend]);
+    const database = errorResponse({
+      _tag: 'AccessNotReleased',
+      cause: { _tag: 'StateUnavailable', message: 'down' },
+    });
+    expect(database.status).to.equal(503);
   });
 });

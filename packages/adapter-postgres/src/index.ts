@@ -27,3 +27,4 @@ export {
   type StaleTask,
   type TaskSupervisorOptions,
 } from './postgres-task-supervisor.js';
+export { PostgresWorkspaceOwnerRegistry } from './postgres-workspace-owner-registry.js';

@@ -5,6 +5,7 @@ import {
   InMemoryLock,
   InMemoryOwnershipRegistry,
   InMemoryTaskRepository,
+  InMemoryWorkspaceOwnerRegistry,
 } from '@airbyte-provisioner/core';
 import { manualClock } from '@airbyte-provisioner/core/testing';
 import { aclLedgerContract } from './contracts/acl-ledger.contract.js';
@@ -12,6 +13,7 @@ import { deploymentRecordContract } from './contracts/deployment-record-reposito
 import { lockContract } from './contracts/lock.contract.js';
 import { ownershipContract } from './contracts/ownership-registry.contract.js';
 import { taskRepositoryContract } from './contracts/task-repository.contract.js';
+import { workspaceOwnersContract } from './contracts/workspace-owner-registry.contract.js';
 
 const nothing = (): Promise<void> => Promise.resolve();
 const TTL_MS = 60_000;
@@ -48,6 +50,10 @@ describe('in-memory stores', () => {
 
   ownershipContract('InMemoryOwnershipRegistry', () =>
     Promise.resolve({ ownership: new InMemoryOwnershipRegistry(), close: nothing }),
+  );
+
+  workspaceOwnersContract('InMemoryWorkspaceOwnerRegistry', () =>
+    Promise.resolve({ owners: new InMemoryWorkspaceOwnerRegistry(), close: nothing }),
   );
 
   aclLedgerContract('InMemoryAclLedger', () =>

@@ -9,6 +9,8 @@ import { PostgresDeploymentRecordRepository } from '../src/postgres-deployment-r
 import { PostgresLeaseLock } from '../src/postgres-lease-lock.js';
 import { PostgresOwnershipRegistry } from '../src/postgres-ownership-registry.js';
 import { PostgresTaskRepository } from '../src/postgres-task-repository.js';
+import { PostgresWorkspaceOwnerRegistry } from '../src/postgres-workspace-owner-registry.js';
+import { workspaceOwnersContract } from './contracts/workspace-owner-registry.contract.js';
 import { migratedDatabase, type MigratedDatabase } from './support/migrated-database.js';
 
 const nothing = (): Promise<void> => Promise.resolve();
@@ -79,6 +81,11 @@ describe('PostgreSQL stores', () => {
   ownershipContract('PostgresOwnershipRegistry', async () => {
     const { pool } = await fresh();
     return { ownership: new PostgresOwnershipRegistry(pool), close: nothing };
+  });
+
+  workspaceOwnersContract('PostgresWorkspaceOwnerRegistry', async () => {
+    const { pool } = await fresh();
+    return { owners: new PostgresWorkspaceOwnerRegistry(pool), close: nothing };
   });
 
   aclLedgerContract('PostgresAclLedger', async () => {

@@ -9,7 +9,12 @@
 export { makeUseCases, type UseCases } from './use-cases/make-use-cases.js';
 export { createCoreDeps, type CoreDepsOptions } from './use-cases/create-core-deps.js';
 export { jobSteps } from './use-cases/job-report.js';
-export type { AccessSettings, CoreDeps, PublishProgress } from './use-cases/core-deps.js';
+export type {
+  AccessSettings,
+  CoreDeps,
+  DataProductWorkspaces,
+  PublishProgress,
+} from './use-cases/core-deps.js';
 export { DEFAULT_JOB_POLL_INTERVAL_MS } from './use-cases/sync-after-deploy.js';
 export type {
   CheckReadyUseCase,
@@ -52,6 +57,13 @@ export {
   ValidationTaskRepositoryToken,
   type TaskRepository,
 } from './ports/task-repository.port.js';
+export { WorkspaceDirectoryToken, type WorkspaceDirectory } from './ports/workspace-directory.port.js';
+export {
+  WorkspaceOwnerRegistryToken,
+  workspaceNameTaken,
+  type WorkspaceOwner,
+  type WorkspaceOwnerRegistry,
+} from './ports/workspace-owner-registry.port.js';
 export {
   OwnershipRegistryToken,
   ownedElsewhere,
@@ -71,11 +83,13 @@ export { InMemoryDeploymentRecordRepository } from './in-memory/in-memory-deploy
 export { makeBackgroundWork } from './in-memory/background-work.js';
 export { InMemoryOwnershipRegistry } from './in-memory/in-memory-ownership-registry.js';
 export { InMemoryAclLedger } from './in-memory/in-memory-acl-ledger.js';
+export { InMemoryWorkspaceOwnerRegistry } from './in-memory/in-memory-workspace-owner-registry.js';
 
 // Errors: closed unions and one constructor per variant
 export { formatProblem, problem, type Problem } from './errors/problem.js';
 export { describeError } from './errors/describe-error.js';
 export {
+  accessNotReleased,
   airbyteFailure,
   internal,
   invalidRequest,
@@ -149,6 +163,17 @@ export {
   type WorkspaceRole,
 } from './domain/access.js';
 export type { ReverseProvisioningResult } from './domain/reverse-provisioning.js';
+export {
+  DEFAULT_WORKSPACE_NAME_TEMPLATE,
+  parseWorkspaceNameTemplate,
+  WORKSPACE_NAME_PLACEHOLDERS,
+  workspaceModes,
+  workspaceNameOf,
+  type AirbyteWorkspace,
+  type DataProductNaming,
+  type WorkspaceMode,
+  type WorkspaceNameTemplate,
+} from './domain/workspace.js';
 export {
   MASKED_SECRET,
   type ActorKind,

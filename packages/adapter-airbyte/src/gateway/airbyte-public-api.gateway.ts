@@ -34,6 +34,8 @@ const task =
  */
 export interface AirbytePublicApiGateway extends AirbyteGateway {
   readonly withLogger: (logger: Logger) => AirbytePublicApiGateway;
+  /** The same gateway (same client, limits and token) scoped to another workspace (per-data-product mode). */
+  readonly forWorkspace: (workspaceId: string) => AirbytePublicApiGateway;
 }
 
 /** The port's operations over one client view; `withLogger` builds another over the same client. */
@@ -89,6 +91,8 @@ const gatewayOver = (
     clearData: task(jobs.clearData),
     withLogger: (logger: Logger) =>
       gatewayOver(client.withLogger(logger), { ...resolved, logger }, discoveryTimeoutMs),
+    forWorkspace: (workspaceId: string) =>
+      gatewayOver(client, { ...resolved, workspaceId }, discoveryTimeoutMs),
   };
 };
 

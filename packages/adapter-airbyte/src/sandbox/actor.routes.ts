@@ -145,7 +145,8 @@ const makeCreate =
     const typeError = checkBodyTypes(body);
     if (typeError !== undefined) return typeError;
     const workspaceId = body['workspaceId'] as string;
-    if (!context.state.workspaces.has(workspaceId)) return resourceNotFound('workspace', workspaceId);
+    if (context.state.workspaces.get(workspaceId)?.deleted !== false)
+      return resourceNotFound('workspace', workspaceId);
     if (!context.access.has(workspaceId))
       return forbidden(`Not allowed to write to workspace ${workspaceId}`);
     const connector = resolveConnector(names, body, body['configuration'] as JsonRecord);

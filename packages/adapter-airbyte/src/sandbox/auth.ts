@@ -37,10 +37,7 @@ export const createToken = (context: Pick<RouteContext, 'state' | 'body'>): Sand
 };
 
 /** The workspaces the caller reaches, or undefined when the request is not authenticated. */
-export const authenticate = (
-  state: SandboxState,
-  header: string | undefined,
-): ReadonlySet<string> | undefined => {
+export const authenticate = (state: SandboxState, header: string | undefined): Set<string> | undefined => {
   if (header === undefined) return undefined;
   const [scheme, value = ''] = header.split(/\s+/, 2);
   if (scheme?.toLowerCase() === 'bearer') {

@@ -65,6 +65,7 @@ export const dispatch = (state: SandboxState, request: SandboxRequest): SandboxR
       return match.handler({
         state,
         access,
+        grant: (workspaceId: string) => access.add(workspaceId),
         params: match.params,
         query: request.query,
         body,

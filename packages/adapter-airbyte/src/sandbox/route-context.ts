@@ -7,6 +7,8 @@ export interface RouteContext {
   readonly state: SandboxState;
   /** Workspaces the caller's credentials reach. */
   readonly access: ReadonlySet<string>;
+  /** Lets the caller reach a workspace it just created (as Airbyte makes its creator able to). */
+  readonly grant?: (workspaceId: string) => void;
   readonly params: Readonly<Record<string, string>>;
   readonly query: URLSearchParams;
   readonly body: unknown;

@@ -25,7 +25,10 @@ const route = (method: string, template: string, handler: RouteHandler): Route =
 
 const ROUTES: ReadonlyArray<Route> = [
   route('GET', '/workspaces', workspaceRoutes.list),
+  route('POST', '/workspaces', workspaceRoutes.create),
   route('GET', '/workspaces/{workspaceId}', workspaceRoutes.get),
+  route('PATCH', '/workspaces/{workspaceId}', workspaceRoutes.patch),
+  route('DELETE', '/workspaces/{workspaceId}', workspaceRoutes.remove),
   route('GET', '/sources', sourceRoutes.list),
   route('POST', '/sources', sourceRoutes.create),
   route('GET', '/sources/{sourceId}', sourceRoutes.get),

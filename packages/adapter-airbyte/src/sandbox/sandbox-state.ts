@@ -58,11 +58,20 @@ export interface StoredJob {
 export interface Application {
   readonly clientId: string;
   readonly clientSecret: string;
-  readonly workspaceIds: ReadonlySet<string>;
+  /** Grows when the application creates a workspace (its tokens share this set). */
+  readonly workspaceIds: Set<string>;
+}
+
+export interface StoredWorkspace {
+  readonly workspaceId: string;
+  name: string;
+  readonly organizationId: string;
+  deleted: boolean;
 }
 
 export interface Grant {
-  readonly workspaceIds: ReadonlySet<string>;
+  /** The application's own set: a workspace it creates later is reached by its tokens at once. */
+  readonly workspaceIds: Set<string>;
   readonly expiresAtMs: number;
 }
 
@@ -85,7 +94,7 @@ export interface SandboxState {
   readonly options: SandboxStateOptions;
   readonly now: () => number;
   readonly newId: () => string;
-  readonly workspaces: Map<string, { readonly workspaceId: string; readonly name: string }>;
+  readonly workspaces: Map<string, StoredWorkspace>;
   readonly applications: Application[];
   readonly tokens: Map<string, Grant>;
   readonly sources: Map<string, StoredActor>;
@@ -104,7 +113,15 @@ export const createSandboxState = (options: SandboxStateOptions): SandboxState =
   now: options.now ?? Date.now,
   newId: randomUUID,
   workspaces: new Map([
-    [options.workspaceId, { workspaceId: options.workspaceId, name: 'Sandbox workspace' }],
+    [
+      options.workspaceId,
+      {
+        workspaceId: options.workspaceId,
+        name: 'Sandbox workspace',
+        organizationId: options.organizationId ?? DEFAULT_ORGANIZATION_ID,
+        deleted: false,
+      },
+    ],
   ]),
   applications: [
     {
@@ -141,7 +158,12 @@ export const addWorkspace = (
   const workspaceId = state.newId();
   const clientId = state.newId();
   const clientSecret = randomBytes(24).toString('base64url');
-  state.workspaces.set(workspaceId, { workspaceId, name });
+  state.workspaces.set(workspaceId, {
+    workspaceId,
+    name,
+    organizationId: state.access.organizationId,
+    deleted: false,
+  });
   state.applications.push({ clientId, clientSecret, workspaceIds: new Set([workspaceId]) });
   return { workspaceId, clientId, clientSecret };
 };

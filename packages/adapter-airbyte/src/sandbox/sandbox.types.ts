@@ -113,6 +113,12 @@ export interface SandboxStream {
 }
 
 export interface SandboxSnapshot {
+  /** Live workspaces: id, name and organization. */
+  readonly workspaces: ReadonlyArray<{
+    readonly workspaceId: string;
+    readonly name: string;
+    readonly organizationId: string;
+  }>;
   readonly sources: ReadonlyArray<Readonly<Record<string, unknown>>>;
   readonly destinations: ReadonlyArray<Readonly<Record<string, unknown>>>;
   readonly connections: ReadonlyArray<Readonly<Record<string, unknown>>>;

@@ -18,6 +18,9 @@ export const DEFAULT_SANDBOX_CLIENT_SECRET = 'sandbox-client-secret';
 export const DEFAULT_SANDBOX_BASE_PATH = '/api/public/v1';
 
 export const snapshotOf = (state: SandboxState): SandboxSnapshot => ({
+  workspaces: [...state.workspaces.values()]
+    .filter((w) => !w.deleted)
+    .map(({ workspaceId, name, organizationId }) => ({ workspaceId, name, organizationId })),
   sources: [...state.sources.values()].filter((a) => !a.deleted).map(sourceView),
   destinations: [...state.destinations.values()].filter((a) => !a.deleted).map(destinationView),
   connections: [...state.connections.values()].filter((c) => !c.deleted).map(connectionView),

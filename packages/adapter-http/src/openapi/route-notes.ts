@@ -260,11 +260,11 @@ const provisionNote: RouteNote = {
 
 const unprovisionNote: RouteNote = {
   description:
-    "Deletes the component's connection, then its source and destination unless another component's connection still uses them. Deleting what is already gone is success. With `removeData: true`, an Airbyte `clear` job first removes the data the connection synced, and the deletion waits for it to succeed (a clear that fails keeps the connection, so asking again clears again); the logs say so.",
+    "Deletes the component's connection, then its source and destination unless another component's connection still uses them. Deleting what is already gone is success. With `removeData: true`, an Airbyte `clear` job first removes the data the connection synced, and the deletion waits for it to succeed (a clear that fails keeps the connection, so asking again clears again); the logs say so.\n\nWith `AIRBYTE_ACL_MODE=workspace-role`, the access updateacl gave through this component is released once the pipeline is removed: a grant this provisioner made is revoked unless another component still needs it (kept, and the logs name that component); one changed or made by hand is left alone. If that part fails, the answer is a failure saying the pipeline was removed but access could not be released; sending the unprovision again once the cause is fixed releases what is left.",
   errors: {
     '400': 'The request or the descriptor is invalid: `errors` lists every problem with its dot path.',
     '500':
-      'Airbyte failed while reading or deleting (its message is in `userMessage`); in async mode, a `FAILED` status instead. Sending it again is safe.',
+      'Airbyte failed while reading or deleting, or (with `workspace-role`) while releasing access after the pipeline was removed (its message is in `userMessage`); in async mode, a `FAILED` status instead. Sending it again is safe.',
   },
   example: { request: provisioningRequest, answer: { status: '200', body: undeployed } },
 };

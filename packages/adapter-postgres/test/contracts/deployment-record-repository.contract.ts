@@ -11,6 +11,8 @@ export interface DeploymentRecordFixture {
 
 const record: DeploymentRecord = {
   workspaceId: 'ws-1',
+  // a data product's own workspace (per-data-product mode): later operations find it by this id first
+  workspaceName: 'finance.orders.1',
   sourceId: 'source-1',
   destinationId: 'destination-2',
   connectionId: 'connection-3',

@@ -21,7 +21,7 @@ export const migratedDatabase = async (): Promise<MigratedDatabase> => {
     pool,
     empty: async () => {
       await pool.query(
-        'TRUNCATE provisioner_tasks, provisioner_leases, provisioner_deployment_records, provisioner_resource_owners, provisioner_acl_grants',
+        'TRUNCATE provisioner_tasks, provisioner_leases, provisioner_deployment_records, provisioner_resource_owners, provisioner_acl_grants, provisioner_workspace_owners',
       );
     },
     close: async () => {

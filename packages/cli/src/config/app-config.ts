@@ -3,7 +3,7 @@
  * merged. Everything a command or the container needs; nothing is read from `process.env` past this point.
  */
 import type { AirbyteAuth } from '@airbyte-provisioner/adapter-airbyte';
-import type { ConnectorProfiles, WorkspaceRole } from '@airbyte-provisioner/core';
+import type { ConnectorProfiles, WorkspaceNameTemplate, WorkspaceRole } from '@airbyte-provisioner/core';
 
 export type ProvisionMode = 'async' | 'sync';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -20,6 +20,16 @@ export interface AirbyteConfig {
   readonly jobPollMs?: number;
   /** AIRBYTE_ACL_MODE=workspace-role: updateacl grants `role` on the workspace; absent when off. */
   readonly access?: { readonly organizationId: string; readonly role: WorkspaceRole };
+}
+
+/**
+ * AIRBYTE_WORKSPACE_MODE=per-data-product: each data product in a workspace named by `template`, created
+ * inside `organizationId` (AIRBYTE_ORGANIZATION_ID) when set. Apart from `AirbyteConfig`, since
+ * `serve --sandbox` replaces where Airbyte is but keeps the mode.
+ */
+export interface PerDataProductConfig {
+  readonly template: WorkspaceNameTemplate;
+  readonly organizationId?: string;
 }
 
 export interface ServerConfig {
@@ -56,6 +66,8 @@ export interface AppConfig {
   readonly server: ServerConfig;
   /** Absent when no `AIRBYTE_*` variable is set: only `validate`, `sandbox` and `serve --sandbox` work. */
   readonly airbyte?: AirbyteConfig;
+  /** Absent in the shared workspace mode (the default). */
+  readonly perDataProduct?: PerDataProductConfig;
   readonly tasks: TaskLimitsConfig;
   readonly logLevel: LogLevel;
   /** For the commands, whose stderr is read by a person: LOG_LEVEL when set, else warn. */

@@ -9,7 +9,12 @@ import {
 } from '@airbyte-provisioner/adapter-airbyte';
 import { DEFAULT_BODY_LIMIT_BYTES } from '@airbyte-provisioner/adapter-http';
 import type { AirbyteAuth } from '@airbyte-provisioner/adapter-airbyte';
-import { DEFAULT_JOB_POLL_INTERVAL_MS, type JsonObject, type JsonValue } from '@airbyte-provisioner/core';
+import {
+  DEFAULT_JOB_POLL_INTERVAL_MS,
+  DEFAULT_WORKSPACE_NAME_TEMPLATE,
+  type JsonObject,
+  type JsonValue,
+} from '@airbyte-provisioner/core';
 import type { AppConfig } from './app-config.js';
 
 export const SECRET_MARK = '[redacted]';
@@ -70,6 +75,11 @@ export const describeConfig = (config: AppConfig): JsonObject => ({
               ? 'off'
               : { mode: 'workspace-role', ...config.airbyte.access },
         },
+  workspaces: {
+    mode: config.perDataProduct === undefined ? 'shared' : 'per-data-product',
+    nameTemplate: config.perDataProduct?.template.text ?? DEFAULT_WORKSPACE_NAME_TEMPLATE,
+    organizationId: config.perDataProduct?.organizationId ?? null,
+  },
   tasks: { ttlMs: config.tasks.ttlMs, maxTasks: config.tasks.maxTasks },
   logLevel: config.logLevel,
   profiles: describeProfiles(config),
@@ -104,6 +114,9 @@ const ENV_OF: ReadonlyArray<readonly [string, string]> = [
   ['airbyte.maxConcurrentCalls', 'AIRBYTE_MAX_CONCURRENT_CALLS'],
   ['airbyte.jobPollMs', 'AIRBYTE_JOB_POLL_MS'],
   ['airbyte.access', 'AIRBYTE_ACL_MODE'],
+  ['workspaces.mode', 'AIRBYTE_WORKSPACE_MODE'],
+  ['workspaces.nameTemplate', 'AIRBYTE_WORKSPACE_NAME_TEMPLATE'],
+  ['workspaces.organizationId', 'AIRBYTE_ORGANIZATION_ID'],
   ['tasks.ttlMs', 'TASK_TTL_SECONDS'],
   ['tasks.maxTasks', 'TASK_MAX_COUNT'],
   ['logLevel', 'LOG_LEVEL'],

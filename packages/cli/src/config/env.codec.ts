@@ -32,6 +32,8 @@ export const EnvConfig = t.partial({
   AIRBYTE_JOB_POLL_MS: integerFromEnv(1),
   AIRBYTE_ACL_MODE: oneOfFromEnv(['off', 'workspace-role']),
   AIRBYTE_ORGANIZATION_ID: uuidFromEnv,
+  AIRBYTE_WORKSPACE_MODE: oneOfFromEnv(['shared', 'per-data-product']),
+  AIRBYTE_WORKSPACE_NAME_TEMPLATE: textFromEnv,
   AIRBYTE_ACL_ROLE: oneOfFromEnv([
     'workspace_reader',
     'workspace_runner',

@@ -4,13 +4,17 @@
  * variable (or the file and the field).
  */
 import * as E from 'fp-ts/lib/Either.js';
+import { pipe } from 'fp-ts/lib/function.js';
 import {
   decodeWith,
   defaultTaskRepositoryLimits,
+  DEFAULT_WORKSPACE_NAME_TEMPLATE,
   noConnectorProfiles,
+  parseWorkspaceNameTemplate,
   parseYamlSafely,
   problem,
   type Problem,
+  type WorkspaceNameTemplate,
 } from '@airbyte-provisioner/core';
 import {
   DEFAULT_HOST,
@@ -105,6 +109,35 @@ const airbyteConfigOf = (env: EnvConfig): AirbyteConfig | undefined =>
           : {}),
       };
 
+/** The checked name template of per-data-product mode (the default one when unset). */
+const templateOf = (raw: Readonly<Record<string, string>>): E.Either<string, WorkspaceNameTemplate> =>
+  parseWorkspaceNameTemplate(raw['AIRBYTE_WORKSPACE_NAME_TEMPLATE'] ?? DEFAULT_WORKSPACE_NAME_TEMPLATE);
+
+/** An unusable template stops start-up, in either mode: switching modes later must not reveal it. */
+const workspaceProblems = (raw: Readonly<Record<string, string>>): ReadonlyArray<Problem> =>
+  pipe(
+    templateOf(raw),
+    E.match(
+      (message) => [problem('AIRBYTE_WORKSPACE_NAME_TEMPLATE', message)],
+      () => [],
+    ),
+  );
+
+const perDataProductOf = (
+  env: EnvConfig,
+  raw: Readonly<Record<string, string>>,
+): Pick<AppConfig, 'perDataProduct'> => {
+  const template = templateOf(raw);
+  return env.AIRBYTE_WORKSPACE_MODE !== 'per-data-product' || E.isLeft(template)
+    ? {}
+    : {
+        perDataProduct: {
+          template: template.right,
+          ...optional('organizationId', env.AIRBYTE_ORGANIZATION_ID),
+        },
+      };
+};
+
 /** workspace-role grants within an organization: it must be named. */
 const aclProblems = (raw: Readonly<Record<string, string>>): ReadonlyArray<Problem> =>
   raw['AIRBYTE_ACL_MODE'] === 'workspace-role' && raw['AIRBYTE_ORGANIZATION_ID'] === undefined
@@ -114,7 +147,7 @@ const aclProblems = (raw: Readonly<Record<string, string>>): ReadonlyArray<Probl
 export const loadConfig = (sources: ConfigSources): E.Either<ReadonlyArray<Problem>, AppConfig> => {
   const raw = relevantEnv(sources.env);
   const decoded = decodeWith(EnvConfig)(raw);
-  const presence = [...airbytePresenceProblems(raw), ...aclProblems(raw)];
+  const presence = [...airbytePresenceProblems(raw), ...aclProblems(raw), ...workspaceProblems(raw)];
   const configFile = raw['PROVISIONER_CONFIG']?.trim();
   const loaded = configFile === undefined ? emptyFile : loadProfilesFile(configFile, sources);
   const problems = [...(E.isLeft(decoded) ? decoded.left : []), ...presence, ...loaded.problems];
@@ -135,6 +168,7 @@ export const loadConfig = (sources: ConfigSources): E.Either<ReadonlyArray<Probl
       shutdownGraceMs: env.SHUTDOWN_GRACE_MS ?? DEFAULT_SHUTDOWN_GRACE_MS,
     },
     ...(airbyte === undefined ? {} : { airbyte }),
+    ...perDataProductOf(env, raw),
     tasks: {
       ttlMs:
         env.TASK_TTL_SECONDS === undefined ? defaultTaskRepositoryLimits.ttlMs : env.TASK_TTL_SECONDS * 1000,

@@ -1,6 +1,7 @@
 /**
  * Binds the Airbyte port: the public-API gateway when Airbyte is configured, else one that says it is not;
- * and the gateway for one operation's logger (`CoreDeps.gatewayFor`): the same gateway logging through it.
+ * and the gateway for one operation's logger (`CoreDeps.gatewayFor`): the same gateway logging through it;
+ * in per-data-product mode, the same gateway scoped to a data product's workspace (`gatewayIn`).
  */
 import { ContainerModule } from 'inversify';
 import { makeAirbytePublicApiGateway, type AirbyteCallEvent } from '@airbyte-provisioner/adapter-airbyte';
@@ -17,20 +18,23 @@ import type { Progress } from '../output/progress.js';
 import {
   AirbyteCallListenerToken,
   AirbyteGatewayForLoggerToken,
+  AirbyteGatewayInWorkspaceToken,
   ConfigToken,
   ProgressToken,
 } from './tokens.js';
 import { unconfiguredAirbyteGateway } from './unconfigured-airbyte-gateway.js';
 
 type GatewayFor = (logger: Logger) => AirbyteGateway;
+type GatewayIn = (workspaceId: string) => GatewayFor;
 
-const makeGatewayFor = (
+/** One gateway (one token, one limit on calls in flight) for every workspace and every logger. */
+const makeGatewayIn = (
   config: AppConfig,
   logger: Logger,
   onCall: ((event: AirbyteCallEvent) => void) | undefined,
-): GatewayFor => {
+): GatewayIn => {
   const airbyte = config.airbyte;
-  if (airbyte === undefined) return () => unconfiguredAirbyteGateway;
+  if (airbyte === undefined) return () => () => unconfiguredAirbyteGateway;
   const gateway = makeAirbytePublicApiGateway({
     baseUrl: airbyte.apiUrl,
     workspaceId: airbyte.workspaceId,
@@ -40,28 +44,39 @@ const makeGatewayFor = (
     ...(airbyte.maxConcurrentCalls === undefined ? {} : { maxConcurrentCalls: airbyte.maxConcurrentCalls }),
     ...(onCall === undefined ? {} : { onCall }),
   });
-  return (scoped) => (scoped === logger ? gateway : gateway.withLogger(scoped));
+  return (workspaceId) => {
+    const inWorkspace = workspaceId === airbyte.workspaceId ? gateway : gateway.forWorkspace(workspaceId);
+    return (scoped) => (scoped === logger ? inWorkspace : inWorkspace.withLogger(scoped));
+  };
 };
 
-const makeObservedGatewayFor = (
+const makeObservedGatewayIn = (
   config: AppConfig,
   logger: Logger,
   onCall: ((event: AirbyteCallEvent) => void) | undefined,
   progress: Progress | undefined,
-): GatewayFor => {
-  const gatewayFor = makeGatewayFor(config, logger, onCall);
-  return progress === undefined ? gatewayFor : (scoped) => withProgress(gatewayFor(scoped), progress);
+): GatewayIn => {
+  const gatewayIn = makeGatewayIn(config, logger, onCall);
+  return progress === undefined
+    ? gatewayIn
+    : (workspaceId) => (scoped) => withProgress(gatewayIn(workspaceId)(scoped), progress);
 };
 
 export const airbyteModule = (): ContainerModule =>
   new ContainerModule(({ bind }) => {
-    bindPort(bind, AirbyteGatewayForLoggerToken)
-      .toResolvedValue(makeObservedGatewayFor, [
+    bindPort(bind, AirbyteGatewayInWorkspaceToken)
+      .toResolvedValue(makeObservedGatewayIn, [
         ConfigToken,
         LoggerToken,
         { serviceIdentifier: AirbyteCallListenerToken, optional: true },
         { serviceIdentifier: ProgressToken, optional: true },
       ])
+      .inSingletonScope();
+    bindPort(bind, AirbyteGatewayForLoggerToken)
+      .toResolvedValue(
+        (config: AppConfig, gatewayIn: GatewayIn) => gatewayIn(config.airbyte?.workspaceId ?? ''),
+        [ConfigToken, AirbyteGatewayInWorkspaceToken],
+      )
       .inSingletonScope();
     bindPort(bind, AirbyteGatewayToken)
       .toResolvedValue(

@@ -15,6 +15,9 @@ import {
   InMemoryLock,
   InMemoryOwnershipRegistry,
   InMemoryTaskRepository,
+  InMemoryWorkspaceOwnerRegistry,
+  WorkspaceOwnerRegistryToken,
+  type WorkspaceOwnerRegistry,
   LockToken,
   LoggerToken,
   makeBackgroundWork,
@@ -51,10 +54,12 @@ import { makePinoLogger } from '../node/pino-logger.js';
 import { inMemoryStateStore } from '../state/state-store.js';
 import { timerScheduler } from '../node/timer-scheduler.js';
 import { accessSettingsOf } from './access-settings.js';
+import { dataProductWorkspacesOf } from './workspace-settings.js';
 import { bindPort } from './resolve.js';
 import type { Collaborators } from '../collaborators/collaborators.js';
 import {
   AirbyteGatewayForLoggerToken,
+  AirbyteGatewayInWorkspaceToken,
   BackgroundWorkToken,
   CollaboratorsToken,
   ConfigToken,
@@ -110,6 +115,8 @@ const coreDeps = (
   background: BackgroundWorkRunner,
   ownership: OwnershipRegistry,
   aclLedger: AclLedger,
+  workspaceOwners: WorkspaceOwnerRegistry,
+  gatewayIn: (workspaceId: string) => (logger: Logger) => AirbyteGateway,
 ): CoreDeps => ({
   gateway,
   gatewayFor,
@@ -130,6 +137,7 @@ const coreDeps = (
   ownership,
   timer: systemTimer,
   ...optional('access', accessSettingsOf(config, logger, aclLedger)),
+  ...optional('workspaces', dataProductWorkspacesOf(config, logger, workspaceOwners, gatewayIn)),
   ...(config.airbyte?.jobPollMs === undefined ? {} : { jobPollIntervalMs: config.airbyte.jobPollMs }),
 });
 
@@ -183,6 +191,9 @@ export const coreModule = (): ContainerModule =>
     bindPort(bind, OwnershipRegistryToken)
       .toResolvedValue(() => new InMemoryOwnershipRegistry())
       .inSingletonScope();
+    bindPort(bind, WorkspaceOwnerRegistryToken)
+      .toResolvedValue(() => new InMemoryWorkspaceOwnerRegistry())
+      .inSingletonScope();
     bindPort(bind, AclLedgerToken)
       .toResolvedValue(() => new InMemoryAclLedger())
       .inSingletonScope();
@@ -212,6 +223,8 @@ export const coreModule = (): ContainerModule =>
         BackgroundWorkToken,
         OwnershipRegistryToken,
         AclLedgerToken,
+        WorkspaceOwnerRegistryToken,
+        AirbyteGatewayInWorkspaceToken,
       ])
       .inSingletonScope();
     bindPort(bind, UseCasesToken)

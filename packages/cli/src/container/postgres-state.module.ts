@@ -16,6 +16,7 @@ import {
   PostgresDeploymentRecordRepository,
   PostgresLeaseLock,
   PostgresOwnershipRegistry,
+  PostgresWorkspaceOwnerRegistry,
   PostgresTaskRepository,
   type TaskKind,
 } from '@airbyte-provisioner/adapter-postgres';
@@ -25,6 +26,7 @@ import {
   LockToken,
   LoggerToken,
   OwnershipRegistryToken,
+  WorkspaceOwnerRegistryToken,
   portToken,
   ProvisioningTaskRepositoryToken,
   ValidationTaskRepositoryToken,
@@ -42,6 +44,7 @@ import { postgresStateStore } from '../state/postgres-state-store.js';
 import { keepingRequests, takeOver } from '../state/takeover.js';
 import {
   AirbyteGatewayForLoggerToken,
+  AirbyteGatewayInWorkspaceToken,
   BackgroundWorkToken,
   ConfigToken,
   CoreDepsToken,
@@ -100,6 +103,9 @@ export const postgresStateModule = (state: StateConfig): ContainerModule =>
     rebind(OwnershipRegistryToken)
       .toResolvedValue((pool: pg.Pool) => new PostgresOwnershipRegistry(pool), [PoolToken])
       .inSingletonScope();
+    rebind(WorkspaceOwnerRegistryToken)
+      .toResolvedValue((pool: pg.Pool) => new PostgresWorkspaceOwnerRegistry(pool), [PoolToken])
+      .inSingletonScope();
     rebind(AclLedgerToken)
       .toResolvedValue((pool: pg.Pool) => new PostgresAclLedger(pool), [PoolToken])
       .inSingletonScope();
@@ -114,6 +120,14 @@ export const postgresStateModule = (state: StateConfig): ContainerModule =>
               gateway: fencedGateway(deps.access.gateway, context.get<PostgresLeaseLock>(LeaseLockToken)),
             },
           },
+    );
+    // the gateway scoped to a data product's workspace (per-data-product mode) checks the lease first
+    onActivation(
+      AirbyteGatewayInWorkspaceToken,
+      (context, gatewayIn: (workspaceId: string) => (logger: Logger) => AirbyteGateway) =>
+        (workspaceId: string) =>
+        (logger: Logger) =>
+          fencedGateway(gatewayIn(workspaceId)(logger), context.get<PostgresLeaseLock>(LeaseLockToken)),
     );
     // every gateway an operation gets (whichever logger it writes through) checks the lease first
     onActivation(

@@ -33,6 +33,10 @@ export const CoreDepsToken = portToken<CoreDeps>('cli/CoreDeps');
 export const AirbyteGatewayForLoggerToken = portToken<(logger: Logger) => AirbyteGateway>(
   'cli/AirbyteGatewayForLogger',
 );
+/** The Airbyte gateway scoped to one workspace, per logger (`DataProductWorkspaces.gatewayIn`). */
+export const AirbyteGatewayInWorkspaceToken = portToken<
+  (workspaceId: string) => (logger: Logger) => AirbyteGateway
+>('cli/AirbyteGatewayInWorkspace');
 /** Told of every HTTP exchange with Airbyte (the HTTP module feeds it to the metrics). */
 export const AirbyteCallListenerToken =
   portToken<(event: AirbyteCallEvent) => void>('cli/AirbyteCallListener');

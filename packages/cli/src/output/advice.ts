@@ -46,11 +46,17 @@ const airbyteAdvice = (step: string, error: AirbyteError, context: AdviceContext
 export const adviceFor = (error: ProvisioningError, context: AdviceContext = {}): string | undefined => {
   switch (error._tag) {
     case 'AirbyteFailure':
-      return airbyteAdvice(error.step, error.error, context);
+      return error.step.startsWith('create workspace') && error.error._tag === 'AirbyteUnauthorized'
+        ? "This application may not create workspaces (AIRBYTE_WORKSPACE_MODE=per-data-product): its user needs organization_editor or more in Airbyte, or create the data product's workspace by hand."
+        : airbyteAdvice(error.step, error.error, context);
     case 'StateConflict':
       return 'Resolve the conflict in Airbyte (rename or remove the resources named), then run the command again.';
     case 'StateUnavailable':
       return "The provisioner's database (DATABASE_URL) cannot be reached: run the command again once it is back.";
+    case 'AccessNotReleased': {
+      const cause = error.cause._tag === 'Unsupported' ? undefined : adviceFor(error.cause, context);
+      return `${cause === undefined ? '' : `${cause} `}Then run the unprovision again: it finds the pipeline gone and releases the access that is left.`;
+    }
     case 'InvalidRequest':
     case 'Unsupported':
     case 'UnknownTask':

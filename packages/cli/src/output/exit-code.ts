@@ -22,6 +22,7 @@ export const exitCodeOf = (error: ProvisioningError): ExitCode => {
     case 'AirbyteFailure':
     case 'StateUnavailable':
     case 'Internal':
+    case 'AccessNotReleased':
       return EXIT_FAILURE;
   }
 };

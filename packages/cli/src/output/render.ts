@@ -63,6 +63,8 @@ const repeatsFailure = (entry: LogEntry, error: ProvisioningError): boolean => {
       return entry.message.includes(error.message);
     case 'UnknownTask':
       return false;
+    case 'AccessNotReleased':
+      return repeatsFailure(entry, error.cause);
   }
 };
 

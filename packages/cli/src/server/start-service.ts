@@ -128,6 +128,17 @@ export const startService = async (
               workspaceId: sandbox.workspaceId,
               auth: { type: 'clientCredentials', ...sandbox.credentials },
             },
+            // per-data-product workspaces are created in the sandbox's own organization
+            ...(config.perDataProduct === undefined
+              ? {}
+              : {
+                  perDataProduct: {
+                    template: config.perDataProduct.template,
+                    ...(sandbox.organizationId === undefined
+                      ? {}
+                      : { organizationId: sandbox.organizationId }),
+                  },
+                }),
           };
     const container = await buildContainer(tracked(collaborators), effective, { logFd: 1 }, [httpModule()]);
     logger = resolve(container, PinoLoggerToken);

@@ -59,6 +59,48 @@ describe('config (in-process)', () => {
     expect(set.origins['airbyte.jobPollMs']).to.equal('env AIRBYTE_JOB_POLL_MS');
   });
 
+  it('shows the workspace mode and name template: shared and the default template, or as the env says', async () => {
+    type Printed = {
+      workspaces: { mode: string; nameTemplate: string; organizationId: string | null };
+      origins: Record<string, string>;
+    };
+    const defaulted = JSON.parse((await run(['config', '--json'], AIRBYTE)).out) as Printed;
+    expect(defaulted.workspaces).to.deep.equal({
+      mode: 'shared',
+      nameTemplate: '{domain}.{dataProductName}.{majorVersion}',
+      organizationId: null,
+    });
+    expect(defaulted.origins['workspaces.mode']).to.equal('default');
+    const set = JSON.parse(
+      (
+        await run(['config', '--json'], {
+          ...AIRBYTE,
+          AIRBYTE_WORKSPACE_MODE: 'per-data-product',
+          AIRBYTE_WORKSPACE_NAME_TEMPLATE: 'dp-{dataProductId}',
+          AIRBYTE_ORGANIZATION_ID: '00000000-0000-0000-0000-000000000001',
+        })
+      ).out,
+    ) as Printed;
+    expect(set.workspaces).to.deep.equal({
+      mode: 'per-data-product',
+      nameTemplate: 'dp-{dataProductId}',
+      organizationId: '00000000-0000-0000-0000-000000000001',
+    });
+    expect(set.origins['workspaces.mode']).to.equal('env AIRBYTE_WORKSPACE_MODE');
+    expect(set.origins['workspaces.nameTemplate']).to.equal('env AIRBYTE_WORKSPACE_NAME_TEMPLATE');
+  });
+
+  it('refuses to start on an unknown placeholder of the name template, naming the variable', async () => {
+    const outcome = await run(['config', '--json'], {
+      ...AIRBYTE,
+      AIRBYTE_WORKSPACE_NAME_TEMPLATE: '{domain}.{team}',
+    });
+    expect(outcome.code).to.not.equal(0);
+    expect(outcome.out + outcome.err)
+      .to.include('AIRBYTE_WORKSPACE_NAME_TEMPLATE')
+      .and.include('{team}');
+  });
+
   it('names the profile file and the SNOWFLAKE_* variables as the origin of the profiles', async () => {
     const outcome = await run(['config', '--json'], { SNOWFLAKE_USER: 'loader' });
     const { origins } = JSON.parse(outcome.out) as { origins: Record<string, string> };

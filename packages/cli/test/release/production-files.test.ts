@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { repoRoot } from '../support/child-cli.js';
+import { loadMigrations } from '@airbyte-provisioner/adapter-postgres';
 import {
   ensureBuiltBundle,
   expectServesAndProvisions,
@@ -121,9 +122,9 @@ describe('the container image (its production file set, run without dev dependen
       'dist/bundle/airbyte-provisioner.js.LEGAL.txt',
       'dist/bundle/airbyte-provisioner.js.map',
       // read by the bundle at run time (DATABASE_URL): applied at start-up and by `migrate`
-      'dist/bundle/migrations/0001_state.sql',
-      'dist/bundle/migrations/0002_acl_ledger.sql',
-      'dist/bundle/migrations/0003_task_progress.sql',
+      ...loadMigrations().map(
+        (m) => `dist/bundle/migrations/${String(m.version).padStart(4, '0')}_${m.name}.sql`,
+      ),
       'package.json',
     ]);
     const manifest = JSON.parse(await readFile(join(appDir, 'package.json'), 'utf8')) as Record<

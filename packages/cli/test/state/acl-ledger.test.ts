@@ -9,10 +9,10 @@ import { startAirbyteSandbox, type AirbyteSandbox } from '@airbyte-provisioner/a
 import { freshDatabase, type TestDatabase } from '@airbyte-provisioner/adapter-postgres/testing';
 import { packageCollaborators } from '../../src/collaborators/load-collaborators.js';
 import { startService, type RunningService } from '../../src/server/start-service.js';
-import { descriptorOf } from '../reliability/descriptors.js';
+import { descriptorOf, requestOf } from '../reliability/descriptors.js';
 import { airbyteEnv, configFrom, pollStatus, send, tokenOf } from '../reliability/harness.js';
 
-describe('updateacl with the PostgreSQL ledger, over two replicas and a restart', function () {
+describe('updateacl and unprovision with the PostgreSQL ledger, over two replicas and a restart', function () {
   this.timeout(60_000);
   let sandbox: AirbyteSandbox;
   let database: TestDatabase;
@@ -90,12 +90,48 @@ describe('updateacl with the PostgreSQL ledger, over two replicas and a restart'
     const kept = await update(a, 'first', []);
     expect(johnHolds()).to.deep.equal(['workspace_reader']);
     expect(kept.body['logs']).to.satisfy((logs: ReadonlyArray<{ message: string }>) =>
-      logs.some((l) => /keeps workspace_reader: component\(s\) .*-second still need it/.test(l.message)),
+      logs.some((l) =>
+        /for user:john\.doe_example\.com .*: needed by component\(s\) .*-second$/.test(l.message),
+      ),
     );
 
     await stopAll();
     const [c] = await Promise.all([replica(), replica()]);
     await update(c, 'second', []);
+    expect(johnHolds()).to.deep.equal([]);
+    expect(await ledgerRows()).to.deep.equal([]);
+  });
+
+  const run = async (service: RunningService, route: string, body: string) => {
+    const accepted = await send(`${service.url}/v1/${route}`, { body });
+    expect(accepted.status, accepted.text).to.equal(202);
+    const done = await pollStatus(service.url, tokenOf(accepted), 15_000);
+    expect(done.status, done.result).to.equal('COMPLETED');
+    return done;
+  };
+
+  it("an unprovision on one replica releases what the other granted, keeping what another component's entry needs", async () => {
+    const ann = sandbox.addUser('ann@example.com');
+    const [a, b] = await Promise.all([replica(), replica()]);
+    await run(a, 'provision', requestOf({ key: 'pa' }));
+    await run(a, 'provision', requestOf({ key: 'pb' }));
+    await update(a, 'pa', ['user:john.doe_example.com', 'user:ann_example.com']);
+    await update(a, 'pb', ['user:john.doe_example.com']);
+
+    const first = await run(b, 'unprovision', requestOf({ key: 'pa' }));
+    expect(first.result).to.match(/\(1 revoked, 1 kept for other components, 0 forgotten\)$/);
+    const holders = () =>
+      sandbox
+        .permissions()
+        .filter((p) => p.workspaceId === sandbox.workspaceId)
+        .map((p) => p.userId);
+    expect(holders()).to.not.include(ann);
+    expect(johnHolds()).to.deep.equal(['workspace_reader']);
+    expect((await ledgerRows()).map((r) => r['component_id'])).to.deep.equal([
+      'urn:dmb:cmp:healthcare:vaccinations:0:airbyte-workload-pb',
+    ]);
+
+    await run(a, 'unprovision', requestOf({ key: 'pb' }));
     expect(johnHolds()).to.deep.equal([]);
     expect(await ledgerRows()).to.deep.equal([]);
   });

@@ -27,6 +27,7 @@ const DoubtfulCreate = t.intersection([
 export const DeploymentRecordCodec: t.Type<DeploymentRecord, unknown> = t.intersection([
   t.type({ workspaceId: t.string }),
   t.partial({
+    workspaceName: t.string,
     sourceId: t.string,
     destinationId: t.string,
     connectionId: t.string,

@@ -9,3 +9,4 @@ export * from './validation-outcome.js';
 export * from './planned-change.js';
 export * from './reverse-provisioning.js';
 export * from './access.js';
+export * from './workspace.js';

@@ -30,6 +30,8 @@ export interface InfoEntry {
  */
 export interface DeploymentRecord {
   readonly workspaceId: string;
+  /** The workspace's name when it is the data product's own (`AIRBYTE_WORKSPACE_MODE=per-data-product`). */
+  readonly workspaceName?: string;
   readonly sourceId?: string;
   readonly destinationId?: string;
   readonly connectionId?: string;

@@ -3,7 +3,8 @@ import type { ResourceKind } from './airbyte-state.js';
 import type { JsonValue } from './json.js';
 
 export interface PlannedChange {
-  readonly kind: ResourceKind;
+  /** `workspace`: the data product's own workspace (per-data-product mode), created by the first provision. */
+  readonly kind: ResourceKind | 'workspace';
   readonly name: string;
   readonly action: 'create' | 'update' | 'replace' | 'delete' | 'noop';
   readonly id?: string;

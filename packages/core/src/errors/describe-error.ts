@@ -46,5 +46,7 @@ export const describeError = (error: ProvisioningError): string => {
       return `The provisioner's state store is unavailable: ${error.message}`;
     case 'Internal':
       return `Internal error: ${error.message}`;
+    case 'AccessNotReleased':
+      return `The Airbyte pipeline was removed, but the access its component gave could not be released: ${describeError(error.cause)}`;
   }
 };

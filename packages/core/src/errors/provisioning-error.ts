@@ -24,7 +24,12 @@ export type ProvisioningError =
   /** The provisioner's own state store (its database) cannot be reached; nothing was half-written. */
   | { readonly _tag: 'StateUnavailable'; readonly message: string }
   /** A bug or an unexpected state; the message is safe to show. */
-  | { readonly _tag: 'Internal'; readonly message: string };
+  | { readonly _tag: 'Internal'; readonly message: string }
+  /**
+   * An unprovision removed the pipeline, then could not release the Airbyte access its component held
+   * (`cause`); sending it again finds the pipeline gone and releases what is left.
+   */
+  | { readonly _tag: 'AccessNotReleased'; readonly cause: ProvisioningError };
 
 export const invalidRequest = (problems: ReadonlyArray<Problem>): ProvisioningError => ({
   _tag: 'InvalidRequest',
@@ -51,4 +56,8 @@ export const internal = (message: string): ProvisioningError => ({ _tag: 'Intern
 export const stateUnavailable = (message: string): ProvisioningError => ({
   _tag: 'StateUnavailable',
   message,
+});
+export const accessNotReleased = (cause: ProvisioningError): ProvisioningError => ({
+  _tag: 'AccessNotReleased',
+  cause,
 });

@@ -14,3 +14,5 @@ export * from './ownership-registry.port.js';
 export * from './timer.port.js';
 export * from './access-gateway.port.js';
 export * from './acl-ledger.port.js';
+export * from './workspace-directory.port.js';
+export * from './workspace-owner-registry.port.js';

@@ -22,12 +22,26 @@ import type { TaskRepository } from '../ports/task-repository.port.js';
 import type { Timer } from '../ports/timer.port.js';
 import type { BackgroundWorkRunner } from '../ports/background-work.port.js';
 import type { ValidationOutcome } from '../domain/validation-outcome.js';
+import type { WorkspaceNameTemplate } from '../domain/workspace.js';
+import type { WorkspaceDirectory } from '../ports/workspace-directory.port.js';
+import type { WorkspaceOwnerRegistry } from '../ports/workspace-owner-registry.port.js';
 
 export interface AccessSettings {
   readonly gateway: AccessGateway;
   readonly ledger: AclLedger;
   readonly organizationId: string;
   readonly role: WorkspaceRole;
+}
+
+/** `AIRBYTE_WORKSPACE_MODE=per-data-product`: each data product's components in a workspace of its own. */
+export interface DataProductWorkspaces {
+  readonly template: WorkspaceNameTemplate;
+  readonly directory: WorkspaceDirectory;
+  readonly owners: WorkspaceOwnerRegistry;
+  /** Where new workspaces are created (`AIRBYTE_ORGANIZATION_ID`); Airbyte's default organization when absent. */
+  readonly organizationId?: string;
+  /** The gateway scoped to one workspace, writing through one operation's logger. */
+  readonly gatewayIn: (workspaceId: string) => (logger: Logger) => AirbyteGateway;
 }
 
 export interface CoreDeps {
@@ -40,6 +54,10 @@ export interface CoreDeps {
   readonly gatewayFor: (logger: Logger) => AirbyteGateway;
   /** The Airbyte workspace every resource lives in (recorded in `privateInfo`, used in UI links). */
   readonly workspaceId: string;
+  /** The name of `workspaceId` when it is a data product's own (recorded, and shown in `publicInfo`). */
+  readonly workspaceName?: string;
+  /** Per-data-product workspaces; absent, every component lives in `workspaceId` (the shared mode). */
+  readonly workspaces?: DataProductWorkspaces;
   /** Base URL of the Airbyte web UI; when set, results link to the connection. */
   readonly airbyteUiUrl?: string;
   readonly profiles: ConnectorProfiles;

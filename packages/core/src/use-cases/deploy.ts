@@ -21,6 +21,7 @@ import { step } from './locate.js';
 import { OperationJournal } from './operation-journal.js';
 import { parallel } from './parallel.js';
 import { prepareDeploy, type PreparedDeploy } from './prepare-deploy.js';
+import { inComponentWorkspace, withWorkspaceLogs } from './component-workspace.js';
 import { claimRecorded, lockUnavailable } from './resource-ownership.js';
 import { retireReplaced } from './retire.js';
 import { scheduleDoubtRechecks } from './recheck-doubtful-creates.js';
@@ -211,6 +212,7 @@ export const deployComponent =
         journal.note({
           ...prepared.records[0],
           workspaceId: deps.workspaceId,
+          workspaceName: deps.workspaceName,
           pendingDeletions: pending.length === 0 ? undefined : pending,
         });
         noteLocated(journal, prepared);
@@ -250,10 +252,20 @@ export const deployComponent =
   };
 
 /**
- * Deploys under the component's lock: two operations on one component never interleave their Airbyte
- * calls.
+ * Deploys under the component's lock, in the component's workspace: two operations on one component never
+ * interleave their Airbyte calls.
  */
 export const lockedDeploy =
   (deps: CoreDeps) =>
   (component: ValidatedComponent): TE.TaskEither<OperationFailure, OperationResult> =>
-    deps.lock.withLock(component.componentId, deployComponent(deps)(component), lockUnavailable);
+    deps.lock.withLock(
+      component.componentId,
+      inComponentWorkspace(
+        deps,
+        component,
+        'create',
+        (scoped) => deployComponent(scoped)(component),
+        withWorkspaceLogs,
+      ),
+      lockUnavailable,
+    );

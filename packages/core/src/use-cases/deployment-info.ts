@@ -44,6 +44,24 @@ export const syncJobEntry = (record: DeploymentRecord, job: AirbyteJob, airbyteU
 export const connectionUrl = (ui: string, workspaceId: string, connectionId: string): string =>
   `${ui.replace(/\/+$/, '')}/workspaces/${workspaceId}/connections/${connectionId}`;
 
+/** The workspace's page in the Airbyte UI. */
+export const workspaceUrl = (ui: string, workspaceId: string): string =>
+  `${ui.replace(/\/+$/, '')}/workspaces/${workspaceId}`;
+
+/** The data product's own workspace (per-data-product mode): named, and linked when the UI is known. */
+export const workspaceEntry = (
+  workspace: { readonly id: string; readonly name: string },
+  airbyteUiUrl?: string,
+): InfoEntry =>
+  airbyteUiUrl === undefined
+    ? text('Airbyte workspace', workspace.name)
+    : {
+        type: 'link',
+        label: 'Airbyte workspace',
+        value: workspace.name,
+        href: workspaceUrl(airbyteUiUrl, workspace.id),
+      };
+
 export const deploymentInfo = ({
   desired,
   record,
@@ -54,6 +72,12 @@ export const deploymentInfo = ({
   const database = stringAt(desired.destination.configuration, 'database');
   const schema = stringAt(desired.destination.configuration, 'schema');
   const entries: ReadonlyArray<readonly [string, InfoEntry | undefined]> = [
+    [
+      'airbyteWorkspace',
+      record.workspaceName === undefined
+        ? undefined
+        : workspaceEntry({ id: record.workspaceId, name: record.workspaceName }, airbyteUiUrl),
+    ],
     [
       'airbyteConnection',
       airbyteUiUrl === undefined || record.connectionId === undefined

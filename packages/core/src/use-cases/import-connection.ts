@@ -219,7 +219,7 @@ const notOwned =
     );
 
 export const importConnection =
-  (deps: Pick<CoreDeps, 'gateway' | 'profiles' | 'workspaceId' | 'ownership'>) =>
+  (deps: Pick<CoreDeps, 'gateway' | 'profiles' | 'workspaceId' | 'workspaceName' | 'ownership'>) =>
   (ref: ConnectionRef): TE.TaskEither<ProvisioningError, ImportedConnection> =>
     pipe(
       findConnection(deps)(ref),
@@ -253,6 +253,7 @@ export const importConnection =
         // secrets cannot be read back: the next provision takes those the user fills in as Airbyte's
         const adopt: JsonObject = {
           workspaceId: deps.workspaceId,
+          ...(deps.workspaceName === undefined ? {} : { workspaceName: deps.workspaceName }),
           sourceId: actors.source.id,
           destinationId: actors.destination.id,
           connectionId: connection.id,

@@ -15,6 +15,10 @@ import type { ReverseProvisioningRequest } from '../requests/requests.codec.js';
 import { scopedDeps, type CoreDeps } from './core-deps.js';
 import { importConnection, type ConnectionRef } from './import-connection.js';
 import { OperationJournal } from './operation-journal.js';
+import * as O from 'fp-ts/lib/Option.js';
+import type { AirbyteWorkspace } from '../domain/workspace.js';
+import { depsIn } from './component-workspace.js';
+import { step } from './locate.js';
 import { runInBackground } from './run-in-background.js';
 import type { GetReverseProvisioningStatusUseCase, ReverseProvisionUseCase } from './use-case.types.js';
 
@@ -44,12 +48,70 @@ export const connectionRefOf = (
   );
 };
 
+/**
+ * Per-data-product mode: the workspace that holds the connection, named by `params.workspaceId` or
+ * `params.workspaceName` (the connection is looked up there only). Shared mode: the configured one.
+ */
+const workspaceDeps = (
+  deps: CoreDeps,
+  request: ReverseProvisioningRequest,
+): TE.TaskEither<ProvisioningError, CoreDeps> => {
+  const settings = deps.workspaces;
+  if (settings === undefined) return TE.right(deps);
+  const params = request.params ?? {};
+  const id = text(params, 'workspaceId');
+  const name = text(params, 'workspaceName');
+  const found = (workspace: AirbyteWorkspace): CoreDeps =>
+    depsIn(deps, { _tag: 'Found', workspace, created: false });
+  if (id !== undefined)
+    return pipe(
+      step(`read workspace ${id}`)(settings.directory.findById(id)),
+      TE.chain(
+        O.match(
+          () => TE.left(invalidRequest([problem('params.workspaceId', `no Airbyte workspace ${id}`)])),
+          (workspace) => TE.right(found(workspace)),
+        ),
+      ),
+    );
+  if (name !== undefined)
+    return pipe(
+      step(`find workspace "${name}"`)(settings.directory.findByName(name)),
+      TE.chain((matches) => {
+        const [first, ...others] = matches;
+        if (first !== undefined && others.length === 0) return TE.right(found(first));
+        return TE.left(
+          invalidRequest([
+            problem(
+              'params.workspaceName',
+              first === undefined
+                ? `no Airbyte workspace is named "${name}"`
+                : `${matches.length} Airbyte workspaces are named "${name}" (${matches.map((w) => w.id).join(', ')}): give params.workspaceId instead`,
+            ),
+          ]),
+        );
+      }),
+    );
+  return TE.left(
+    invalidRequest([
+      problem(
+        'params.workspaceId',
+        'each data product has its own Airbyte workspace (AIRBYTE_WORKSPACE_MODE=per-data-product): give the one holding the connection, params.workspaceId or params.workspaceName',
+      ),
+    ]),
+  );
+};
+
 const reverse =
-  (deps: CoreDeps, ref: ConnectionRef): TE.TaskEither<OperationFailure, ReverseProvisioningResult> =>
+  (
+    deps: CoreDeps,
+    ref: ConnectionRef,
+    request: ReverseProvisioningRequest,
+  ): TE.TaskEither<OperationFailure, ReverseProvisioningResult> =>
   () => {
     const journal = new OperationJournal(deps.clock, deps.workspaceId);
     return pipe(
-      importConnection(deps)(ref),
+      workspaceDeps(deps, request),
+      TE.chain((scoped) => importConnection(scoped)(ref)),
       TE.map(({ updates, secretPaths, connection }) => {
         journal.info(
           `Imported connection "${connection.name}" (${connection.id}) with its source and destination; the next provision of this component adopts them (spec.mesh.specific.adopt)`,
@@ -75,7 +137,7 @@ export const makeSubmitReverseProvision =
       TE.fromEither(connectionRefOf(request)),
       TE.chain((ref) => {
         const scoped = scopedDeps(deps, context);
-        return runInBackground(scoped, tasks)(() => reverse(scoped, ref));
+        return runInBackground(scoped, tasks)(() => reverse(scoped, ref, request));
       }),
     );
 

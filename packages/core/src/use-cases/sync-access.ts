@@ -5,7 +5,8 @@
  * Every ref is resolved first (a user by email, a group by exact name); one that cannot be is a failure
  * listing all of them, before any change. Then what is missing is granted, and what this component no
  * longer lists is revoked, but only a permission this provisioner made, that no other component still
- * needs, and that nobody changed by hand since (such a one is forgotten, not deleted). A permission held
+ * needs, and that nobody changed by hand since (such a one is forgotten, not deleted): the rules an
+ * unprovision follows too (release-access.ts). A permission held
  * by other means (made by hand, or an organization role that covers the workspace) is noted and left.
  */
 import * as A from 'fp-ts/lib/ReadonlyArray.js';
@@ -31,6 +32,7 @@ import {
 import type { AccessGateway } from '../ports/access-gateway.port.js';
 import type { AclGrant, AclLedger } from '../ports/acl-ledger.port.js';
 import type { OperationJournal } from './operation-journal.js';
+import { releaseGrant } from './release-access.js';
 
 export interface AccessDeps {
   readonly gateway: AccessGateway;
@@ -216,58 +218,6 @@ const ensure =
     );
   };
 
-/** Drops this component's need of a grant; revokes it when it was ours, unchanged, and needed by no one else. */
-const release =
-  (deps: AccessDeps, journal: OperationJournal, counts: { revoked: number }) =>
-  (grant: AclGrant): TE.TaskEither<ProvisioningError, void> => {
-    const who = describe(grant.principal, grant.ref);
-    return pipe(
-      deps.ledger.remove(grant.componentId, grant.permissionId),
-      TE.chain(() => deps.ledger.grantsFor(grant.permissionId)),
-      TE.chain((others) => {
-        if (others.length > 0) {
-          journal.info(
-            `${who} keeps ${grant.role}: component(s) ${others.map((g) => g.componentId).join(', ')} still need it`,
-            'updateacl',
-          );
-          return TE.right(undefined);
-        }
-        if (!grant.made) return TE.right(undefined);
-        return pipe(
-          call(`read the permissions of ${who}`)(
-            deps.gateway.permissionsOf(grant.principal, deps.organizationId),
-          ),
-          TE.chain((permissions) => {
-            const current = permissions.find((p) => p.id === grant.permissionId);
-            if (current === undefined) {
-              journal.info(
-                `${who} no longer holds permission ${grant.permissionId}: nothing to revoke`,
-                'updateacl',
-              );
-              return TE.right(undefined);
-            }
-            if (current.permissionType !== grant.role || current.workspaceId !== grant.workspaceId) {
-              journal.warn(
-                `${who}: permission ${grant.permissionId} was changed outside this provisioner (now ${current.permissionType}); forgotten, not revoked`,
-                'updateacl',
-              );
-              return TE.right(undefined);
-            }
-            return pipe(
-              call(`revoke ${grant.role} from ${who}`)(
-                deps.gateway.revoke(grant.principal, grant.permissionId),
-              ),
-              TE.map(() => {
-                counts.revoked += 1;
-                journal.info(`Revoked ${grant.role} on the workspace from ${who}`, 'updateacl');
-              }),
-            );
-          }),
-        );
-      }),
-    );
-  };
-
 const sameId = (a: Principal, b: Principal): boolean => a.kind === b.kind && a.id === b.id;
 
 export const syncAccess = (
@@ -287,8 +237,11 @@ export const syncAccess = (
     TE.chainFirst(({ wanted, held }) =>
       pipe(
         held.filter((g) => !wanted.some((w) => sameId(w.principal, g.principal))),
-        A.map(release(deps, journal, counts)),
+        A.map(releaseGrant(deps, journal, 'updateacl')),
         A.sequence(TE.ApplicativeSeq),
+        TE.map((outcomes) => {
+          counts.revoked += outcomes.filter((o) => o === 'revoked').length;
+        }),
       ),
     ),
     TE.map(({ wanted }) => ({

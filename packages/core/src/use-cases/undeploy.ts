@@ -23,6 +23,8 @@ import { lockUnavailable, withoutForeign } from './resource-ownership.js';
 import { retireReplaced } from './retire.js';
 import { noteDoubtfulCreates, settleDoubtfulCreates } from './settle-doubtful-creates.js';
 import { clearSyncedData } from './clear-synced-data.js';
+import { inComponentWorkspace, withWorkspaceLogs } from './component-workspace.js';
+import { retireWorkspace } from './retire-workspace.js';
 
 type PendingDeletion = NonNullable<DeploymentRecord['pendingDeletions']>[number];
 
@@ -177,10 +179,30 @@ export const undeployComponent =
   };
 
 /**
- * Undeploys under the component's lock: two operations on one component never interleave their Airbyte
- * calls.
+ * Undeploys under the component's lock, in the component's workspace (a workspace not created yet holds
+ * nothing to delete): two operations on one component never interleave their Airbyte calls.
  */
 export const lockedUndeploy =
   (deps: CoreDeps) =>
   (component: ValidatedComponent): TE.TaskEither<OperationFailure, OperationResult> =>
-    deps.lock.withLock(component.componentId, undeployComponent(deps)(component), lockUnavailable);
+    deps.lock.withLock(
+      component.componentId,
+      inComponentWorkspace(
+        deps,
+        component,
+        'lookup',
+        (scoped, resolved) =>
+          pipe(
+            undeployComponent(scoped)(component),
+            TE.chain((result) =>
+              pipe(
+                retireWorkspace(scoped, component, resolved, deps.workspaceId),
+                TE.map((logs) => ({ ...result, logs: [...result.logs, ...logs] })),
+                TE.mapLeft((error): OperationFailure => ({ error, logs: result.logs })),
+              ),
+            ),
+          ),
+        withWorkspaceLogs,
+      ),
+      lockUnavailable,
+    );

@@ -7,12 +7,13 @@ import type { OperationFailure, OperationResult } from '../domain/operation-resu
 import type { UpdateAclRequest } from '../requests/requests.codec.js';
 import type { CoreDeps } from './core-deps.js';
 import { OperationJournal } from './operation-journal.js';
+import { inComponentWorkspace, withWorkspaceLogs } from './component-workspace.js';
 import { runInBackground } from './run-in-background.js';
 import { syncAccess } from './sync-access.js';
 import type { SubmitUpdateAclUseCase, UpdateAclUseCase } from './use-case.types.js';
 import { invalidRequestFailure } from './validate-request.js';
 
-type Deps = Pick<CoreDeps, 'profiles' | 'clock' | 'workspaceId' | 'lock' | 'access'>;
+type Deps = CoreDeps;
 
 const principals = (request: UpdateAclRequest): ReadonlyArray<string> =>
   'refs' in request
@@ -53,19 +54,27 @@ const updateAccess =
   (component: ValidatedComponent): TE.TaskEither<OperationFailure, OperationResult> => {
     const access = deps.access;
     if (access === undefined) return TE.right(nothingToGrant(deps, component, principals(request)));
-    return deps.lock.withLock(`acl:${deps.workspaceId}`, () => {
-      const journal = new OperationJournal(deps.clock, deps.workspaceId);
-      component.warnings.forEach((w) => journal.warn(w, 'validate'));
-      return pipe(
-        syncAccess(
-          { ...access, workspaceId: deps.workspaceId },
-          journal,
-          component.componentId,
-          principals(request),
-        ),
-        TE.mapLeft((error) => journal.failure(error, false)),
-      )();
-    });
+    // per-data-product: the grants land on the data product's own workspace (created if need be)
+    return inComponentWorkspace(
+      deps,
+      component,
+      'create',
+      (scoped) =>
+        scoped.lock.withLock(`acl:${scoped.workspaceId}`, () => {
+          const journal = new OperationJournal(scoped.clock, scoped.workspaceId);
+          component.warnings.forEach((w) => journal.warn(w, 'validate'));
+          return pipe(
+            syncAccess(
+              { ...access, workspaceId: scoped.workspaceId },
+              journal,
+              component.componentId,
+              principals(request),
+            ),
+            TE.mapLeft((error) => journal.failure(error, false)),
+          )();
+        }),
+      withWorkspaceLogs,
+    );
   };
 
 const validated = (deps: Deps) => {

@@ -1,5 +1,7 @@
 import { expect } from 'chai';
 import * as E from 'fp-ts/lib/Either.js';
+import * as TE from 'fp-ts/lib/TaskEither.js';
+import { airbyteUnavailable } from '../../src/errors/index.js';
 import { InMemoryAclLedger } from '../../src/index.js';
 import { FakeAccessGateway, manualClock } from '../../src/testing/index.js';
 import { emailOfUserRef, syncAccess } from '../../src/use-cases/sync-access.js';
@@ -83,7 +85,7 @@ describe('updateacl with workspace-role', () => {
     await run('c1', ['user:john_example.com']);
     await run('c2', ['user:john_example.com']);
     const dropped = await run('c1', []);
-    expect(dropped.logs.at(-1)).to.include('keeps workspace_reader: component(s) c2 still need it');
+    expect(dropped.logs.at(-1)).to.match(/for user:john_example\.com .*: needed by component\(s\) c2$/);
     expect(holders(gateway)).to.deep.equal([`${john.id}:workspace_reader`]);
     await run('c2', []);
     expect(holders(gateway)).to.deep.equal([]);
@@ -127,6 +129,24 @@ describe('updateacl with workspace-role', () => {
       `user:boss_example.com (user ${boss.id}) holds organization_admin on the organization, which covers workspace_reader: left alone`,
     ]);
     expect(gateway.writes).to.deep.equal([]);
+  });
+
+  it('a revoke that fails keeps the entry: the next update revokes it (before, the entry went first and the grant stayed for ever)', async () => {
+    const { gateway, ledger, run } = setUp();
+    const john = gateway.addUser('john@example.com');
+    await run('c1', ['user:john_example.com']);
+    const revoke = gateway.revoke;
+    Object.assign(gateway, { revoke: () => TE.left(airbyteUnavailable('503 Service Unavailable')) });
+    const failed = await run('c1', []);
+    expect(E.isLeft(failed.result) && failed.result.left._tag).to.equal('AirbyteFailure');
+    expect(holders(gateway)).to.deep.equal([`${john.id}:workspace_reader`]);
+    const kept = await ledger.grantsOf('c1')();
+    expect(E.isRight(kept) && kept.right.length).to.equal(1);
+    Object.assign(gateway, { revoke });
+    const done = await run('c1', []);
+    expect(E.isRight(done.result), JSON.stringify(done.result)).to.equal(true);
+    expect(holders(gateway)).to.deep.equal([]);
+    expect(await ledger.grantsOf('c1')()).to.deep.equal(E.right([]));
   });
 
   it('an edition without RBAC (404) is a failure that says so, never a silent success', async () => {

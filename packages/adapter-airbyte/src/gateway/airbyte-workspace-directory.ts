@@ -1,0 +1,79 @@
+/**
+ * AirbyteWorkspaceDirectory: the core's WorkspaceDirectory over the public API's `/workspaces`
+ * (per-data-product workspaces). The list has no name filter: every page is read and names compared
+ * exactly. An application may create workspaces only if its user may in the organization (organization
+ * admin, or instance admin on self-managed editions); otherwise Airbyte answers 403.
+ */
+import type { AirbyteError, AirbyteWorkspace, WorkspaceDirectory } from '@airbyte-provisioner/core';
+import * as E from 'fp-ts/lib/Either.js';
+import * as O from 'fp-ts/lib/Option.js';
+import type * as TE from 'fp-ts/lib/TaskEither.js';
+import { AnyItem, NamedWorkspaceResponse } from '../codecs/workspace.codec.js';
+import { makeAirbyteClient, type AirbyteClient } from '../http/airbyte-client.js';
+import { NoContent } from '../http/airbyte-request.js';
+import { resolveOptions, type AirbyteGatewayOptions } from './airbyte-gateway-options.js';
+
+const task =
+  <Args extends ReadonlyArray<unknown>, A>(run: (...args: Args) => Promise<E.Either<AirbyteError, A>>) =>
+  (...args: Args): TE.TaskEither<AirbyteError, A> =>
+  () =>
+    run(...args);
+
+const toWorkspace = (w: NamedWorkspaceResponse): AirbyteWorkspace => ({ id: w.workspaceId, name: w.name });
+
+const notFoundIs =
+  <A>(value: A) =>
+  (result: E.Either<AirbyteError, A>): E.Either<AirbyteError, A> =>
+    E.isLeft(result) && result.left._tag === 'AirbyteNotFound' ? E.right(value) : result;
+
+export const workspacesOver = (client: AirbyteClient): WorkspaceDirectory => ({
+  findByName: task(async (name: string) =>
+    E.map((all: ReadonlyArray<NamedWorkspaceResponse>) =>
+      all.filter((w) => w.name === name).map(toWorkspace),
+    )(await client.listAll('/workspaces', NamedWorkspaceResponse, [])),
+  ),
+  findById: task(async (id: string) =>
+    notFoundIs<O.Option<AirbyteWorkspace>>(O.none)(
+      E.map((w: NamedWorkspaceResponse) => O.some(toWorkspace(w)))(
+        await client.call({
+          method: 'GET',
+          template: '/workspaces/{workspaceId}',
+          params: { workspaceId: id },
+          codec: NamedWorkspaceResponse,
+        }),
+      ),
+    ),
+  ),
+  create: task(async (name: string, organizationId: string | undefined) =>
+    E.map(toWorkspace)(
+      await client.call({
+        method: 'POST',
+        template: '/workspaces',
+        body: { name, ...(organizationId === undefined ? {} : { organizationId }) },
+        codec: NamedWorkspaceResponse,
+      }),
+    ),
+  ),
+  holdsAnything: task(async (id: string) => {
+    for (const collection of ['/connections', '/sources', '/destinations']) {
+      const items = await client.listAll(collection, AnyItem, [['workspaceIds', id]]);
+      if (E.isLeft(items)) return items;
+      if (items.right.length > 0) return E.right(true);
+    }
+    return E.right(false);
+  }),
+  remove: task(async (id: string) =>
+    notFoundIs<void>(undefined)(
+      await client.call({
+        method: 'DELETE',
+        template: '/workspaces/{workspaceId}',
+        params: { workspaceId: id },
+        codec: NoContent,
+      }),
+    ),
+  ),
+});
+
+export const makeAirbyteWorkspaceDirectory = (
+  options: Omit<AirbyteGatewayOptions, 'workspaceId'>,
+): WorkspaceDirectory => workspacesOver(makeAirbyteClient(resolveOptions({ ...options, workspaceId: '' })));
