@@ -73,14 +73,11 @@ export class PostgresLeaseLock implements Lock {
   readonly withLock = <E, A>(
     key: string,
     work: TE.TaskEither<E, A>,
-    unavailable?: (error: ProvisioningError) => E,
+    unavailable: (error: ProvisioningError) => E,
   ): TE.TaskEither<E, A> =>
     this.local.withLock(key, async (): Promise<E.Either<E, A>> => {
       const acquired = await this.acquire(key);
-      if (E.isLeft(acquired)) {
-        if (unavailable === undefined) throw new Error(acquired.left._tag);
-        return E.left(unavailable(acquired.left));
-      }
+      if (E.isLeft(acquired)) return E.left(unavailable(acquired.left));
       const lease = acquired.right;
       this.held.add(lease);
       const renewing = this.keepRenewing(lease);

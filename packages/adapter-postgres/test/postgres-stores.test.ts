@@ -109,18 +109,25 @@ describe('PostgreSQL stores beyond the contracts', () => {
     let holding: () => void = () => {};
     const held = new Promise<void>((resolve) => (holding = resolve));
     const fenced = fencedGateway(gateway, first);
-    const firstRun = first.withLock('c1', async () => {
-      holding();
-      await paused;
-      return E.right({ lost: first.lost(), call: await fenced.checkWorkspace()() });
-    })();
+    const firstRun = first.withLock(
+      'c1',
+      async () => {
+        holding();
+        await paused;
+        return E.right({ lost: first.lost(), call: await fenced.checkWorkspace()() });
+      },
+      (error) => error._tag,
+    )();
     await held;
     // replica-1 stalls (a long GC pause, a network partition) past its lease
     await db.pool.query("UPDATE provisioner_leases SET expires_at = now() - interval '1 second'");
-    const secondRun = await second.withLock('c1', () =>
-      db.pool
-        .query<{ owner: string; fencing: string }>('SELECT owner, fencing FROM provisioner_leases')
-        .then(({ rows }) => E.right(rows)),
+    const secondRun = await second.withLock(
+      'c1',
+      () =>
+        db.pool
+          .query<{ owner: string; fencing: string }>('SELECT owner, fencing FROM provisioner_leases')
+          .then(({ rows }) => E.right(rows)),
+      (error) => error._tag,
     )();
     expect(secondRun).to.deep.equal(E.right([{ owner: 'replica-2', fencing: '2' }]));
     // replica-1's next renewal finds the row taken

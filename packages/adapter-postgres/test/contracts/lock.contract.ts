@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import * as E from 'fp-ts/lib/Either.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
-import type { Lock } from '@airbyte-provisioner/core';
+import type { Lock, ProvisioningError } from '@airbyte-provisioner/core';
 
 export interface LockFixture {
   /** Two handles on the same lock: two replicas, or twice the same in-memory lock. */
@@ -12,6 +12,9 @@ export interface LockFixture {
   readonly secondWaits: (key: string) => Promise<void>;
   readonly close: () => Promise<void>;
 }
+
+/** A lock that cannot be taken answers its error's tag, so a test sees it as a value. */
+const refused = (error: ProvisioningError): string => `lock refused: ${error._tag}`;
 
 const gatedWork = (events: string[], name: string) => {
   let open: () => void = () => {};
@@ -42,9 +45,9 @@ export const lockContract = (name: string, make: () => Promise<LockFixture>): vo
       const events: string[] = [];
       const a = gatedWork(events, 'a');
       const b = gatedWork(events, 'b');
-      const pa = fixture.first.withLock('component-1', a.work)();
+      const pa = fixture.first.withLock('component-1', a.work, refused)();
       await a.started;
-      const pb = fixture.second.withLock('component-1', b.work)();
+      const pb = fixture.second.withLock('component-1', b.work, refused)();
       b.open();
       await fixture.secondWaits('component-1');
       expect(events).to.deep.equal(['start a']);
@@ -58,8 +61,8 @@ export const lockContract = (name: string, make: () => Promise<LockFixture>): vo
       const events: string[] = [];
       const a = gatedWork(events, 'a');
       const b = gatedWork(events, 'b');
-      const pa = fixture.first.withLock('component-1', a.work)();
-      const pb = fixture.second.withLock('component-2', b.work)();
+      const pa = fixture.first.withLock('component-1', a.work, refused)();
+      const pb = fixture.second.withLock('component-2', b.work, refused)();
       await Promise.all([a.started, b.started]);
       b.open();
       expect(await pb).to.deep.equal(E.right('b'));
@@ -68,19 +71,25 @@ export const lockContract = (name: string, make: () => Promise<LockFixture>): vo
     });
 
     it("passes the work's failure through and frees the key after it", async () => {
-      expect(await fixture.first.withLock('component-1', TE.left('no'))()).to.deep.equal(E.left('no'));
-      expect(await fixture.second.withLock('component-1', TE.right('yes'))()).to.deep.equal(E.right('yes'));
+      expect(await fixture.first.withLock('component-1', TE.left('no'), refused)()).to.deep.equal(
+        E.left('no'),
+      );
+      expect(await fixture.second.withLock('component-1', TE.right('yes'), refused)()).to.deep.equal(
+        E.right('yes'),
+      );
     });
 
     it('frees the key after a work that throws', async () => {
       const thrown = await fixture.first
-        .withLock('component-1', () => Promise.reject(new Error('bug')))()
+        .withLock('component-1', () => Promise.reject(new Error('bug')), refused)()
         .then(
           () => 'resolved',
           (error: unknown) => (error instanceof Error ? error.message : 'not an error'),
         );
       expect(thrown).to.equal('bug');
-      expect(await fixture.second.withLock('component-1', TE.right('yes'))()).to.deep.equal(E.right('yes'));
+      expect(await fixture.second.withLock('component-1', TE.right('yes'), refused)()).to.deep.equal(
+        E.right('yes'),
+      );
     });
   });
 };

@@ -9,7 +9,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as O from 'fp-ts/lib/Option.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
-import { pipe } from 'fp-ts/lib/function.js';
+import { identity, pipe } from 'fp-ts/lib/function.js';
 import type { ValidatedComponent } from '../descriptor/validated-component.js';
 import type { OperationFailure, OperationResult } from '../domain/operation-result.js';
 import { workspaceNameOf, type AirbyteWorkspace } from '../domain/workspace.js';
@@ -88,6 +88,7 @@ const findOrCreate = (
           : TE.right(undefined),
       ),
     ),
+    identity,
   );
 
 /** The workspace of a component's operation (see the module header). */

@@ -10,7 +10,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import * as O from 'fp-ts/lib/Option.js';
 import * as T from 'fp-ts/lib/Task.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
-import { pipe } from 'fp-ts/lib/function.js';
+import { identity, pipe } from 'fp-ts/lib/function.js';
 import type { DeploymentRecord } from '../domain/operation-result.js';
 import { describeError } from '../errors/describe-error.js';
 import type { ProvisioningError } from '../errors/provisioning-error.js';
@@ -58,6 +58,7 @@ export const recheckDoubtfulCreates =
             O.match(() => TE.right<ProvisioningError, void>(undefined), settleRecorded(deps, componentId)),
           ),
         ),
+        identity,
       ),
       T.map(
         E.match(

@@ -5,7 +5,7 @@
  * shared workspace is never deleted.
  */
 import * as TE from 'fp-ts/lib/TaskEither.js';
-import { pipe } from 'fp-ts/lib/function.js';
+import { identity, pipe } from 'fp-ts/lib/function.js';
 import type { ValidatedComponent } from '../descriptor/validated-component.js';
 import type { LogEntry } from '../domain/operation-result.js';
 import type { ProvisioningError } from '../errors/provisioning-error.js';
@@ -54,5 +54,7 @@ export const retireWorkspace = (
     TE.map(() => journal.logs),
   );
   // under the name's lock: a first deploy of another component finds the workspace whole or not at all
-  return workspace.name === undefined ? remove : deps.lock.withLock(`workspace:${workspace.name}`, remove);
+  return workspace.name === undefined
+    ? remove
+    : deps.lock.withLock(`workspace:${workspace.name}`, remove, identity);
 };

@@ -7,6 +7,7 @@ import type { OperationFailure, OperationResult } from '../domain/operation-resu
 import type { UpdateAclRequest } from '../requests/requests.codec.js';
 import type { CoreDeps } from './core-deps.js';
 import { OperationJournal } from './operation-journal.js';
+import { lockUnavailable } from './resource-ownership.js';
 import { inComponentWorkspace, withWorkspaceLogs } from './component-workspace.js';
 import { runInBackground } from './run-in-background.js';
 import { syncAccess } from './sync-access.js';
@@ -60,19 +61,23 @@ const updateAccess =
       component,
       'create',
       (scoped) =>
-        scoped.lock.withLock(`acl:${scoped.workspaceId}`, () => {
-          const journal = new OperationJournal(scoped.clock, scoped.workspaceId);
-          component.warnings.forEach((w) => journal.warn(w, 'validate'));
-          return pipe(
-            syncAccess(
-              { ...access, workspaceId: scoped.workspaceId },
-              journal,
-              component.componentId,
-              principals(request),
-            ),
-            TE.mapLeft((error) => journal.failure(error, false)),
-          )();
-        }),
+        scoped.lock.withLock(
+          `acl:${scoped.workspaceId}`,
+          () => {
+            const journal = new OperationJournal(scoped.clock, scoped.workspaceId);
+            component.warnings.forEach((w) => journal.warn(w, 'validate'));
+            return pipe(
+              syncAccess(
+                { ...access, workspaceId: scoped.workspaceId },
+                journal,
+                component.componentId,
+                principals(request),
+              ),
+              TE.mapLeft((error) => journal.failure(error, false)),
+            )();
+          },
+          lockUnavailable,
+        ),
       withWorkspaceLogs,
     );
   };

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import * as E from 'fp-ts/lib/Either.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
 import type { ConnectorProfiles } from '../../src/domain/index.js';
-import type { Logger } from '../../src/ports/index.js';
+import type { Lock, Logger } from '../../src/ports/index.js';
 import type { ProvisioningRequest } from '../../src/requests/index.js';
 import {
   FakeAccessGateway,
@@ -11,7 +11,7 @@ import {
   steppingTimer,
   type TestDeps,
 } from '../../src/testing/index.js';
-import { InMemoryAclLedger } from '../../src/index.js';
+import { InMemoryAclLedger, stateUnavailable } from '../../src/index.js';
 import { makeUseCases } from '../../src/use-cases/index.js';
 import { REMOVE_DATA_NOTE } from '../../src/use-cases/validate-request.js';
 
@@ -272,5 +272,26 @@ describe('use cases over YAML descriptors', () => {
     expect(E.isRight(view) && view.right.status).to.equal('COMPLETED');
     expect(gateway.permissions.map((p) => p.principal.id)).to.deep.equal([analysts.id]);
     expect(alice.id).to.not.equal(analysts.id);
+  });
+
+  it('updateAcl with workspace-role: a lock that cannot be taken (the database is out) is a FAILED answer, nothing granted', async () => {
+    const { deps } = setUp();
+    const gateway = new FakeAccessGateway();
+    gateway.addUser('alice@example.com');
+    const refusing: Lock = {
+      withLock: (_key, _work, unavailable) =>
+        TE.left(unavailable(stateUnavailable('the state store is out of reach'))),
+    };
+    const useCases = makeUseCases({
+      ...deps,
+      lock: refusing,
+      access: { gateway, ledger: new InMemoryAclLedger(), organizationId: 'org-1', role: 'workspace_reader' },
+    });
+    const outcome = await useCases.updateAcl({
+      refs: ['user:alice_example.com'],
+      provisionInfo: { request: descriptor() },
+    })();
+    expect(E.isLeft(outcome) && outcome.left.error._tag).to.equal('StateUnavailable');
+    expect(gateway.permissions).to.deep.equal([]);
   });
 });
