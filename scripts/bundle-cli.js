@@ -2,7 +2,7 @@
 // what `airbyte-provisioner` runs. Node 20 loads an ES module graph file by file: the ~400 modules of
 // the CLI and its dependencies took longer to resolve and compile than everything the server does at
 // start-up, and one file halves the time to the first answer (BENCHMARKS.md, start-up).
-import { cpSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { build } from 'esbuild';
@@ -12,6 +12,26 @@ const fromCore = createRequire(new URL('../packages/core/package.json', import.m
 const packageDir = (name) => dirname(fromCore.resolve(`${name}/package.json`));
 
 const outfile = 'packages/cli/dist/bundle/airbyte-provisioner.js';
+
+// esbuild inlines a JSON file as an object literal, which V8 parses and evaluates several times slower than
+// JSON.parse reads the same text as a string (https://v8.dev/blog/cost-of-javascript-2019#json). The large
+// ones loaded at start-up (mime-db's media types, twice; the connector schemas) took a tenth of the time
+// to the first answer that way: they go in as a string given to JSON.parse. Small ones stay literals,
+// which esbuild can tree-shake.
+const LARGE_JSON_BYTES = 10 * 1024;
+const largeJsonAsString = {
+  name: 'large-json-as-string',
+  setup: (plugin) => {
+    plugin.onLoad({ filter: /\.json$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      if (text.length < LARGE_JSON_BYTES) return undefined;
+      return {
+        contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(text)))});`,
+        loader: 'js',
+      };
+    });
+  },
+};
 
 await build({
   entryPoints: ['packages/cli/dist/src/main.js'],
@@ -30,9 +50,20 @@ await build({
   },
   // fp-ts and io-ts as the ES modules they also ship: no CommonJS wrappers copying every export at start-up,
   // and only what is used is bundled
-  alias: { 'fp-ts/lib': `${packageDir('fp-ts')}/es6`, 'io-ts': `${packageDir('io-ts')}/es6/index.js` },
+  //
+  // yaml as the build it publishes for other platforms (the same code and the same ES modules): its Node build
+  // reads process.env.LOG_TOKENS for every token it parses, and each read of process.env is a call into
+  // the C++ environment (~0.7 µs), a fifth of the time it takes to parse a descriptor. The builds differ
+  // in nothing else the provisioner uses (warnings go to console.warn instead of process.emitWarning, and
+  // !!binary, a YAML 1.1 tag the core schema refuses anyway, decodes with atob).
+  alias: {
+    'fp-ts/lib': `${packageDir('fp-ts')}/es6`,
+    'io-ts': `${packageDir('io-ts')}/es6/index.js`,
+    yaml: `${packageDir('yaml')}/browser/index.js`,
+  },
   // pg's optional native binding (libpq) is never used: its pure-JavaScript client is
   external: ['pg-native'],
+  plugins: [largeJsonAsString],
   logLevel: 'warning',
 });
 // the PostgreSQL migrations are read at run time: the bundle carries them beside itself, and only them

@@ -1,12 +1,13 @@
 /**
  * Liveness, readiness, metrics, and the OpenAPI document with a page that renders it (no CDN needed). The
- * document and the page are rendered on their first request, not at start-up (a tenth of the start time).
+ * document and the page are rendered on their first request, not at start-up (a tenth of the start time);
+ * the page's module (and marked, which builds its grammar's regular expressions as it loads) is imported
+ * then too.
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { stringify } from 'yaml';
 import type { HttpAppOptions } from '../http-app-options.js';
 import { openApiDocument } from '../openapi/openapi-document.js';
-import { renderDocsPage } from '../openapi/docs-page.js';
 import { describeError } from '../error-response.js';
 import type { HttpMetrics } from '../metrics.js';
 import type { AppRouter, Ctx } from './respond.js';
@@ -16,9 +17,21 @@ const once = (render: () => string): (() => string) => {
   return () => (rendered ??= render());
 };
 
+// a failed render is not kept: the next request tries again
+const onceAsync = (render: () => Promise<string>): (() => Promise<string>) => {
+  let rendered: Promise<string> | undefined;
+  return () =>
+    (rendered ??= render().catch((error: unknown) => {
+      rendered = undefined;
+      throw error;
+    }));
+};
+
 export const operationsRoutes = (router: AppRouter, options: HttpAppOptions, metrics: HttpMetrics): void => {
   const documentYaml = once(() => stringify(openApiDocument));
-  const docsPage = once(() => renderDocsPage(openApiDocument));
+  const docsPage = onceAsync(async () =>
+    (await import('../openapi/docs-page.js')).renderDocsPage(openApiDocument),
+  );
   router.get('/health', (ctx: Ctx) => {
     ctx.body = { status: 'UP' };
   });
@@ -53,8 +66,8 @@ export const operationsRoutes = (router: AppRouter, options: HttpAppOptions, met
     ctx.type = 'text/plain';
     ctx.body = 'Redirecting to /docs';
   });
-  router.get('/docs', (ctx: Ctx) => {
+  router.get('/docs', async (ctx: Ctx) => {
     ctx.type = 'text/html';
-    ctx.body = docsPage();
+    ctx.body = await docsPage();
   });
 };

@@ -4,7 +4,6 @@
  * same lock, so running them together is safe.
  */
 import type { Command } from 'commander';
-import { makePostgresPool, migrate } from '@airbyte-provisioner/adapter-postgres';
 import type { CliIo } from '../output/cli-io.js';
 import { EXIT_FAILURE, EXIT_INVALID_INPUT, EXIT_OK, type ExitCode } from '../output/exit-code.js';
 import { appConfigOrReport } from './app-config.js';
@@ -23,6 +22,8 @@ export const registerMigrateCommand = (program: Command, io: CliIo, done: (code:
         io.stderr.write(`${NO_DATABASE_FOR_MIGRATE}\n`);
         return done(EXIT_INVALID_INPUT);
       }
+      // imported here: loading `pg` costs every other command's start-up a fifth (see build-container.ts)
+      const { makePostgresPool, migrate } = await import('@airbyte-provisioner/adapter-postgres');
       const pool = makePostgresPool({ connectionString: config.state.databaseUrl, max: 1 });
       try {
         const outcome = await migrate(pool);

@@ -128,7 +128,7 @@ const prepare = async (
   return E.map((r: ReadRequest) => ({ ...r, config }))(request);
 };
 
-const useCasesFor = (
+const useCasesFor = async (
   collaborators: Collaborators,
   io: CliIo,
   config: AppConfig,
@@ -142,7 +142,7 @@ const useCasesFor = (
       : options.logJson === true
         ? 'warn'
         : 'silent';
-  const container = buildContainer(
+  const container = await buildContainer(
     collaborators,
     { ...config, commandLogLevel: logLevel },
     { logFd: 2, ...(options.state === undefined ? {} : { stateFile: options.state }) },
@@ -156,7 +156,7 @@ const validateAction =
   async (file: string, options: RequestCommandOptions): Promise<void> => {
     const prepared = await prepare(collaborators, file, io, options, false);
     if (E.isLeft(prepared)) return done(prepared.left);
-    const { useCases } = useCasesFor(collaborators, io, prepared.right.config, options);
+    const { useCases } = await useCasesFor(collaborators, io, prepared.right.config, options);
     const outcome = await useCases.validate(prepared.right.request)();
     if (options.json === true) writeJson(io, outcome);
     else if (outcome.valid) {
@@ -187,7 +187,7 @@ const planAction =
     const finish = planDone(done)(options);
     const prepared = await prepare(collaborators, file, io, options, true);
     if (E.isLeft(prepared)) return finish(prepared.left);
-    const { useCases, progress } = useCasesFor(collaborators, io, prepared.right.config, options);
+    const { useCases, progress } = await useCasesFor(collaborators, io, prepared.right.config, options);
     const planned = await useCases.plan(prepared.right.request)();
     progress.close();
     if (E.isLeft(planned)) return reportFailure(io, options, prepared.right, planned.left, finish);
@@ -232,7 +232,7 @@ const operationAction =
     const { config } = prepared.right;
     const request: ProvisioningRequest =
       options.removeData === true ? { ...prepared.right.request, removeData: true } : prepared.right.request;
-    const { useCases, progress } = useCasesFor(collaborators, io, config, options);
+    const { useCases, progress } = await useCasesFor(collaborators, io, config, options);
     const outcome: E.Either<OperationFailure, OperationResult> = await useCases[operation](request)();
     progress.close();
     if (E.isLeft(outcome)) return reportFailure(io, options, prepared.right, outcome.left, done);

@@ -140,7 +140,7 @@ export const startService = async (
                   },
                 }),
           };
-    const container = buildContainer(tracked(collaborators), effective, { logFd: 1 }, [httpModule()]);
+    const container = await buildContainer(tracked(collaborators), effective, { logFd: 1 }, [httpModule()]);
     logger = resolve(container, PinoLoggerToken);
     const background = resolve(container, BackgroundWorkToken);
     if (sandbox !== undefined) logger.warn({ sandboxUrl: sandbox.url }, SANDBOX_WARNING);

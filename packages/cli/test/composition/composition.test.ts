@@ -71,8 +71,8 @@ describe('composition root', () => {
   });
   after(() => sandbox.close());
 
-  it('resolves every port and service from the container', () => {
-    const container = buildContainer(collaborators, configFor(sandbox), { logFd: 2 }, [httpModule()]);
+  it('resolves every port and service from the container', async () => {
+    const container = await buildContainer(collaborators, configFor(sandbox), { logFd: 2 }, [httpModule()]);
     for (const token of [
       AirbyteGatewayToken,
       ClockToken,

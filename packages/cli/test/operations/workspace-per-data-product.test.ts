@@ -404,7 +404,7 @@ describe('operations: one Airbyte workspace per data product, over HTTP', functi
   });
 
   it('plans without creating the workspace, and says a provision would create it', async () => {
-    const container = buildContainer(
+    const container = await buildContainer(
       packageCollaborators,
       configFrom(perDataProduct(sandbox)),
       { logFd: 1 },

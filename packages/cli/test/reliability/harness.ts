@@ -57,7 +57,7 @@ export const startProvisioner = async (
   options: { readonly captureLogs?: boolean } = {},
 ): Promise<Provisioner> => {
   const config = configFrom(options.captureLogs === true ? { ...env, LOG_LEVEL: 'trace' } : env);
-  const container = buildContainer(packageCollaborators, config, { logFd: 1 }, [httpModule()]);
+  const container = await buildContainer(packageCollaborators, config, { logFd: 1 }, [httpModule()]);
   const logs: string[] = [];
   if (options.captureLogs === true) {
     const sink = new Writable({

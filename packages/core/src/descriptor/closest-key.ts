@@ -24,7 +24,10 @@ export const closestKey = (key: string, known: ReadonlyArray<string>): string | 
   const allowed = key.length < 6 ? 1 : key.length < 12 ? 2 : 3;
   let best: { readonly key: string; readonly distance: number } | undefined;
   for (const candidate of known) {
-    const d = distance(lower, candidate.toLowerCase());
+    const other = candidate.toLowerCase();
+    // the distance is at least the difference in length: most keys are ruled out without the table
+    if (Math.abs(other.length - lower.length) > allowed) continue;
+    const d = distance(lower, other);
     if (d <= allowed && (best === undefined || d < best.distance)) best = { key: candidate, distance: d };
   }
   return best?.key;

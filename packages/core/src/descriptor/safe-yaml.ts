@@ -14,7 +14,6 @@ import {
   Lexer,
   LineCounter,
   parseDocument,
-  visit,
   type Document,
   type Node,
 } from 'yaml';
@@ -86,6 +85,21 @@ const capped = (problems: ReadonlyArray<Problem>, path: string): ReadonlyArray<P
       ];
 
 /**
+ * Calls `onNode` on `node` and everything under it, in document order (a pair, then its key, then its
+ * value), as yaml's `visit` does without the frozen path array it allocates for every node: that walk was
+ * a tenth of a descriptor's validation. It recurses as deep as the composer that built the document did
+ * (and as `visit` did): a stack overflow is caught and answered as too deep, like the parser's.
+ */
+const walkInOrder = (node: unknown, onNode: (node: unknown) => void): void => {
+  onNode(node);
+  if (isCollection(node)) for (const item of node.items) walkInOrder(item, onNode);
+  else if (isPair(node)) {
+    walkInOrder(node.key, onNode);
+    walkInOrder(node.value, onNode);
+  }
+};
+
+/**
  * Tags outside the core schema and mapping keys that are collections, which plain JSON cannot hold, and
  * aliases to no anchor (found here, in one pass, to give their position).
  */
@@ -95,7 +109,7 @@ const unsupportedNodes = (doc: Document, lines: LineCounter, path: string): Read
     node.range === undefined || node.range === null ? '' : position([lines.linePos(node.range[0])]);
   // visit walks in document order, so an anchor not seen yet is one the alias cannot refer to
   const anchors = new Set<string>();
-  visit(doc, (_key, node) => {
+  walkInOrder(doc.contents, (node) => {
     if (isAlias(node) && !anchors.has(node.source)) {
       found.push(
         problem(

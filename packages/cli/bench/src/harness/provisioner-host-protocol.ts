@@ -20,6 +20,8 @@ export interface HostConfig {
 
 export interface Timed {
   readonly ms: number;
+  /** CPU time (user + system) the host's process spent meanwhile, in ms: the provisioner's own work. */
+  readonly cpuMs: number;
   /** Operations that did not succeed, with why. */
   readonly failures: ReadonlyArray<string>;
 }

@@ -59,10 +59,12 @@ const timedAll = async (
   descriptors: ReadonlyArray<string>,
 ): Promise<Timed> => {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const outcomes = await Promise.all(descriptors.map((descriptor) => operation(request(descriptor))()));
   const ms = performance.now() - started;
+  const used = process.cpuUsage(cpu);
   const failures = outcomes.filter(E.isLeft).map((outcome) => JSON.stringify(outcome.left).slice(0, 500));
-  return { ms, failures };
+  return { ms, cpuMs: (used.user + used.system) / 1000, failures };
 };
 
 serveRpc<HostCommands>({
