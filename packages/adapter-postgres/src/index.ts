@@ -21,7 +21,6 @@ export { PostgresAclLedger } from './postgres-acl-ledger.js';
 export { PostgresLeaseLock, fencedGateway, type LeaseOptions } from './postgres-lease-lock.js';
 export { makeRequestCipher, type RequestCipher } from './request-cipher.js';
 export {
-  DEFAULT_MAX_TAKEOVERS,
   PostgresTaskSupervisor,
   STOPPED_REPLICA_MESSAGE,
   takeoversExhaustedMessage,

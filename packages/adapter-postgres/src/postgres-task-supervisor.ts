@@ -30,11 +30,9 @@ export interface TaskSupervisorOptions {
   /** How old a RUNNING task's heartbeat may be before another replica takes it over. */
   readonly staleAfterMs: number;
   readonly cipher?: RequestCipher;
-  /** How many times one task may be taken over (default `DEFAULT_MAX_TAKEOVERS`); 0: never. */
-  readonly maxTakeovers?: number;
+  /** How many times one task may be taken over; past it, a stale task is given up. 0: never taken over. */
+  readonly maxTakeovers: number;
 }
-
-export const DEFAULT_MAX_TAKEOVERS = 3;
 
 /** The failure a stale task ends with when it cannot be run again. */
 export const STOPPED_REPLICA_MESSAGE = 'the replica running this stopped; send the request again';
@@ -97,7 +95,7 @@ export class PostgresTaskSupervisor {
     const row = rows[0];
     if (row === undefined) return undefined;
     // `attempts` counts the replicas the task was given to, this claim included
-    const maxTakeovers = this.options.maxTakeovers ?? DEFAULT_MAX_TAKEOVERS;
+    const { maxTakeovers } = this.options;
     if (row.attempts - 1 > maxTakeovers)
       return {
         token: row.token,

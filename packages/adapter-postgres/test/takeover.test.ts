@@ -36,7 +36,7 @@ describe('PostgresTaskSupervisor', () => {
   after(() => db.close());
   beforeEach(() => db.empty());
 
-  const replica = (owner: string, withKey = true, maxTakeovers?: number) => ({
+  const replica = (owner: string, withKey = true, maxTakeovers = 3) => ({
     tasks: new PostgresTaskRepository<{ readonly n: number }>(db.pool, {
       kind: 'provisioning',
       ttlMs: 60_000,
@@ -46,7 +46,7 @@ describe('PostgresTaskSupervisor', () => {
       owner,
       staleAfterMs: 60_000,
       ...(withKey ? { cipher: makeRequestCipher(KEY) } : {}),
-      ...(maxTakeovers === undefined ? {} : { maxTakeovers }),
+      maxTakeovers,
     }),
   });
   const staleAll = () =>
@@ -106,7 +106,7 @@ describe('PostgresTaskSupervisor', () => {
     expect((await b.supervisor.claimStale())?.token).to.equal('t1');
   });
 
-  it('takes a task over at most TASK_MAX_TAKEOVERS times (3 by default), then gives it up to be failed', async () => {
+  it('takes a task over at most maxTakeovers times (3 here), then gives it up to be failed', async () => {
     const a = replica('replica-a');
     await a.tasks.create('t1')();
     await a.supervisor.keepRequest('t1', 'provision', REQUEST);

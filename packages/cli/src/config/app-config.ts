@@ -62,6 +62,7 @@ export interface StateConfig {
 }
 
 export const DEFAULT_LEASE_TTL_MS = 30_000;
+export const DEFAULT_MAX_TAKEOVERS = 3;
 
 export interface AppConfig {
   readonly state?: StateConfig;

@@ -16,10 +16,10 @@ import {
   type Problem,
   type WorkspaceNameTemplate,
 } from '@airbyte-provisioner/core';
-import { DEFAULT_MAX_TAKEOVERS } from '@airbyte-provisioner/adapter-postgres';
 import {
   DEFAULT_HOST,
   DEFAULT_LEASE_TTL_MS,
+  DEFAULT_MAX_TAKEOVERS,
   DEFAULT_PORT,
   DEFAULT_SHUTDOWN_GRACE_MS,
   type AirbyteConfig,
