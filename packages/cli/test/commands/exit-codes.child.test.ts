@@ -5,13 +5,15 @@
 import { expect } from 'chai';
 import { createServer, type Server } from 'node:net';
 import { example, runCliChild, startCliChild } from '../support/child-cli.js';
-import { freePort } from '../support/free-port.js';
+import { resettingPort } from '../support/free-port.js';
 
 const WORKSPACE = '5ae6b09b-fdec-41af-aaf7-7d94cfc33ef6';
 
-/** Airbyte configured at a port nothing listens on, with short timeouts so the retries end quickly. */
-const unreachableAirbyte = async (): Promise<Record<string, string>> => ({
-  AIRBYTE_API_URL: `http://127.0.0.1:${await freePort()}/api/public/v1`,
+let airbytePort: Awaited<ReturnType<typeof resettingPort>>;
+
+/** Airbyte configured at a port that resets every connection, with short timeouts so the retries end quickly. */
+const unreachableAirbyte = (): Record<string, string> => ({
+  AIRBYTE_API_URL: `http://127.0.0.1:${airbytePort.port}/api/public/v1`,
   AIRBYTE_WORKSPACE_ID: WORKSPACE,
   AIRBYTE_CLIENT_ID: 'client',
   AIRBYTE_CLIENT_SECRET: 'client-secret-value',
@@ -30,11 +32,16 @@ const listening = (): Promise<{ server: Server; port: number }> =>
   });
 
 describe('exit codes of failures (child processes)', function () {
+  before(async () => {
+    airbytePort = await resettingPort();
+  });
+  after(() => airbytePort.close());
+
   this.timeout(30_000);
 
   for (const command of ['plan', 'unprovision']) {
     it(`${command}: exits 1 for an invalid descriptor, listing its problems, without calling Airbyte`, async () => {
-      const run = await runCliChild([command, example('invalid.yaml')], { env: await unreachableAirbyte() });
+      const run = await runCliChild([command, example('invalid.yaml')], { env: unreachableAirbyte() });
       expect(run.code, run.stderr).to.equal(1);
       expect(run.stderr).to.contain('source.name');
       // a removal needs only what finds the resources: a deploy's other problems do not block it
@@ -45,7 +52,7 @@ describe('exit codes of failures (child processes)', function () {
 
     it(`${command}: exits 2 when Airbyte cannot be reached, saying so`, async () => {
       const run = await runCliChild([command, example('file-to-snowflake.yaml'), '--json'], {
-        env: await unreachableAirbyte(),
+        env: unreachableAirbyte(),
       });
       expect(run.code, run.stderr).to.equal(2);
       const printed = JSON.parse(run.stdout) as { status: string; error: { error: { _tag: string } } };
@@ -58,7 +65,7 @@ describe('exit codes of failures (child processes)', function () {
     it(`${args.join(' ')}: exits 2 when its port is taken, naming the address`, async () => {
       const taken = await listening();
       const child = startCliChild(args, {
-        ...(await unreachableAirbyte()),
+        ...unreachableAirbyte(),
         PORT: String(taken.port),
         HOST: '127.0.0.1',
       });
