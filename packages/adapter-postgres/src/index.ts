@@ -23,6 +23,7 @@ export { makeRequestCipher, type RequestCipher } from './request-cipher.js';
 export {
   PostgresTaskSupervisor,
   STOPPED_REPLICA_MESSAGE,
+  takeoversExhaustedMessage,
   type ResumableOperation,
   type StaleTask,
   type TaskSupervisorOptions,

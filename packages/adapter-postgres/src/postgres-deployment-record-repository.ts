@@ -22,10 +22,11 @@ export class PostgresDeploymentRecordRepository implements DeploymentRecordRepos
     pipe(
       TE.tryCatch(
         () =>
-          this.pool.query<{ record: unknown }>(
-            'SELECT record FROM provisioner_deployment_records WHERE component_id = $1',
-            [componentId],
-          ),
+          this.pool.query<{ record: unknown }>({
+            name: 'records: read',
+            text: 'SELECT record FROM provisioner_deployment_records WHERE component_id = $1',
+            values: [componentId],
+          }),
         databaseError('read a deployment record'),
       ),
       TE.chainEitherK(({ rows }) => {
@@ -48,11 +49,12 @@ export class PostgresDeploymentRecordRepository implements DeploymentRecordRepos
     pipe(
       TE.tryCatch(
         () =>
-          this.pool.query(
-            `INSERT INTO provisioner_deployment_records (component_id, record) VALUES ($1, $2)
+          this.pool.query({
+            name: 'records: save',
+            text: `INSERT INTO provisioner_deployment_records (component_id, record) VALUES ($1, $2)
              ON CONFLICT (component_id) DO UPDATE SET record = EXCLUDED.record, updated_at = now()`,
-            [componentId, JSON.stringify(record)],
-          ),
+            values: [componentId, JSON.stringify(record)],
+          }),
         databaseError('save a deployment record'),
       ),
       TE.map(() => undefined),

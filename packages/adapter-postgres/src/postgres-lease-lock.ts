@@ -98,15 +98,17 @@ export class PostgresLeaseLock implements Lock {
   };
 
   private async tryAcquire(key: string): Promise<number | undefined> {
-    const { rows } = await this.pool.query<{ fencing: string }>(
-      `INSERT INTO provisioner_leases (component_id, owner, fencing, expires_at)
+    // named statements: each connection parses and plans them once (they run at every deploy)
+    const { rows } = await this.pool.query<{ fencing: string }>({
+      name: 'leases: take',
+      text: `INSERT INTO provisioner_leases (component_id, owner, fencing, expires_at)
        VALUES ($1, $2, 1, now() + $3 * interval '1 millisecond')
        ON CONFLICT (component_id) DO UPDATE
          SET owner = EXCLUDED.owner, fencing = provisioner_leases.fencing + 1, expires_at = EXCLUDED.expires_at
          WHERE provisioner_leases.expires_at <= now()
        RETURNING fencing`,
-      [key, this.options.owner, this.options.ttlMs],
-    );
+      values: [key, this.options.owner, this.options.ttlMs],
+    });
     const fencing = rows[0]?.fencing;
     return fencing === undefined ? undefined : Number(fencing);
   }
@@ -140,11 +142,12 @@ export class PostgresLeaseLock implements Lock {
   private async renew(lease: HeldLease): Promise<void> {
     const askedAt = performance.now();
     try {
-      const { rowCount } = await this.pool.query(
-        `UPDATE provisioner_leases SET expires_at = now() + $4 * interval '1 millisecond'
+      const { rowCount } = await this.pool.query({
+        name: 'leases: renew',
+        text: `UPDATE provisioner_leases SET expires_at = now() + $4 * interval '1 millisecond'
          WHERE component_id = $1 AND owner = $2 AND fencing = $3`,
-        [lease.key, this.options.owner, lease.fencing, this.options.ttlMs],
-      );
+        values: [lease.key, this.options.owner, lease.fencing, this.options.ttlMs],
+      });
       if (rowCount === 1) lease.deadline = askedAt + this.options.ttlMs;
       else lease.lost ??= `another replica took over the lease on component ${lease.key}`;
     } catch {
@@ -166,10 +169,11 @@ export class PostgresLeaseLock implements Lock {
   private async release(lease: HeldLease): Promise<void> {
     // kept, not deleted: the fencing number only grows. A release that fails leaves the lease to expire.
     await this.pool
-      .query(
-        'UPDATE provisioner_leases SET expires_at = now() WHERE component_id = $1 AND owner = $2 AND fencing = $3',
-        [lease.key, this.options.owner, lease.fencing],
-      )
+      .query({
+        name: 'leases: release',
+        text: 'UPDATE provisioner_leases SET expires_at = now() WHERE component_id = $1 AND owner = $2 AND fencing = $3',
+        values: [lease.key, this.options.owner, lease.fencing],
+      })
       .catch(() => undefined);
   }
 }

@@ -36,10 +36,11 @@ export class PostgresOwnershipRegistry implements OwnershipRegistry {
       : pipe(
           TE.tryCatch(
             () =>
-              this.pool.query<OwnerRow>(
-                'SELECT resource_id, kind, name, component_id FROM provisioner_resource_owners WHERE resource_id = ANY($1)',
-                [[...ids]],
-              ),
+              this.pool.query<OwnerRow>({
+                name: 'owners: read',
+                text: 'SELECT resource_id, kind, name, component_id FROM provisioner_resource_owners WHERE resource_id = ANY($1)',
+                values: [[...ids]],
+              }),
             databaseError('read resource owners'),
           ),
           TE.map(({ rows }) => rows.map(ownerOf)),
@@ -56,19 +57,20 @@ export class PostgresOwnershipRegistry implements OwnershipRegistry {
             () =>
               inTransaction(this.pool, async (client): Promise<E.Either<ProvisioningError, void>> => {
                 // a row of another component is left as it is and not returned: all or none is claimed
-                const { rows } = await client.query<{ resource_id: string }>(
-                  `INSERT INTO provisioner_resource_owners (resource_id, kind, name, component_id)
+                const { rows } = await client.query<{ resource_id: string }>({
+                  name: 'owners: claim',
+                  text: `INSERT INTO provisioner_resource_owners (resource_id, kind, name, component_id)
                    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
                    ON CONFLICT (resource_id) DO UPDATE SET name = EXCLUDED.name
                    WHERE provisioner_resource_owners.component_id = EXCLUDED.component_id
                    RETURNING resource_id`,
-                  [
+                  values: [
                     resources.map((r) => r.id),
                     resources.map((r) => r.kind),
                     resources.map((r) => r.name),
                     resources.map(() => componentId),
                   ],
-                );
+                });
                 const claimed = new Set(rows.map((r) => r.resource_id));
                 const clash = resources.find((r) => !claimed.has(r.id));
                 if (clash === undefined) return E.right(undefined);

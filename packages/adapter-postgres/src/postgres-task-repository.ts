@@ -3,7 +3,13 @@
  * replica started, across restarts. A finished task stays readable `ttlMs`, then a background purge
  * deletes it (`purgeExpired`). Statuses only move forward: a finished row is never rewritten, and only the
  * replica that owns a task (it started it, or took it over) finishes it or publishes its progress.
+ *
+ * The end of a task is never dropped because the database is out of reach when the work ends: the
+ * outcome is kept in memory and written as soon as the database answers again (a task left RUNNING by a
+ * replica that goes on heartbeating it would never end). If the replica stops first, its heartbeat stops
+ * too, and another replica takes the task over.
  */
+import * as E from 'fp-ts/lib/Either.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import {
@@ -27,7 +33,13 @@ export interface PostgresTaskRepositoryOptions {
   readonly ttlMs: number;
   /** The replica that creates tasks here (it runs them and heartbeats them). */
   readonly owner: string;
+  /** Told once per task whose end waits for the database to answer again (the server logs it). */
+  readonly onFinishDeferred?: (token: string, reason: string) => void;
+  /** The first wait before recording a task's end again, doubled up to `most` (default 100 ms, 2 s). */
+  readonly finishRetryMs?: { readonly first: number; readonly most: number };
 }
+
+const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface TaskRow {
   readonly status: 'RUNNING' | 'COMPLETED' | 'FAILED';
@@ -132,7 +144,24 @@ export class PostgresTaskRepository<A> implements TaskRepository<A> {
       TE.map((result) => result.rowCount ?? 0),
     );
 
+  /** Records the end of a task, waiting for the database while it is out of reach. */
   private finish(
+    token: string,
+    status: 'COMPLETED' | 'FAILED',
+    outcome: unknown,
+  ): TE.TaskEither<ProvisioningError, void> {
+    return async () => {
+      const { first, most } = this.options.finishRetryMs ?? { first: 100, most: 2000 };
+      for (let waitMs = first; ; waitMs = Math.min(most, waitMs * 2)) {
+        const recorded = await this.finishOnce(token, status, outcome)();
+        if (E.isRight(recorded) || recorded.left._tag !== 'StateUnavailable') return recorded;
+        if (waitMs === first) this.options.onFinishDeferred?.(token, recorded.left.message);
+        await delay(waitMs);
+      }
+    };
+  }
+
+  private finishOnce(
     token: string,
     status: 'COMPLETED' | 'FAILED',
     outcome: unknown,

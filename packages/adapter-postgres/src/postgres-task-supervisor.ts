@@ -4,6 +4,10 @@
  * (one claim per task: `FOR UPDATE SKIP LOCKED`) to run the same operation again under the same token.
  * Deploys are idempotent, so running one again converges. What it needs is the request, kept sealed
  * (`RequestCipher`); without a key nothing is kept, and a stale task can only be failed.
+ *
+ * Takeovers are capped: a task whose replicas keep stopping (an operation that crashes them, or keeps
+ * being abandoned at shutdown) would otherwise be run again for ever. Past `maxTakeovers`, the claim
+ * hands the task over to be failed, saying how many replicas tried.
  */
 import type pg from 'pg';
 import type { RequestCipher } from './request-cipher.js';
@@ -14,6 +18,8 @@ export type ResumableOperation = 'provision' | 'unprovision';
 export interface StaleTask {
   readonly token: string;
   readonly kind: TaskKind;
+  /** Set when the task was taken over as often as allowed: it ends FAILED with this, and is not run again. */
+  readonly givenUp?: string;
   /** What to run again; absent when nothing was kept (no key, or the request could not be opened). */
   readonly resume?: { readonly operation: ResumableOperation; readonly request: string };
 }
@@ -24,10 +30,22 @@ export interface TaskSupervisorOptions {
   /** How old a RUNNING task's heartbeat may be before another replica takes it over. */
   readonly staleAfterMs: number;
   readonly cipher?: RequestCipher;
+  /** How many times one task may be taken over; past it, a stale task is given up. 0: never taken over. */
+  readonly maxTakeovers: number;
 }
 
 /** The failure a stale task ends with when it cannot be run again. */
 export const STOPPED_REPLICA_MESSAGE = 'the replica running this stopped; send the request again';
+
+/** The failure of a task whose replicas kept stopping: `replicas` ran it, each stopped before its end. */
+export const takeoversExhaustedMessage = (replicas: number, maxTakeovers: number): string => {
+  const why =
+    maxTakeovers === 0
+      ? 'the replica running this stopped, and TASK_MAX_TAKEOVERS=0 allows no takeover'
+      : `${replicas} replicas in turn stopped while running this (the first, then ${maxTakeovers} ` +
+        `${maxTakeovers === 1 ? 'takeover' : 'takeovers'}: the most TASK_MAX_TAKEOVERS=${maxTakeovers} allows)`;
+  return `${why}, so it is not run again; the operation itself may be what stops them: read those replicas' logs before sending the request again`;
+};
 
 export class PostgresTaskSupervisor {
   constructor(
@@ -62,6 +80,7 @@ export class PostgresTaskSupervisor {
     const { rows } = await this.pool.query<{
       token: string;
       kind: TaskKind;
+      attempts: number;
       operation: ResumableOperation | null;
       request: Buffer | null;
     }>(
@@ -70,11 +89,19 @@ export class PostgresTaskSupervisor {
          SELECT token FROM provisioner_tasks
          WHERE status = 'RUNNING' AND heartbeat_at < now() - $2 * interval '1 millisecond'
          ORDER BY heartbeat_at LIMIT 1 FOR UPDATE SKIP LOCKED)
-       RETURNING token, kind, operation, request`,
+       RETURNING token, kind, attempts, operation, request`,
       [this.options.owner, this.options.staleAfterMs],
     );
     const row = rows[0];
     if (row === undefined) return undefined;
+    // `attempts` counts the replicas the task was given to, this claim included
+    const { maxTakeovers } = this.options;
+    if (row.attempts - 1 > maxTakeovers)
+      return {
+        token: row.token,
+        kind: row.kind,
+        givenUp: takeoversExhaustedMessage(row.attempts - 1, maxTakeovers),
+      };
     const request =
       row.request === null || row.operation === null
         ? undefined

@@ -100,6 +100,56 @@ describe('PostgreSQL stores beyond the contracts', () => {
     }
   });
 
+  it('records the end of a task once the database answers again, however long it was out of reach', async () => {
+    await tasksOf().create('t1')();
+    // the pool fails as an unreachable server does for the first three queries, then reaches the database
+    let refusals = 3;
+    const flaky = {
+      query: (...args: Parameters<typeof db.pool.query>) => {
+        if (refusals > 0) {
+          refusals -= 1;
+          return Promise.reject(
+            Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }),
+          );
+        }
+        return db.pool.query(...args);
+      },
+    } as unknown as typeof db.pool;
+    const deferred: string[] = [];
+    const tasks = new PostgresTaskRepository<{ readonly n: number }>(flaky, {
+      kind: 'provisioning',
+      ttlMs: 60_000,
+      owner: 'replica-1',
+      onFinishDeferred: (token, reason) => deferred.push(`${token}: ${reason}`),
+      finishRetryMs: { first: 1, most: 2 },
+    });
+    expect(await tasks.complete('t1', { n: 3 })()).to.deep.equal(E.right(undefined));
+    expect(refusals).to.equal(0);
+    // told once, not at every attempt
+    expect(deferred).to.deep.equal([
+      't1: the database cannot be reached (finish a task): connect ECONNREFUSED 127.0.0.1:1',
+    ]);
+    expect(await tasksOf().get('t1')()).to.deep.equal(E.right({ status: 'COMPLETED', value: { n: 3 } }));
+  });
+
+  it('does not retry recording the end of a task for a failure other than the database out of reach', async () => {
+    await tasksOf().create('t1')();
+    await tasksOf().complete('t1', { n: 1 })();
+    const deferred: string[] = [];
+    const tasks = new PostgresTaskRepository<{ readonly n: number }>(db.pool, {
+      kind: 'provisioning',
+      ttlMs: 60_000,
+      owner: 'replica-1',
+      onFinishDeferred: (token) => deferred.push(token),
+    });
+    const again = await tasks.fail('t1', { error: { _tag: 'Internal', message: 'late' }, logs: [] })();
+    expect(E.isLeft(again) && again.left).to.deep.equal({
+      _tag: 'Internal',
+      message: 'task t1 has already finished; it is not rewritten',
+    });
+    expect(deferred).to.deep.equal([]);
+  });
+
   it('takes over an expired lease with a higher fencing number; the old holder finds it lost and its gateway refuses to call Airbyte', async () => {
     const gateway = new FakeAirbyteGateway();
     const first = new PostgresLeaseLock(db.pool, { owner: 'replica-1', ttlMs: 60_000, pollMs: 10 });

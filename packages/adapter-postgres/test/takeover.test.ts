@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import * as E from 'fp-ts/lib/Either.js';
 import { makeRequestCipher } from '../src/request-cipher.js';
 import { PostgresTaskRepository } from '../src/postgres-task-repository.js';
-import { PostgresTaskSupervisor } from '../src/postgres-task-supervisor.js';
+import { PostgresTaskSupervisor, takeoversExhaustedMessage } from '../src/postgres-task-supervisor.js';
 import { migratedDatabase, type MigratedDatabase } from './support/migrated-database.js';
 
 const KEY = 'a-state-encryption-key-of-some-length';
@@ -36,7 +36,7 @@ describe('PostgresTaskSupervisor', () => {
   after(() => db.close());
   beforeEach(() => db.empty());
 
-  const replica = (owner: string, withKey = true) => ({
+  const replica = (owner: string, withKey = true, maxTakeovers = 3) => ({
     tasks: new PostgresTaskRepository<{ readonly n: number }>(db.pool, {
       kind: 'provisioning',
       ttlMs: 60_000,
@@ -46,6 +46,7 @@ describe('PostgresTaskSupervisor', () => {
       owner,
       staleAfterMs: 60_000,
       ...(withKey ? { cipher: makeRequestCipher(KEY) } : {}),
+      maxTakeovers,
     }),
   });
   const staleAll = () =>
@@ -103,5 +104,48 @@ describe('PostgresTaskSupervisor', () => {
     expect(await b.supervisor.claimStale()).to.equal(undefined);
     await a.supervisor.handOver();
     expect((await b.supervisor.claimStale())?.token).to.equal('t1');
+  });
+
+  it('takes a task over at most maxTakeovers times (3 here), then gives it up to be failed', async () => {
+    const a = replica('replica-a');
+    await a.tasks.create('t1')();
+    await a.supervisor.keepRequest('t1', 'provision', REQUEST);
+    // each claimant stops in turn (its heartbeat goes stale): replicas b, c and d take it over
+    for (const owner of ['replica-b', 'replica-c', 'replica-d']) {
+      await staleAll();
+      expect(await replica(owner).supervisor.claimStale(), owner).to.deep.equal({
+        token: 't1',
+        kind: 'provisioning',
+        resume: { operation: 'provision', request: REQUEST },
+      });
+    }
+    await staleAll();
+    const e = replica('replica-e');
+    expect(await e.supervisor.claimStale()).to.deep.equal({
+      token: 't1',
+      kind: 'provisioning',
+      givenUp: takeoversExhaustedMessage(4, 3),
+    });
+    expect(takeoversExhaustedMessage(4, 3)).to.match(
+      /^4 replicas in turn stopped while running this \(the first, then 3 takeovers: the most TASK_MAX_TAKEOVERS=3 allows\)/,
+    );
+    // the claimant owns it now, and is the one to fail it; nothing is claimed twice
+    expect(await replica('replica-f').supervisor.claimStale()).to.equal(undefined);
+    expect(
+      E.isRight(await e.tasks.fail('t1', { error: { _tag: 'Internal', message: 'given up' }, logs: [] })()),
+    ).to.equal(true);
+  });
+
+  it('with TASK_MAX_TAKEOVERS=0, gives a stale task up at its first claim', async () => {
+    const a = replica('replica-a');
+    await a.tasks.create('t1')();
+    await a.supervisor.keepRequest('t1', 'provision', REQUEST);
+    await staleAll();
+    const claimed = await replica('replica-b', true, 0).supervisor.claimStale();
+    expect(claimed?.givenUp).to.equal(takeoversExhaustedMessage(1, 0));
+    expect(claimed?.givenUp).to.match(
+      /^the replica running this stopped, and TASK_MAX_TAKEOVERS=0 allows no takeover/,
+    );
+    expect(claimed).to.not.have.property('resume');
   });
 });

@@ -140,6 +140,11 @@ export interface AirbyteSandbox {
   readonly inject: (fault: SandboxFault) => void;
   readonly clearFaults: () => void;
   readonly setLatency: (ms: number) => void;
+  /**
+   * Ends every wait in progress now (injected delays, latency): those calls go on at once. A test holds
+   * calls in flight with a long `delay` fault, changes the world around them, then lets them go on.
+   */
+  readonly releaseDelays: () => void;
   /** The catalog `GET /streams` discovers for one source (any connector type, File included). */
   readonly setCatalog: (sourceId: string, streams: ReadonlyArray<SandboxStream>) => void;
   /** The catalog discovered for every source of a connector type (e.g. `postgres`) without its own. */

@@ -101,6 +101,7 @@ export const startAirbyteSandbox = async (options: AirbyteSandboxOptions = {}): 
     setLatency: (ms) => {
       controls.latencyMs = ms;
     },
+    releaseDelays: () => controls.sleeper.wakeAll(),
     setCatalog: (sourceId, streams) => {
       state.catalogsBySource.set(sourceId, streams);
     },

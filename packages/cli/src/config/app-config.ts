@@ -57,9 +57,12 @@ export interface StateConfig {
   readonly encryptionKey?: string;
   /** How long a per-component lease lasts without renewal. */
   readonly leaseTtlMs: number;
+  /** How many times one task may be taken over from a replica that stopped (`TASK_MAX_TAKEOVERS`). */
+  readonly maxTakeovers: number;
 }
 
 export const DEFAULT_LEASE_TTL_MS = 30_000;
+export const DEFAULT_MAX_TAKEOVERS = 3;
 
 export interface AppConfig {
   readonly state?: StateConfig;

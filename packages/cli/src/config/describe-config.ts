@@ -93,6 +93,7 @@ export const describeConfig = (config: AppConfig): JsonObject => ({
           databaseUrl: SECRET_MARK,
           encryptionKey: config.state.encryptionKey === undefined ? null : SECRET_MARK,
           leaseTtlMs: config.state.leaseTtlMs,
+          maxTakeovers: config.state.maxTakeovers,
         },
       }),
 });

@@ -57,6 +57,7 @@ export const EnvConfig = t.partial({
   DATABASE_URL: postgresUrlFromEnv,
   STATE_ENCRYPTION_KEY: keyFromEnv,
   LEASE_TTL_SECONDS: integerFromEnv(1, 3600),
+  TASK_MAX_TAKEOVERS: integerFromEnv(0, 100),
 });
 export type EnvConfig = t.TypeOf<typeof EnvConfig>;
 

@@ -19,6 +19,7 @@ import {
 import {
   DEFAULT_HOST,
   DEFAULT_LEASE_TTL_MS,
+  DEFAULT_MAX_TAKEOVERS,
   DEFAULT_PORT,
   DEFAULT_SHUTDOWN_GRACE_MS,
   type AirbyteConfig,
@@ -194,6 +195,7 @@ export const loadConfig = (sources: ConfigSources): E.Either<ReadonlyArray<Probl
             ...(env.STATE_ENCRYPTION_KEY === undefined ? {} : { encryptionKey: env.STATE_ENCRYPTION_KEY }),
             leaseTtlMs:
               env.LEASE_TTL_SECONDS === undefined ? DEFAULT_LEASE_TTL_MS : env.LEASE_TTL_SECONDS * 1000,
+            maxTakeovers: env.TASK_MAX_TAKEOVERS ?? DEFAULT_MAX_TAKEOVERS,
           },
         }),
   });

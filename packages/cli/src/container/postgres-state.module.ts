@@ -70,8 +70,17 @@ export const postgresStateModule = (state: StateConfig): ContainerModule =>
     // one table holds both kinds of task, told apart by `kind`; this replica owns what it creates
     const taskRepository =
       <A>(kind: TaskKind) =>
-      (pool: pg.Pool, config: AppConfig): PostgresTaskRepository<A> =>
-        new PostgresTaskRepository<A>(pool, { kind, ttlMs: config.tasks.ttlMs, owner: replicaId });
+      (pool: pg.Pool, config: AppConfig, logger: Logger): PostgresTaskRepository<A> =>
+        new PostgresTaskRepository<A>(pool, {
+          kind,
+          ttlMs: config.tasks.ttlMs,
+          owner: replicaId,
+          onFinishDeferred: (token, reason) =>
+            logger.warn(
+              { token, reason },
+              'the end of a task waits for the database: recorded once it answers',
+            ),
+        });
     bind<pg.Pool>(PoolToken)
       .toResolvedValue(
         (logger: Logger) =>
@@ -89,10 +98,10 @@ export const postgresStateModule = (state: StateConfig): ContainerModule =>
       )
       .inSingletonScope();
     bind<PostgresTaskRepository<OperationResult>>(ProvisioningTasksToken)
-      .toResolvedValue(taskRepository<OperationResult>('provisioning'), [PoolToken, ConfigToken])
+      .toResolvedValue(taskRepository<OperationResult>('provisioning'), [PoolToken, ConfigToken, LoggerToken])
       .inSingletonScope();
     bind<PostgresTaskRepository<ValidationOutcome>>(ValidationTasksToken)
-      .toResolvedValue(taskRepository<ValidationOutcome>('validation'), [PoolToken, ConfigToken])
+      .toResolvedValue(taskRepository<ValidationOutcome>('validation'), [PoolToken, ConfigToken, LoggerToken])
       .inSingletonScope();
     rebind(ProvisioningTaskRepositoryToken).toService(ProvisioningTasksToken);
     rebind(ValidationTaskRepositoryToken).toService(ValidationTasksToken);
@@ -141,6 +150,7 @@ export const postgresStateModule = (state: StateConfig): ContainerModule =>
           new PostgresTaskSupervisor(pool, {
             owner: replicaId,
             staleAfterMs: state.leaseTtlMs,
+            maxTakeovers: state.maxTakeovers,
             ...(state.encryptionKey === undefined ? {} : { cipher: makeRequestCipher(state.encryptionKey) }),
           }),
         [PoolToken],

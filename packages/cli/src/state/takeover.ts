@@ -1,7 +1,8 @@
 /**
  * What a replica does with a task another replica stopped running: the same operation again, under the
  * same token, when the request was kept (deploys are idempotent, so this converges); otherwise the task
- * ends FAILED, saying to send the request again. Also: the submit use cases keep their request for this.
+ * ends FAILED, saying to send the request again. A task taken over as often as allowed ends FAILED too,
+ * saying how many replicas tried. Also: the submit use cases keep their request for this.
  */
 import * as E from 'fp-ts/lib/Either.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
@@ -75,6 +76,13 @@ export const takeOver =
         if (E.isLeft(recorded))
           logger.error({ token: task.token }, 'could not record the end of a task taken over');
       });
+    if (task.givenUp !== undefined) {
+      logger.error({ token: task.token }, `a task's replicas kept stopping: ${task.givenUp}`);
+      const failure: OperationFailure = { error: internal(task.givenUp), logs: [] };
+      const tasks = task.kind === 'validation' ? parts.validationTasks : parts.provisioningTasks;
+      parts.background.spawn(() => record(tasks.fail(task.token, failure)()));
+      return;
+    }
     if (task.kind === 'validation') {
       parts.background.spawn(() => record(parts.validationTasks.fail(task.token, stopped)()));
       return;

@@ -162,6 +162,15 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('reads TASK_MAX_TAKEOVERS with DATABASE_URL (3 by default), and names it when it is out of range', () => {
+    const database = { DATABASE_URL: 'postgres://u:p@db.local:5432/provisioner' };
+    expect(ok(database).state?.maxTakeovers).to.equal(3);
+    expect(ok({ ...database, TASK_MAX_TAKEOVERS: '0' }).state?.maxTakeovers).to.equal(0);
+    expect(problems({ ...database, TASK_MAX_TAKEOVERS: '-1' })).to.deep.equal([
+      { path: 'TASK_MAX_TAKEOVERS', message: 'must be an integer from 0 to 100, got "-1"' },
+    ]);
+  });
+
   it('says what is wrong with a secret by its length, never its value', () => {
     expect(problems({ API_TOKEN: 'short-s3cret', SECRET_FINGERPRINT_KEY: ' k3y! ' })).to.deep.equal([
       { path: 'API_TOKEN', message: 'must be at least 16 characters, got 12 characters' },

@@ -3,6 +3,7 @@ import { airbyteCallsGroup } from './airbyte-calls.js';
 import { concurrencyGroup } from './concurrency.js';
 import { coreLevelGroup } from './core-level.js';
 import { criticalPathGroup } from './critical-path.js';
+import { durableStateGroup } from './durable-state.js';
 import { memoryGroup } from './memory.js';
 import { scaleGroup } from './scale.js';
 import { startupGroup } from './startup.js';
@@ -18,4 +19,5 @@ export const allGroups: ReadonlyArray<FigureGroup> = [
   scaleGroup,
   memoryGroup,
   startupGroup,
+  durableStateGroup,
 ];
