@@ -7,6 +7,7 @@
 import type { AirbyteWorkspace, WorkspaceDirectory } from '@airbyte-provisioner/core';
 import * as E from 'fp-ts/lib/Either.js';
 import * as O from 'fp-ts/lib/Option.js';
+import { PageCodec } from '../codecs/page.codec.js';
 import { AnyItem, NamedWorkspaceResponse } from '../codecs/workspace.codec.js';
 import { makeAirbyteClient, type AirbyteClient } from '../http/airbyte-client.js';
 import { NoContent } from '../http/airbyte-request.js';
@@ -43,11 +44,20 @@ export const workspacesOver = (client: AirbyteClient): WorkspaceDirectory => ({
       }),
     ),
   ),
+  // one item of each collection is enough to tell: no list is walked to its end
   holdsAnything: task(async (id: string) => {
     for (const collection of ['/connections', '/sources', '/destinations']) {
-      const items = await client.listAll(collection, AnyItem, [['workspaceIds', id]]);
-      if (E.isLeft(items)) return items;
-      if (items.right.length > 0) return E.right(true);
+      const page = await client.call({
+        method: 'GET',
+        template: collection,
+        query: [
+          ['workspaceIds', id],
+          ['limit', '1'],
+        ],
+        codec: PageCodec(AnyItem),
+      });
+      if (E.isLeft(page)) return page;
+      if (page.right.data.length > 0) return E.right(true);
     }
     return E.right(false);
   }),
