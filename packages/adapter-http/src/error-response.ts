@@ -53,6 +53,9 @@ export const systemError = (message: string, solutions: ReadonlyArray<string>): 
 /** Airbyte's words when the connector type or definition is what it does not know. */
 const CONNECTOR_TYPE = /\b(sourceType|destinationType|definitionId|definition)\b/i;
 
+const CONNECTOR_TYPE_ADVICE =
+  'Airbyte has no connector of that type: fix sourceType / destinationType in the descriptor (a connector name Airbyte knows), or give the definitionId of a connector definition of this Airbyte.';
+
 /** What the user can do about Airbyte's failure. */
 const airbyteAdvice = (error: AirbyteError): string => {
   switch (error._tag) {
@@ -66,12 +69,15 @@ const airbyteAdvice = (error: AirbyteError): string => {
         : "Airbyte refused the provisioner's credentials: check AIRBYTE_CLIENT_ID/AIRBYTE_CLIENT_SECRET (or AIRBYTE_TOKEN) and the workspace permissions.";
     case 'AirbyteRejected':
       return CONNECTOR_TYPE.test(error.detail)
-        ? 'Airbyte has no connector of that type: fix sourceType / destinationType in the descriptor (a connector name Airbyte knows), or give the definitionId of a connector definition of this Airbyte.'
+        ? CONNECTOR_TYPE_ADVICE
         : "Airbyte rejected the configuration: fix the descriptor's connectionConfiguration as Airbyte's message says, then deploy again.";
     case 'AirbyteConflict':
       return 'Airbyte reported a conflict (e.g. a sync is running); wait and send the request again.';
     case 'AirbyteNotFound':
-      return 'A resource disappeared from Airbyte while deploying; sending the request again recreates it.';
+      // an unknown definitionId is a 404 too: sending again would fail the same way
+      return CONNECTOR_TYPE.test(error.detail)
+        ? CONNECTOR_TYPE_ADVICE
+        : 'A resource disappeared from Airbyte while deploying; sending the request again recreates it.';
   }
 };
 

@@ -31,6 +31,11 @@ const airbyteErrors: ReadonlyArray<[AirbyteError, RegExp, RegExp]> = [
   ],
   [{ _tag: 'AirbyteConflict', detail: 'sync running' }, /Airbyte reported a conflict: sync running/, /wait/],
   [{ _tag: 'AirbyteNotFound', detail: 'gone' }, /Airbyte did not find a resource: gone/, /recreates/],
+  [
+    { _tag: 'AirbyteNotFound', detail: 'Could not find definitionId 0000' },
+    /Airbyte did not find a resource: Could not find definitionId/,
+    /^(?!.*recreates).*sourceType \/ destinationType.*definitionId/,
+  ],
 ];
 
 describe('errorResponse: the one mapping from core errors to HTTP', () => {

@@ -28,6 +28,7 @@ import type { AirbyteClient } from '../http/airbyte-client.js';
 import { NoContent, type AirbyteRequest } from '../http/airbyte-request.js';
 import { redactConfiguration, secretValuesOf } from '../http/redact.js';
 import { createOnce } from './create-once.js';
+import { notFoundIs } from './either-task.js';
 import type { ResolvedGatewayOptions } from './airbyte-gateway-options.js';
 
 interface ActorApi {
@@ -212,7 +213,7 @@ export const actorOperations = (client: AirbyteClient, options: ResolvedGatewayO
       codec: NoContent,
     });
     // deleting what is already gone is success
-    return E.isLeft(result) && result.left._tag === 'AirbyteNotFound' ? E.right(undefined) : result;
+    return notFoundIs<void>(undefined)(result);
   };
 
   return { findById, findByName, create, update, remove };

@@ -3,15 +3,8 @@
  * `/groups` (editions with role-based access). Users are listed for the whole organization and matched
  * by email here, case-insensitively: Airbyte compares the `emails` filter as stored.
  */
-import type {
-  AccessGateway,
-  AirbyteError,
-  AirbytePermission,
-  Principal,
-  WorkspaceRole,
-} from '@airbyte-provisioner/core';
+import type { AccessGateway, AirbytePermission, Principal, WorkspaceRole } from '@airbyte-provisioner/core';
 import * as E from 'fp-ts/lib/Either.js';
-import type * as TE from 'fp-ts/lib/TaskEither.js';
 import type * as t from 'io-ts';
 import {
   GroupPermissionsResponse,
@@ -23,12 +16,7 @@ import {
 import { makeAirbyteClient, type AirbyteClient } from '../http/airbyte-client.js';
 import { NoContent } from '../http/airbyte-request.js';
 import { resolveOptions, type AirbyteGatewayOptions } from './airbyte-gateway-options.js';
-
-const task =
-  <Args extends ReadonlyArray<unknown>, A>(run: (...args: Args) => Promise<E.Either<AirbyteError, A>>) =>
-  (...args: Args): TE.TaskEither<AirbyteError, A> =>
-  () =>
-    run(...args);
+import { notFoundIs, task } from './either-task.js';
 
 const fromResponse = (p: t.TypeOf<typeof PermissionResponse>): AirbytePermission => ({
   id: p.permissionId,
@@ -45,8 +33,7 @@ const fromRead = (p: t.TypeOf<typeof PermissionsResponse>['data'][number]): Airb
 });
 
 /** Revoking what is already gone is success. */
-const goneIsDone = (result: E.Either<AirbyteError, void>): E.Either<AirbyteError, void> =>
-  E.isLeft(result) && result.left._tag === 'AirbyteNotFound' ? E.right(undefined) : result;
+const goneIsDone = notFoundIs<void>(undefined);
 
 export const accessOver = (client: AirbyteClient): AccessGateway => ({
   findUsersByEmail: task(async (organizationId: string, emails: ReadonlyArray<string>) => {

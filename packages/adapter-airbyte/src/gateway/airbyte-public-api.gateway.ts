@@ -5,7 +5,6 @@
  */
 import type { AirbyteError, AirbyteGateway, Logger } from '@airbyte-provisioner/core';
 import * as E from 'fp-ts/lib/Either.js';
-import type * as TE from 'fp-ts/lib/TaskEither.js';
 import { StreamPropertiesResponse, toDiscoveredStream } from '../codecs/stream.codec.js';
 import { WorkspaceResponse } from '../codecs/workspace.codec.js';
 import { makeAirbyteClient, type AirbyteClient } from '../http/airbyte-client.js';
@@ -16,16 +15,11 @@ import {
   type ResolvedGatewayOptions,
 } from './airbyte-gateway-options.js';
 import { makeConnectionOperations } from './connection-operations.js';
+import { task } from './either-task.js';
 import { makeJobOperations } from './job-operations.js';
 
 /** Discovery runs the source connector and is slow on real sources: it gets at least this long. */
 export const MIN_DISCOVERY_TIMEOUT_MS = 120_000;
-
-const task =
-  <Args extends ReadonlyArray<unknown>, A>(run: (...args: Args) => Promise<E.Either<AirbyteError, A>>) =>
-  (...args: Args): TE.TaskEither<AirbyteError, A> =>
-  () =>
-    run(...args);
 
 /**
  * The core's AirbyteGateway, and `withLogger`: the same gateway (same limits, token and calls in flight)

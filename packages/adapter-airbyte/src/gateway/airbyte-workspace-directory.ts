@@ -4,27 +4,17 @@
  * exactly. An application may create workspaces only if its user may in the organization (organization
  * admin, or instance admin on self-managed editions); otherwise Airbyte answers 403.
  */
-import type { AirbyteError, AirbyteWorkspace, WorkspaceDirectory } from '@airbyte-provisioner/core';
+import type { AirbyteWorkspace, WorkspaceDirectory } from '@airbyte-provisioner/core';
 import * as E from 'fp-ts/lib/Either.js';
 import * as O from 'fp-ts/lib/Option.js';
-import type * as TE from 'fp-ts/lib/TaskEither.js';
+import { PageCodec } from '../codecs/page.codec.js';
 import { AnyItem, NamedWorkspaceResponse } from '../codecs/workspace.codec.js';
 import { makeAirbyteClient, type AirbyteClient } from '../http/airbyte-client.js';
 import { NoContent } from '../http/airbyte-request.js';
 import { resolveOptions, type AirbyteGatewayOptions } from './airbyte-gateway-options.js';
-
-const task =
-  <Args extends ReadonlyArray<unknown>, A>(run: (...args: Args) => Promise<E.Either<AirbyteError, A>>) =>
-  (...args: Args): TE.TaskEither<AirbyteError, A> =>
-  () =>
-    run(...args);
+import { notFoundIs, task } from './either-task.js';
 
 const toWorkspace = (w: NamedWorkspaceResponse): AirbyteWorkspace => ({ id: w.workspaceId, name: w.name });
-
-const notFoundIs =
-  <A>(value: A) =>
-  (result: E.Either<AirbyteError, A>): E.Either<AirbyteError, A> =>
-    E.isLeft(result) && result.left._tag === 'AirbyteNotFound' ? E.right(value) : result;
 
 export const workspacesOver = (client: AirbyteClient): WorkspaceDirectory => ({
   findByName: task(async (name: string) =>
@@ -54,11 +44,20 @@ export const workspacesOver = (client: AirbyteClient): WorkspaceDirectory => ({
       }),
     ),
   ),
+  // one item of each collection is enough to tell: no list is walked to its end
   holdsAnything: task(async (id: string) => {
     for (const collection of ['/connections', '/sources', '/destinations']) {
-      const items = await client.listAll(collection, AnyItem, [['workspaceIds', id]]);
-      if (E.isLeft(items)) return items;
-      if (items.right.length > 0) return E.right(true);
+      const page = await client.call({
+        method: 'GET',
+        template: collection,
+        query: [
+          ['workspaceIds', id],
+          ['limit', '1'],
+        ],
+        codec: PageCodec(AnyItem),
+      });
+      if (E.isLeft(page)) return page;
+      if (page.right.data.length > 0) return E.right(true);
     }
     return E.right(false);
   }),

@@ -19,6 +19,7 @@ import type { AirbyteClient } from '../http/airbyte-client.js';
 import { NoContent } from '../http/airbyte-request.js';
 import type { ResolvedGatewayOptions } from './airbyte-gateway-options.js';
 import { createOnce } from './create-once.js';
+import { notFoundIs } from './either-task.js';
 
 const COLLECTION = '/connections';
 const ITEM = '/connections/{connectionId}';
@@ -153,7 +154,7 @@ export const makeConnectionOperations = (client: AirbyteClient, options: Resolve
       params: { connectionId: id },
       codec: NoContent,
     });
-    return E.isLeft(result) && result.left._tag === 'AirbyteNotFound' ? E.right(undefined) : result;
+    return notFoundIs<void>(undefined)(result);
   };
 
   return { findById, findByName, findUsing, create, update, remove };

@@ -14,7 +14,7 @@ import {
 } from './connector-types.js';
 import { deleteConnectionsOf } from './connection-store.js';
 import { checkConnectorSpec } from './connector-spec.js';
-import { isReply, listLinkParams, pageOf, readBoolean, readPage, readWorkspaceFilter } from './pagination.js';
+import { isReply, listInWorkspaces } from './pagination.js';
 import type { RouteContext, RouteHandler } from './route-context.js';
 import {
   forbidden,
@@ -180,19 +180,10 @@ const makeGet =
 
 const makeList =
   (names: ActorNames): RouteHandler =>
-  (context) => {
-    const page = readPage(context.query);
-    if (isReply(page)) return page;
-    const includeDeleted = readBoolean(context.query, 'includeDeleted');
-    if (isReply(includeDeleted)) return includeDeleted;
-    const workspaces = readWorkspaceFilter(context);
-    if (isReply(workspaces)) return workspaces;
-    const matching = [...storeOf(context.state, names.kind).values()].filter(
-      (actor) => workspaces.has(actor.workspaceId) && (includeDeleted || !actor.deleted),
+  (context) =>
+    listInWorkspaces(context, storeOf(context.state, names.kind).values(), (actor) =>
+      actorView(names, actor),
     );
-    const { data, ...links } = pageOf(context, matching, page, listLinkParams(context, includeDeleted));
-    return ok({ ...links, data: data.map((actor) => actorView(names, actor)) });
-  };
 
 const makePut =
   (names: ActorNames): RouteHandler =>

@@ -9,7 +9,7 @@
 import { findActor } from './actor.routes.js';
 import { catalogOf } from './catalog.js';
 import { connectionView } from './connection-store.js';
-import { isReply, listLinkParams, pageOf, readBoolean, readPage, readWorkspaceFilter } from './pagination.js';
+import { isReply, listInWorkspaces } from './pagination.js';
 import type { RouteContext, RouteHandler } from './route-context.js';
 import {
   badRequest,
@@ -165,19 +165,8 @@ const get: RouteHandler = (context) => {
   return isReply(connection) ? connection : ok(connectionView(connection));
 };
 
-const list: RouteHandler = (context) => {
-  const page = readPage(context.query);
-  if (isReply(page)) return page;
-  const includeDeleted = readBoolean(context.query, 'includeDeleted');
-  if (isReply(includeDeleted)) return includeDeleted;
-  const workspaces = readWorkspaceFilter(context);
-  if (isReply(workspaces)) return workspaces;
-  const matching = [...context.state.connections.values()].filter(
-    (c) => workspaces.has(c.workspaceId) && (includeDeleted || !c.deleted),
-  );
-  const { data, ...links } = pageOf(context, matching, page, listLinkParams(context, includeDeleted));
-  return ok({ ...links, data: data.map(connectionView) });
-};
+const list: RouteHandler = (context) =>
+  listInWorkspaces(context, context.state.connections.values(), connectionView);
 
 const remove: RouteHandler = (context) => {
   const connection = findConnection(context);

@@ -2,7 +2,7 @@
  * `limit`/`offset` paging with `next`/`previous` links (airbyte-server publicapi PaginationMapper), and the
  * query parameters lists share.
  */
-import { forbidden, micronautError, type SandboxReply } from './sandbox-reply.js';
+import { forbidden, micronautError, ok, type SandboxReply } from './sandbox-reply.js';
 import type { RouteContext } from './route-context.js';
 
 export interface PageRequest {
@@ -87,4 +87,27 @@ export const listLinkParams = (
     ['includeDeleted', String(includeDeleted)],
     ...(asked.length === 0 ? [] : [['workspaceIds', asked.join(',')] as const]),
   ];
+};
+
+/**
+ * A list of the source, destination, connection or workspace kind: one page of `items` in the workspaces
+ * the caller reaches (or the `workspaceIds` asked), live ones unless `includeDeleted=true`, each shown as
+ * `view` shows it.
+ */
+export const listInWorkspaces = <A extends { readonly workspaceId: string; readonly deleted: boolean }>(
+  context: RouteContext,
+  items: Iterable<A>,
+  view: (item: A) => unknown,
+): SandboxReply => {
+  const page = readPage(context.query);
+  if (isReply(page)) return page;
+  const includeDeleted = readBoolean(context.query, 'includeDeleted');
+  if (isReply(includeDeleted)) return includeDeleted;
+  const workspaces = readWorkspaceFilter(context);
+  if (isReply(workspaces)) return workspaces;
+  const matching = [...items].filter(
+    (item) => workspaces.has(item.workspaceId) && (includeDeleted || !item.deleted),
+  );
+  const { data, ...links } = pageOf(context, matching, page, listLinkParams(context, includeDeleted));
+  return ok({ ...links, data: data.map(view) });
 };

@@ -5,7 +5,7 @@
  * did not exist. `POST` creates one in the sandbox's organization (another organization is 403) and lets
  * its creator reach it; names are not unique. `DELETE` leaves a tombstone, as Airbyte does.
  */
-import { isReply, listLinkParams, pageOf, readBoolean, readPage, readWorkspaceFilter } from './pagination.js';
+import { isReply, listInWorkspaces } from './pagination.js';
 import type { RouteContext, RouteHandler } from './route-context.js';
 import {
   badRequest,
@@ -57,19 +57,8 @@ const get: RouteHandler = (context) => {
   return isReply(workspace) ? workspace : ok(workspaceView(workspace));
 };
 
-const list: RouteHandler = (context) => {
-  const page = readPage(context.query);
-  if (isReply(page)) return page;
-  const includeDeleted = readBoolean(context.query, 'includeDeleted');
-  if (isReply(includeDeleted)) return includeDeleted;
-  const reach = readWorkspaceFilter(context);
-  if (isReply(reach)) return reach;
-  const matching = [...context.state.workspaces.values()].filter(
-    (w) => reach.has(w.workspaceId) && (includeDeleted || !w.deleted),
-  );
-  const { data, ...links } = pageOf(context, matching, page, listLinkParams(context, includeDeleted));
-  return ok({ ...links, data: data.map(workspaceView) });
-};
+const list: RouteHandler = (context) =>
+  listInWorkspaces(context, context.state.workspaces.values(), workspaceView);
 
 const create: RouteHandler = (context) => {
   const name = nameOf(context.body, true);

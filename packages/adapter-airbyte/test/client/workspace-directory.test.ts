@@ -72,6 +72,37 @@ describe('AirbyteWorkspaceDirectory against the sandbox', () => {
     expect(await ok(directory.findByName('finance.orders.1'))).to.deep.equal([]);
   });
 
+  it('tells a workspace holds something from one item of one list, not by reading every page', async () => {
+    const workspace = await ok(directory.create('finance.orders.1', undefined));
+    const scoped = makeAirbytePublicApiGateway({
+      ...options(),
+      workspaceId: sandbox.workspaceId,
+    }).forWorkspace(workspace.id);
+    for (const name of ['a', 'b', 'c'])
+      await ok(
+        scoped.createActor('source', {
+          name,
+          connector: { _tag: 'ConnectorType', connectorType: 'file' },
+          configuration: {
+            dataset_name: name,
+            format: 'csv',
+            url: 'https://example.com/orders.csv',
+            provider: { storage: 'HTTPS', user_agent: false },
+          },
+        }),
+      );
+    sandbox.clearCalls();
+    expect(await ok(directory.holdsAnything(workspace.id))).to.equal(true);
+    const lists = sandbox
+      .calls()
+      .filter((c) => c.method === 'GET')
+      .map((c) => [c.path, c.query['limit'], c.query['offset']]);
+    expect(lists).to.deep.equal([
+      ['/connections', '1', undefined],
+      ['/sources', '1', undefined],
+    ]);
+  });
+
   it('answers a refused create as an error the core can name (403)', async () => {
     const refused = await directory.create('x', '11111111-1111-4111-8111-111111111111')();
     expect(E.isLeft(refused) && refused.left._tag).to.equal('AirbyteUnauthorized');

@@ -38,19 +38,21 @@ export const operationsRoutes = (router: AppRouter, options: HttpAppOptions, met
   router.get('/ready', async (ctx: Ctx) => {
     const [state, ready] = await Promise.all([options.stateReadiness?.(), options.useCases.checkReady()()]);
     const airbyteReason = E.isRight(ready) ? undefined : describeError(ready.left).message;
-    if (state === undefined) {
-      ctx.status = airbyteReason === undefined ? 200 : 503;
-      ctx.body =
-        airbyteReason === undefined ? { status: 'READY' } : { status: 'NOT_READY', reason: airbyteReason };
-      return;
-    }
-    const reason = state.reason ?? (state.airbyteGatesReadiness ? airbyteReason : undefined);
+    // without a state store only Airbyte gates readiness, and the body says nothing of a store
+    const reason =
+      state === undefined
+        ? airbyteReason
+        : (state.reason ?? (state.airbyteGatesReadiness ? airbyteReason : undefined));
     ctx.status = reason === undefined ? 200 : 503;
     ctx.body = {
       status: reason === undefined ? 'READY' : 'NOT_READY',
       ...(reason === undefined ? {} : { reason }),
-      state: state.store,
-      airbyte: airbyteReason === undefined ? 'REACHABLE' : `UNREACHABLE: ${airbyteReason}`,
+      ...(state === undefined
+        ? {}
+        : {
+            state: state.store,
+            airbyte: airbyteReason === undefined ? 'REACHABLE' : `UNREACHABLE: ${airbyteReason}`,
+          }),
     };
   });
   router.get('/metrics', async (ctx: Ctx) => {

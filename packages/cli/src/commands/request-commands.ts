@@ -42,8 +42,6 @@ const writeJson = (io: CliIo, value: unknown): void => {
   io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 };
 
-const NO_PROBLEM: ReadonlyArray<Problem> = [];
-
 /** The request's problems before any use case: JSON that is not JSON is told in JSON's terms. */
 const requestProblems = (
   collaborators: Collaborators,
@@ -51,9 +49,7 @@ const requestProblems = (
   text: string,
 ): E.Either<ReadonlyArray<Problem>, ProvisioningRequest> => {
   const json = isJsonInput(file, text) ? jsonSyntaxProblem(text) : undefined;
-  return json === undefined
-    ? collaborators.parseRequestFile(text)
-    : E.left([...NO_PROBLEM, problem('', json)]);
+  return json === undefined ? collaborators.parseRequestFile(text) : E.left([problem('', json)]);
 };
 
 interface ReadRequest {
@@ -61,6 +57,13 @@ interface ReadRequest {
   /** Where the descriptor's problems are: the file, or the descriptor string a JSON request holds. */
   readonly source: ProblemSource;
 }
+
+/** Input that cannot be used, told as JSON or on standard error: its exit code. */
+const inputError = (io: CliIo, options: RequestCommandOptions, message: string): ExitCode => {
+  if (options.json === true) writeJson(io, { error: message });
+  else io.stderr.write(`${message}\n`);
+  return EXIT_INVALID_INPUT;
+};
 
 /** Reads and decodes the request; on failure prints why and gives the exit code. */
 const readRequest = async (
@@ -70,11 +73,7 @@ const readRequest = async (
   options: RequestCommandOptions,
 ): Promise<E.Either<ExitCode, ReadRequest>> => {
   const text = await readInput(file, io);
-  if (E.isLeft(text)) {
-    if (options.json === true) writeJson(io, { error: text.left });
-    else io.stderr.write(`${text.left}\n`);
-    return E.left(EXIT_INVALID_INPUT);
-  }
+  if (E.isLeft(text)) return E.left(inputError(io, options, text.left));
   const request = requestProblems(collaborators, file, text.right);
   if (E.isLeft(request)) {
     if (options.json === true) writeJson(io, { valid: false, problems: request.left });
@@ -103,10 +102,13 @@ const stateFileProblem = async (
   const problem = await new JsonFileDeploymentRecordRepository(options.state).problem();
   if (problem === undefined) return E.right(undefined);
   const prefix = `the state file ${options.state} `;
-  const message = `Cannot use --state ${options.state}: ${problem.startsWith(prefix) ? `it ${problem.slice(prefix.length)}` : problem}`;
-  if (options.json === true) writeJson(io, { error: message });
-  else io.stderr.write(`${message}\n`);
-  return E.left(EXIT_INVALID_INPUT);
+  return E.left(
+    inputError(
+      io,
+      options,
+      `Cannot use --state ${options.state}: ${problem.startsWith(prefix) ? `it ${problem.slice(prefix.length)}` : problem}`,
+    ),
+  );
 };
 
 const prepare = async (

@@ -3,7 +3,7 @@
  * look (a setting, a descriptor field), so that a 403 on the workspace is not read as bad credentials
  * and an unknown connector type is not read as a bad connectionConfiguration.
  */
-import type { AirbyteError, ProvisioningError } from '@airbyte-provisioner/core';
+import { jobSteps, type AirbyteError, type ProvisioningError } from '@airbyte-provisioner/core';
 
 export interface AdviceContext {
   /** The configured AIRBYTE_WORKSPACE_ID, when known. */
@@ -50,7 +50,10 @@ export const adviceFor = (error: ProvisioningError, context: AdviceContext = {})
         ? "This application may not create workspaces (AIRBYTE_WORKSPACE_MODE=per-data-product): its user needs organization_editor or more in Airbyte, or create the data product's workspace by hand."
         : airbyteAdvice(error.step, error.error, context);
     case 'StateConflict':
-      return 'Resolve the conflict in Airbyte (rename or remove the resources named), then run the command again.';
+      // a job that did not succeed is no naming conflict: its reason is only in the job's logs
+      return jobSteps.includes(error.step)
+        ? "Read why the job did not succeed in its logs in the Airbyte UI (Airbyte's public API does not give the reason), fix the cause, then run the command again."
+        : 'Resolve the conflict in Airbyte (rename or remove the resources named), then run the command again.';
     case 'StateUnavailable':
       return "The provisioner's database (DATABASE_URL) cannot be reached: run the command again once it is back.";
     case 'AccessNotReleased': {

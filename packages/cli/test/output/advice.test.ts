@@ -14,4 +14,19 @@ describe('adviceFor', () => {
       ),
     ).to.match(/cannot see workspace ws-1/);
   });
+
+  it('sends a failed sync to its job logs, and a naming conflict to the resources named', () => {
+    const failedSync = adviceFor({
+      _tag: 'StateConflict',
+      step: 'wait for the sync',
+      message: 'the sync job 7 ended failed',
+      ids: ['7'],
+    });
+    expect(failedSync)
+      .to.match(/logs in the Airbyte UI/)
+      .and.not.match(/rename or remove/);
+    expect(
+      adviceFor({ _tag: 'StateConflict', step: 'find source', message: 'two named x', ids: ['1', '2'] }),
+    ).to.match(/rename or remove the resources named/);
+  });
 });
