@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { startAirbyteSandbox } from '@airbyte-provisioner/adapter-airbyte/sandbox';
 import { example, runCliChild } from '../support/child-cli.js';
+import { sandboxEnv } from '../support/serve-child.js';
 
 type Sandbox = Awaited<ReturnType<typeof startAirbyteSandbox>>;
 
@@ -39,13 +40,7 @@ describe('plan, provision, unprovision (child processes, sandbox Airbyte, --stat
   before(async () => {
     sandbox = await startAirbyteSandbox({ host: '127.0.0.1' });
     env = {
-      AIRBYTE_API_URL: sandbox.url,
-      AIRBYTE_WORKSPACE_ID: sandbox.workspaceId,
-      AIRBYTE_CLIENT_ID: sandbox.credentials.clientId,
-      AIRBYTE_CLIENT_SECRET: sandbox.credentials.clientSecret,
-      SNOWFLAKE_HOST: 'acme.snowflakecomputing.com',
-      SNOWFLAKE_ROLE: 'LOADER',
-      SNOWFLAKE_WAREHOUSE: 'WH',
+      ...sandboxEnv(sandbox),
       SNOWFLAKE_USER: 'loader',
       SNOWFLAKE_PASSWORD: 'snowflake-password-value',
       LOG_LEVEL: 'warn',

@@ -10,6 +10,7 @@ import { connect, type Socket } from 'node:net';
 import { startAirbyteSandbox, type AirbyteSandbox } from '@airbyte-provisioner/adapter-airbyte/sandbox';
 import { example, startCliChild, type LongRunningChild } from '../support/child-cli.js';
 import { freePort } from '../support/free-port.js';
+import { sandboxEnv, serveChild } from '../support/serve-child.js';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -58,25 +59,11 @@ const terminate = async (child: LongRunningChild): Promise<{ code: unknown; took
   return { code, took: Date.now() - signalledAt };
 };
 
-/** `serve` on this sandbox Airbyte with this grace period (and more env), answering /health. */
-const serveOn = async (sandbox: AirbyteSandbox, graceMs: string, env: Record<string, string> = {}) => {
-  const port = await freePort();
-  const child = startCliChild(['serve'], {
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    AIRBYTE_API_URL: sandbox.url,
-    AIRBYTE_WORKSPACE_ID: sandbox.workspaceId,
-    AIRBYTE_CLIENT_ID: sandbox.credentials.clientId,
-    AIRBYTE_CLIENT_SECRET: sandbox.credentials.clientSecret,
-    SHUTDOWN_GRACE_MS: graceMs,
-    ...env,
-  });
-  const base = `http://127.0.0.1:${port}`;
-  await waitForHealth(base, child);
-  return { child, base };
-};
+/** `serve` on this sandbox Airbyte with this grace period (and more env), listening. */
+const serveOn = (sandbox: AirbyteSandbox, graceMs: string, env: Record<string, string> = {}) =>
+  serveChild({ ...sandboxEnv(sandbox), SHUTDOWN_GRACE_MS: graceMs, ...env });
 
-/** `serve` on the sandbox with this grace period, healthy, with `request` accepted as an async provision. */
+/** `serve` on the sandbox with this grace period, listening, with `request` accepted as an async provision. */
 const serveAndProvision = async (sandbox: AirbyteSandbox, graceMs: string, request: string) => {
   const { child, base } = await serveOn(sandbox, graceMs);
   const provision = await fetch(`${base}/v1/provision`, {

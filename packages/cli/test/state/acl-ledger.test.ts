@@ -2,49 +2,18 @@
  * updateacl's ledger with DATABASE_URL: kept in PostgreSQL, so a replica knows the grants another replica
  * made (and keeps one that another component still needs), and after a restart still revokes what it made.
  */
-import 'reflect-metadata';
 import { expect } from 'chai';
-import pg from 'pg';
-import { startAirbyteSandbox, type AirbyteSandbox } from '@airbyte-provisioner/adapter-airbyte/sandbox';
-import { freshDatabase, type TestDatabase } from '@airbyte-provisioner/adapter-postgres/testing';
-import { packageCollaborators } from '../../src/collaborators/load-collaborators.js';
-import { startService, type RunningService } from '../../src/server/start-service.js';
+import type { RunningService } from '../../src/server/start-service.js';
+import { query, replicaSuite, stopReplicas } from '../support/serve-child.js';
 import { descriptorOf, requestOf } from '../reliability/descriptors.js';
-import { airbyteEnv, configFrom, pollStatus, send, tokenOf } from '../reliability/harness.js';
+import { pollStatus, send, tokenOf } from '../reliability/harness.js';
 
 describe('updateacl and unprovision with the PostgreSQL ledger, over two replicas and a restart', function () {
   this.timeout(60_000);
-  let sandbox: AirbyteSandbox;
-  let database: TestDatabase;
-  const running: RunningService[] = [];
-
-  const replica = async (): Promise<RunningService> => {
-    const service = await startService(
-      packageCollaborators,
-      configFrom({
-        ...airbyteEnv(sandbox.url, sandbox.workspaceId, sandbox.credentials),
-        AIRBYTE_ACL_MODE: 'workspace-role',
-        AIRBYTE_ORGANIZATION_ID: sandbox.organizationId,
-        DATABASE_URL: database.url,
-        SHUTDOWN_GRACE_MS: '2000',
-      }),
-    );
-    running.push(service);
-    return service;
-  };
-  const stopAll = async (): Promise<void> => {
-    await Promise.all(running.splice(0).map((s) => s.stop()));
-  };
-
-  before(async () => {
-    sandbox = await startAirbyteSandbox({ users: ['john.doe@example.com'] });
-    database = await freshDatabase();
-  });
-  after(async () => {
-    await stopAll();
-    await sandbox.close();
-    await database.drop();
-  });
+  const suite = replicaSuite({ AIRBYTE_ACL_MODE: 'workspace-role' }, { users: ['john.doe@example.com'] });
+  const sandbox = suite.sandbox;
+  const replica = (): Promise<RunningService> =>
+    suite.replica({ AIRBYTE_ORGANIZATION_ID: sandbox().organizationId });
 
   const update = async (service: RunningService, key: string, refs: ReadonlyArray<string>) => {
     const accepted = await send(`${service.url}/v1/updateacl`, {
@@ -56,22 +25,15 @@ describe('updateacl and unprovision with the PostgreSQL ledger, over two replica
     return done;
   };
   const johnHolds = () =>
-    sandbox
+    sandbox()
       .permissions()
-      .filter((p) => p.workspaceId === sandbox.workspaceId)
+      .filter((p) => p.workspaceId === sandbox().workspaceId)
       .map((p) => p.permissionType);
-  const ledgerRows = async () => {
-    const client = new pg.Client({ connectionString: database.url });
-    await client.connect();
-    try {
-      const { rows } = await client.query<Record<string, unknown>>(
-        'SELECT component_id, ref, role, made FROM provisioner_acl_grants ORDER BY component_id',
-      );
-      return rows;
-    } finally {
-      await client.end();
-    }
-  };
+  const ledgerRows = () =>
+    query<Record<string, unknown>>(
+      suite.database().url,
+      'SELECT component_id, ref, role, made FROM provisioner_acl_grants ORDER BY component_id',
+    );
 
   it('shares the ledger between replicas and keeps it across a restart of both', async () => {
     const [a, b] = await Promise.all([replica(), replica()]);
@@ -95,7 +57,7 @@ describe('updateacl and unprovision with the PostgreSQL ledger, over two replica
       ),
     );
 
-    await stopAll();
+    await stopReplicas();
     const [c] = await Promise.all([replica(), replica()]);
     await update(c, 'second', []);
     expect(johnHolds()).to.deep.equal([]);
@@ -111,7 +73,7 @@ describe('updateacl and unprovision with the PostgreSQL ledger, over two replica
   };
 
   it("an unprovision on one replica releases what the other granted, keeping what another component's entry needs", async () => {
-    const ann = sandbox.addUser('ann@example.com');
+    const ann = sandbox().addUser('ann@example.com');
     const [a, b] = await Promise.all([replica(), replica()]);
     await run(a, 'provision', requestOf({ key: 'pa' }));
     await run(a, 'provision', requestOf({ key: 'pb' }));
@@ -121,9 +83,9 @@ describe('updateacl and unprovision with the PostgreSQL ledger, over two replica
     const first = await run(b, 'unprovision', requestOf({ key: 'pa' }));
     expect(first.result).to.match(/\(1 revoked, 1 kept for other components, 0 forgotten\)$/);
     const holders = () =>
-      sandbox
+      sandbox()
         .permissions()
-        .filter((p) => p.workspaceId === sandbox.workspaceId)
+        .filter((p) => p.workspaceId === sandbox().workspaceId)
         .map((p) => p.userId);
     expect(holders()).to.not.include(ann);
     expect(johnHolds()).to.deep.equal(['workspace_reader']);

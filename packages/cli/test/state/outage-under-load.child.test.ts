@@ -12,8 +12,12 @@ import {
   startTestPostgres,
   type TestDatabase,
 } from '@airbyte-provisioner/adapter-postgres/testing';
-import { startCliChild, type LongRunningChild } from '../support/child-cli.js';
-import { freePort } from '../support/free-port.js';
+import {
+  killServeChildren,
+  serveReplica,
+  sourceCreationsInFlight,
+  untilAnswers,
+} from '../support/serve-child.js';
 import { namesOf, requestOf } from '../reliability/descriptors.js';
 import { LEGACY, pollStatus, send, sleep, tokenOf } from '../reliability/harness.js';
 
@@ -24,7 +28,6 @@ describe('the database stopped under concurrent load (a serve process)', functio
   let sandbox: AirbyteSandbox;
   let postgres: Awaited<ReturnType<typeof startTestPostgres>>;
   let database: TestDatabase;
-  let child: LongRunningChild | undefined;
 
   before(async () => {
     [sandbox, postgres] = await Promise.all([
@@ -34,38 +37,12 @@ describe('the database stopped under concurrent load (a serve process)', functio
     database = await freshDatabase(postgres);
   });
   after(async () => {
-    child?.kill();
+    killServeChildren();
     await Promise.all([sandbox.close(), postgres.close()]);
   });
 
-  /** Asks `url` until it answers `status` (the server's own state changes in the background). */
-  const until = async (url: string, status: number): Promise<void> => {
-    while ((await send(url)).status !== status) await sleep(20);
-  };
-
-  const inFlight = (method: string, path: string): number =>
-    sandbox.calls().filter((c) => c.method === method && c.path === path && c.status === undefined).length;
-
   it('answers 503 while it is down; then every token ends COMPLETED or FAILED, and nothing is doubled', async () => {
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    child = startCliChild(['serve'], {
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      AIRBYTE_API_URL: sandbox.url,
-      AIRBYTE_WORKSPACE_ID: sandbox.workspaceId,
-      AIRBYTE_CLIENT_ID: sandbox.credentials.clientId,
-      AIRBYTE_CLIENT_SECRET: sandbox.credentials.clientSecret,
-      SNOWFLAKE_HOST: 'acme.snowflakecomputing.com',
-      SNOWFLAKE_ROLE: 'LOADER',
-      SNOWFLAKE_WAREHOUSE: 'WH',
-      SNOWFLAKE_USER: 'LOADER_USER',
-      SNOWFLAKE_PASSWORD: 'sn0wflake-Pa55word-from-config',
-      DATABASE_URL: database.url,
-      LEASE_TTL_SECONDS: '2',
-    });
-    const running = child;
-    await running.waitForLine(/airbyte-provisioner is listening/, 60_000);
+    const { child: running, base } = await serveReplica(sandbox, database, { LEASE_TTL_SECONDS: '2' });
 
     // every source creation hangs until released: the deploys are all mid-deploy when the database stops
     sandbox.inject({
@@ -79,7 +56,7 @@ describe('the database stopped under concurrent load (a serve process)', functio
         return tokenOf(submitted);
       }),
     );
-    while (inFlight('POST', '/sources') < KEYS.length) await sleep(10);
+    await sourceCreationsInFlight(sandbox, KEYS.length);
     await postgres.stop();
 
     const refused = await send(`${base}${LEGACY}/provision`, { body: requestOf({ key: 'during' }) });
@@ -103,7 +80,7 @@ describe('the database stopped under concurrent load (a serve process)', functio
     while (waiting() < KEYS.length) await sleep(20);
 
     await postgres.start();
-    await until(`${base}/ready`, 200);
+    await untilAnswers(`${base}/ready`, 200);
     for (const token of tokens) {
       const final = await pollStatus(base, token, 30_000);
       expect(final.status, JSON.stringify(final.body)).to.be.oneOf(['COMPLETED', 'FAILED']);

@@ -2,23 +2,12 @@
  * The database stopped under a running replica, and a replica started while it is down: not ready, 503
  * SystemError for what needs the store, and back to work when the database returns, without a restart.
  */
-import 'reflect-metadata';
 import { expect } from 'chai';
 import { startAirbyteSandbox, type AirbyteSandbox } from '@airbyte-provisioner/adapter-airbyte/sandbox';
 import { freshDatabase, startTestPostgres } from '@airbyte-provisioner/adapter-postgres/testing';
-import { packageCollaborators } from '../../src/collaborators/load-collaborators.js';
-import { startService } from '../../src/server/start-service.js';
+import { startReplica, stopReplicas, untilAnswers } from '../support/serve-child.js';
 import { requestOf } from '../reliability/descriptors.js';
-import { airbyteEnv, configFrom, LEGACY, pollStatus, send, sleep, tokenOf } from '../reliability/harness.js';
-
-/** Asks `url` until it answers `status` (the server's own state changes in the background). */
-const until = async (url: string, status: number): Promise<Record<string, unknown>> => {
-  for (;;) {
-    const answer = await send(url);
-    if (answer.status === status) return answer.json as Record<string, unknown>;
-    await sleep(20);
-  }
-};
+import { LEGACY, pollStatus, send, tokenOf } from '../reliability/harness.js';
 
 describe('the database down', function () {
   this.timeout(60_000);
@@ -31,19 +20,12 @@ describe('the database down', function () {
     await Promise.all([sandbox.close(), server.close()]);
   });
 
-  const serviceOn = (url: string) =>
-    startService(
-      packageCollaborators,
-      configFrom({
-        ...airbyteEnv(sandbox.url, sandbox.workspaceId, sandbox.credentials),
-        DATABASE_URL: url,
-        SHUTDOWN_GRACE_MS: '1000',
-      }),
-    );
+  const serviceOn = (database: { readonly url: string }) =>
+    startReplica(sandbox, database, { SHUTDOWN_GRACE_MS: '1000' });
 
   it('answers 503 SystemError while it is down, is not ready, and works again when it is back', async () => {
     const database = await freshDatabase(server);
-    const service = await serviceOn(database.url);
+    const service = await serviceOn(database);
     try {
       const submitted = await send(`${service.url}${LEGACY}/provision`, {
         body: requestOf({ key: 'outage' }),
@@ -66,12 +48,12 @@ describe('the database down', function () {
       expect(ready.json).to.include({ status: 'NOT_READY' });
 
       await server.start();
-      await until(`${service.url}/ready`, 200);
+      await untilAnswers(`${service.url}/ready`, 200);
       const again = await send(`${service.url}${LEGACY}/provision/${token}/status`);
       expect(again.status).to.equal(200);
       expect(again.json).to.have.property('status', 'COMPLETED');
     } finally {
-      await service.stop();
+      await stopReplicas();
       await database.drop();
     }
   });
@@ -79,21 +61,21 @@ describe('the database down', function () {
   it('starts while it is down, not ready, then migrates and becomes ready once it is up', async () => {
     const database = await freshDatabase(server);
     await server.stop();
-    const service = await serviceOn(database.url);
+    const service = await serviceOn(database);
     try {
       const ready = await send(`${service.url}/ready`);
       expect(ready.status).to.equal(503);
       expect((ready.json as { reason: string }).reason).to.match(/cannot be reached to apply migrations/);
       expect(ready.json).to.include({ airbyte: 'REACHABLE' });
       await server.start();
-      const body = await until(`${service.url}/ready`, 200);
+      const body = await untilAnswers(`${service.url}/ready`, 200);
       expect(body).to.include({ status: 'READY' });
       const submitted = await send(`${service.url}${LEGACY}/provision`, {
         body: requestOf({ key: 'late-db' }),
       });
       expect((await pollStatus(service.url, tokenOf(submitted), 15_000)).status).to.equal('COMPLETED');
     } finally {
-      await service.stop();
+      await stopReplicas();
       await database.drop();
     }
   });

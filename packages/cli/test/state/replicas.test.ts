@@ -3,51 +3,17 @@
  * what one starts the other answers for, they never run one component twice at once, they refuse each
  * other's resources, and everything survives restarting both.
  */
-import 'reflect-metadata';
 import { expect } from 'chai';
-import { startAirbyteSandbox, type AirbyteSandbox } from '@airbyte-provisioner/adapter-airbyte/sandbox';
-import { freshDatabase, type TestDatabase } from '@airbyte-provisioner/adapter-postgres/testing';
-import { packageCollaborators } from '../../src/collaborators/load-collaborators.js';
-import { startService, type RunningService } from '../../src/server/start-service.js';
+import { replicaSuite, stopReplicas } from '../support/serve-child.js';
 import { namesOf, requestOf } from '../reliability/descriptors.js';
-import { airbyteEnv, configFrom, LEGACY, pollStatus, send, tokenOf } from '../reliability/harness.js';
+import { LEGACY, pollStatus, send, tokenOf } from '../reliability/harness.js';
 
 describe('replicas on one PostgreSQL database', function () {
   this.timeout(60_000);
-  let sandbox: AirbyteSandbox;
-  let database: TestDatabase;
-  const running: RunningService[] = [];
-
-  const replica = async (env: Record<string, string> = {}): Promise<RunningService> => {
-    const service = await startService(
-      packageCollaborators,
-      configFrom({
-        ...airbyteEnv(sandbox.url, sandbox.workspaceId, sandbox.credentials),
-        DATABASE_URL: database.url,
-        SHUTDOWN_GRACE_MS: '2000',
-        ...env,
-      }),
-    );
-    running.push(service);
-    return service;
-  };
-
-  const stopAll = async (): Promise<void> => {
-    await Promise.all(running.splice(0).map((s) => s.stop()));
-  };
-
-  before(async () => {
-    sandbox = await startAirbyteSandbox({ jobDurationMs: 10 });
-    database = await freshDatabase();
-  });
-  afterEach(stopAll);
-  after(async () => {
-    await sandbox.close();
-    await database.drop();
-  });
+  const { sandbox, replica } = replicaSuite();
 
   const ofKey = (key: string) => {
-    const snapshot = sandbox.snapshot();
+    const snapshot = sandbox().snapshot();
     const names = (list: ReadonlyArray<Readonly<Record<string, unknown>>>) =>
       list.map((r) => r['name']).filter((n) => typeof n === 'string' && n.includes(`vaccinations.${key}.`));
     return {
@@ -55,6 +21,12 @@ describe('replicas on one PostgreSQL database', function () {
       destinations: names(snapshot.destinations),
       connections: names(snapshot.connections),
     };
+  };
+
+  /** What `ofKey` finds when the component has its one source, destination and connection. */
+  const oneOfEach = (key: string) => {
+    const names = namesOf(key);
+    return { sources: [names.source], destinations: [names.destination], connections: [names.connection] };
   };
 
   it('says where state is kept in /ready, and answers on one replica for a task started on the other', async () => {
@@ -68,12 +40,7 @@ describe('replicas on one PostgreSQL database', function () {
     expect(submitted.status).to.equal(202);
     const done = await pollStatus(b.url, tokenOf(submitted), 15_000);
     expect(done.status).to.equal('COMPLETED');
-    const names = namesOf('across');
-    expect(ofKey('across')).to.deep.equal({
-      sources: [names.source],
-      destinations: [names.destination],
-      connections: [names.connection],
-    });
+    expect(ofKey('across')).to.deep.equal(oneOfEach('across'));
   });
 
   it('50 provisions of one component spread over two replicas create one source, one destination, one connection', async () => {
@@ -88,12 +55,7 @@ describe('replicas on one PostgreSQL database', function () {
     for (const [i, x] of answers.entries())
       outcomes.push(await pollStatus((i % 2 === 0 ? b : a).url, tokenOf(x), 45_000));
     expect(outcomes.filter((o) => o.status !== 'COMPLETED')).to.deep.equal([]);
-    const names = namesOf('contended');
-    expect(ofKey('contended')).to.deep.equal({
-      sources: [names.source],
-      destinations: [names.destination],
-      connections: [names.connection],
-    });
+    expect(ofKey('contended')).to.deep.equal(oneOfEach('contended'));
   });
 
   it('refuses on one replica a component whose names another component owns through the other', async () => {
@@ -123,7 +85,7 @@ describe('replicas on one PostgreSQL database', function () {
     const submitted = await send(`${a.url}${LEGACY}/provision`, { body: requestOf({ key: 'restarted' }) });
     const token = tokenOf(submitted);
     expect((await pollStatus(a.url, token, 15_000)).status).to.equal('COMPLETED');
-    await stopAll();
+    await stopReplicas();
     const [c, d] = await Promise.all([replica(), replica()]);
     for (const service of [c, d]) {
       const status = await send(`${service.url}${LEGACY}/provision/${token}/status`);

@@ -3,14 +3,11 @@
  * name is a lease there, so first deploys of one data product's components on both replicas at once create
  * one workspace; the name's owner is durable, so a clash is refused on either replica.
  */
-import 'reflect-metadata';
 import { expect } from 'chai';
-import { startAirbyteSandbox, type AirbyteSandbox } from '@airbyte-provisioner/adapter-airbyte/sandbox';
-import { freshDatabase, type TestDatabase } from '@airbyte-provisioner/adapter-postgres/testing';
-import { packageCollaborators } from '../../src/collaborators/load-collaborators.js';
-import { startService, type RunningService } from '../../src/server/start-service.js';
+import type { RunningService } from '../../src/server/start-service.js';
+import { replicaSuite } from '../support/serve-child.js';
 import { descriptorOf } from '../reliability/descriptors.js';
-import { airbyteEnv, configFrom, LEGACY, send } from '../reliability/harness.js';
+import { LEGACY, send } from '../reliability/harness.js';
 
 const requestFor = (dp: string, key: string, domain = 'healthcare'): string =>
   JSON.stringify({
@@ -23,36 +20,9 @@ const requestFor = (dp: string, key: string, domain = 'healthcare'): string =>
 
 describe('per-data-product workspaces on two replicas of one PostgreSQL database', function () {
   this.timeout(60_000);
-  let sandbox: AirbyteSandbox;
-  let database: TestDatabase;
-  const running: RunningService[] = [];
-
-  const replica = async (env: Record<string, string> = {}): Promise<RunningService> => {
-    const service = await startService(
-      packageCollaborators,
-      configFrom({
-        ...airbyteEnv(sandbox.url, sandbox.workspaceId, sandbox.credentials),
-        DATABASE_URL: database.url,
-        SHUTDOWN_GRACE_MS: '2000',
-        PROVISION_MODE: 'sync',
-        AIRBYTE_WORKSPACE_MODE: 'per-data-product',
-        ...env,
-      }),
-    );
-    running.push(service);
-    return service;
-  };
-
-  before(async () => {
-    sandbox = await startAirbyteSandbox({ jobDurationMs: 10 });
-    database = await freshDatabase();
-  });
-  afterEach(async () => {
-    await Promise.all(running.splice(0).map((s) => s.stop()));
-  });
-  after(async () => {
-    await sandbox.close();
-    await database.drop();
+  const { sandbox, replica } = replicaSuite({
+    PROVISION_MODE: 'sync',
+    AIRBYTE_WORKSPACE_MODE: 'per-data-product',
   });
 
   const provision = (service: RunningService, body: string) =>
@@ -60,7 +30,7 @@ describe('per-data-product workspaces on two replicas of one PostgreSQL database
 
   it('first deploys of four components on both replicas at once create one workspace', async () => {
     const [a, b] = await Promise.all([replica(), replica()]);
-    sandbox.setLatency(20);
+    sandbox().setLatency(20);
     try {
       const answers = await Promise.all(
         ['r1', 'r2', 'r3', 'r4'].map((key, i) => provision(i % 2 === 0 ? a : b, requestFor('orders', key))),
@@ -69,12 +39,16 @@ describe('per-data-product workspaces on two replicas of one PostgreSQL database
         Array.from({ length: 4 }, () => [200, 'COMPLETED']),
       );
     } finally {
-      sandbox.setLatency(0);
+      sandbox().setLatency(0);
     }
-    const spaces = sandbox.snapshot().workspaces.filter((w) => w.name === 'healthcare.orders.0');
+    const spaces = sandbox()
+      .snapshot()
+      .workspaces.filter((w) => w.name === 'healthcare.orders.0');
     expect(spaces).to.have.length(1);
     expect(
-      sandbox.snapshot().sources.filter((s) => s['workspaceId'] === spaces[0]!.workspaceId),
+      sandbox()
+        .snapshot()
+        .sources.filter((s) => s['workspaceId'] === spaces[0]!.workspaceId),
     ).to.have.length(4);
   });
 
