@@ -48,7 +48,14 @@ export {
 } from './ports/deployment-record-repository.port.js';
 export { IdGeneratorToken, type IdGenerator } from './ports/id-generator.port.js';
 export { LockToken, type Lock } from './ports/lock.port.js';
-export { LoggerToken, silentLogger, type LogFn, type Logger } from './ports/logger.port.js';
+export {
+  LoggerToken,
+  logsAt,
+  silentLogger,
+  type LogFn,
+  type Logger,
+  type LogLevelName,
+} from './ports/logger.port.js';
 export { SchedulerToken, type Scheduler } from './ports/scheduler.port.js';
 export { SecretFingerprinterToken, type SecretFingerprinter } from './ports/secret-fingerprinter.port.js';
 export {
