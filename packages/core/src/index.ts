@@ -183,6 +183,7 @@ export {
 } from './domain/workspace.js';
 export {
   MASKED_SECRET,
+  optionalConnectionFields,
   type ActorKind,
   type ActorSpec,
   type AirbyteActor,
@@ -193,6 +194,7 @@ export {
   type ConnectionSpec,
   type DiscoveredStream,
   type JobStatus,
+  type OptionalConnectionFields,
   type ResourceKind,
 } from './domain/airbyte-state.js';
 export {
