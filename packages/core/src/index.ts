@@ -36,20 +36,27 @@ export type {
 // Ports and their tokens
 export { portToken, type PortToken } from './ports/port-token.js';
 export { AirbyteGatewayToken, type AirbyteGateway } from './ports/airbyte-gateway.port.js';
-export { AccessGatewayToken, type AccessGateway } from './ports/access-gateway.port.js';
+export type { AccessGateway } from './ports/access-gateway.port.js';
 export { AclLedgerToken, type AclGrant, type AclLedger } from './ports/acl-ledger.port.js';
-export { TimerToken, type Timer } from './ports/timer.port.js';
+export type { Timer } from './ports/timer.port.js';
 export type { BackgroundWork, BackgroundWorkRunner } from './ports/background-work.port.js';
 export { ClockToken, type Clock } from './ports/clock.port.js';
-export { ConnectorSchemasToken, type ConnectorSchemas } from './ports/connector-schemas.port.js';
+export type { ConnectorSchemas } from './ports/connector-schemas.port.js';
 export {
   DeploymentRecordRepositoryToken,
   type DeploymentRecordRepository,
 } from './ports/deployment-record-repository.port.js';
 export { IdGeneratorToken, type IdGenerator } from './ports/id-generator.port.js';
 export { LockToken, type Lock } from './ports/lock.port.js';
-export { LoggerToken, silentLogger, type LogFn, type Logger } from './ports/logger.port.js';
-export { SchedulerToken, type Scheduler } from './ports/scheduler.port.js';
+export {
+  LoggerToken,
+  logsAt,
+  silentLogger,
+  type LogFn,
+  type Logger,
+  type LogLevelName,
+} from './ports/logger.port.js';
+export type { Scheduler } from './ports/scheduler.port.js';
 export { SecretFingerprinterToken, type SecretFingerprinter } from './ports/secret-fingerprinter.port.js';
 export {
   MAX_PROGRESS_LOGS,
@@ -57,7 +64,7 @@ export {
   ValidationTaskRepositoryToken,
   type TaskRepository,
 } from './ports/task-repository.port.js';
-export { WorkspaceDirectoryToken, type WorkspaceDirectory } from './ports/workspace-directory.port.js';
+export type { WorkspaceDirectory } from './ports/workspace-directory.port.js';
 export {
   WorkspaceOwnerRegistryToken,
   workspaceNameTaken,
@@ -121,7 +128,6 @@ export {
 } from './requests/requests.codec.js';
 export { decodeWith, problemsFromErrors } from './requests/decode.js';
 export { validateProvisioningRequest } from './descriptor/validate-provisioning-request.js';
-export { validateRemovalRequest } from './descriptor/validate-removal-request.js';
 export {
   checkConfiguration,
   type ConfigurationCheck,
@@ -155,7 +161,6 @@ export {
 } from './domain/desired-state.js';
 export {
   workspaceRoles,
-  type AccessMode,
   type AirbyteGroup,
   type AirbytePermission,
   type AirbyteUser,
@@ -166,16 +171,14 @@ export type { ReverseProvisioningResult } from './domain/reverse-provisioning.js
 export {
   DEFAULT_WORKSPACE_NAME_TEMPLATE,
   parseWorkspaceNameTemplate,
-  WORKSPACE_NAME_PLACEHOLDERS,
   workspaceModes,
-  workspaceNameOf,
   type AirbyteWorkspace,
   type DataProductNaming,
-  type WorkspaceMode,
   type WorkspaceNameTemplate,
 } from './domain/workspace.js';
 export {
   MASKED_SECRET,
+  optionalConnectionFields,
   type ActorKind,
   type ActorSpec,
   type AirbyteActor,
@@ -186,6 +189,7 @@ export {
   type ConnectionSpec,
   type DiscoveredStream,
   type JobStatus,
+  type OptionalConnectionFields,
   type ResourceKind,
 } from './domain/airbyte-state.js';
 export {

@@ -6,6 +6,7 @@
 import {
   airbyteRejected,
   connectorMismatch,
+  logsAt,
   MASKED_SECRET,
   type ActorKind,
   type ActorSpec,
@@ -132,13 +133,15 @@ export const actorOperations = (client: AirbyteClient, options: ResolvedGatewayO
   const findByName = async (kind: ActorKind, name: string) =>
     E.map((found: ReadonlyArray<ReadActor>) => found.map((r) => r.actor))(await listByName(kind, name));
 
+  // the redaction walks the whole configuration: done only when the debug line is written (LOG_LEVEL=debug)
   const logWrite = (
     action: string,
     kind: ActorKind,
     spec: ActorSpec,
     configuration: JsonObject,
     id?: string,
-  ) =>
+  ): void => {
+    if (!logsAt(logger, 'debug')) return;
     logger.debug(
       {
         kind,
@@ -148,6 +151,7 @@ export const actorOperations = (client: AirbyteClient, options: ResolvedGatewayO
       },
       `${action} Airbyte ${kind}`,
     );
+  };
 
   const create = async (kind: ActorKind, spec: ActorSpec): Promise<E.Either<AirbyteError, AirbyteActor>> => {
     const api = API[kind];

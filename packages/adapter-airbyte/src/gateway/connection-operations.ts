@@ -4,12 +4,13 @@
  * retried like PUT. The source and destination are never sent on PATCH; Airbyte cannot change them. A
  * connection Airbyte reports as `deprecated` has been deleted and reads as absent.
  */
-import type {
-  ActorKind,
-  AirbyteConnection,
-  AirbyteError,
-  AirbyteStream,
-  ConnectionSpec,
+import {
+  optionalConnectionFields,
+  type ActorKind,
+  type AirbyteConnection,
+  type AirbyteError,
+  type AirbyteStream,
+  type ConnectionSpec,
 } from '@airbyte-provisioner/core';
 import * as E from 'fp-ts/lib/Either.js';
 import * as O from 'fp-ts/lib/Option.js';
@@ -55,12 +56,7 @@ export const connectionPatchBody = (spec: ConnectionSpec) => ({
       ? { scheduleType: 'cron', cronExpression: spec.schedule.cronExpression }
       : { scheduleType: 'manual' },
   status: spec.status,
-  ...(spec.namespaceDefinition === undefined ? {} : { namespaceDefinition: spec.namespaceDefinition }),
-  ...(spec.namespaceFormat === undefined ? {} : { namespaceFormat: spec.namespaceFormat }),
-  ...(spec.prefix === undefined ? {} : { prefix: spec.prefix }),
-  ...(spec.nonBreakingSchemaUpdatesBehavior === undefined
-    ? {}
-    : { nonBreakingSchemaUpdatesBehavior: spec.nonBreakingSchemaUpdatesBehavior }),
+  ...optionalConnectionFields(spec),
 });
 
 /**

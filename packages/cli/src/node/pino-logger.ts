@@ -1,6 +1,8 @@
 /**
- * The pino logger every part of the provisioner logs through. pino's `(fields, message)` methods are the
- * core's `Logger` as is. Redaction is the last line of defence: callers already leave secrets out.
+ * The pino logger every part of the provisioner logs through. pino's `(fields, message)` methods and its
+ * `isLevelEnabled` are the core's `Logger` as is: below LOG_LEVEL=debug, callers skip building debug
+ * lines (the gateway's redacted configurations). Redaction is the last line of defence: callers already
+ * leave secrets out.
  */
 import { pino, type Logger as PinoLogger } from 'pino';
 import type { LogLevel } from '../config/app-config.js';

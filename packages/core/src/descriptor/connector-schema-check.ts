@@ -75,6 +75,13 @@ const defaultedTypeProblems = (
   ];
 };
 
+/** An actor whose configuration no schema checks: as written, with a warning that says why. */
+const unchecked = (actor: DesiredActor, why: string): ActorCheck => ({
+  actor,
+  problems: [],
+  warnings: [`${why}, so its connectionConfiguration is not checked before Airbyte sees it`],
+});
+
 const checkActor = (
   schemas: ConnectorSchemas,
   kind: ConnectorKind,
@@ -82,26 +89,19 @@ const checkActor = (
   path: string,
   context: SchemaCheckContext,
 ): ActorCheck => {
-  if (actor.connector._tag === 'DefinitionId') {
-    return {
+  if (actor.connector._tag === 'DefinitionId')
+    return unchecked(
       actor,
-      problems: [],
-      warnings: [
-        `${path}.definitionId: a connector chosen by definition id (a custom connector) has no schema known here, so its connectionConfiguration is not checked before Airbyte sees it`,
-      ],
-    };
-  }
+      `${path}.definitionId: a connector chosen by definition id (a custom connector) has no schema known here`,
+    );
   const type = actor.connector.connectorType;
   const schema = schemas.schemaOf(kind, type);
   if (schema === undefined) {
     const closest = closestKey(type, schemas.connectorTypes(kind));
-    return {
+    return unchecked(
       actor,
-      problems: [],
-      warnings: [
-        `${path}.${kind}Type: ${JSON.stringify(type)} is not a published ${kind} connector known here${closest === undefined ? '' : ` (did you mean \`${closest}\`?)`}, so its connectionConfiguration is not checked before Airbyte sees it`,
-      ],
-    };
+      `${path}.${kind}Type: ${JSON.stringify(type)} is not a published ${kind} connector known here${closest === undefined ? '' : ` (did you mean \`${closest}\`?)`}`,
+    );
   }
   const profile = (kind === 'source' ? context.profiles.sources : context.profiles.destinations)[type];
   const checked = checkConfiguration(

@@ -2,6 +2,7 @@
  * From a decoded workload to the state Airbyte must hold: platform profiles merged per connector type
  * (`enforced` wins over the descriptor, `defaults` fill gaps), secret fields located, defaults applied.
  */
+import { optionalConnectionFields } from '../domain/airbyte-state.js';
 import type { ConnectorProfile, ConnectorProfiles } from '../domain/connector-profile.js';
 import type {
   ConnectorRef,
@@ -164,14 +165,7 @@ export const buildDesiredState = (
             { scheduleType: 'cron', cronExpression: normalizedCron(schedule.cronExpression) }
           : { scheduleType: 'manual' },
       status: connection.status ?? 'active',
-      ...(connection.namespaceDefinition === undefined
-        ? {}
-        : { namespaceDefinition: connection.namespaceDefinition }),
-      ...(connection.namespaceFormat === undefined ? {} : { namespaceFormat: connection.namespaceFormat }),
-      ...(connection.prefix === undefined ? {} : { prefix: connection.prefix }),
-      ...(connection.nonBreakingSchemaUpdatesBehavior === undefined
-        ? {}
-        : { nonBreakingSchemaUpdatesBehavior: connection.nonBreakingSchemaUpdatesBehavior }),
+      ...optionalConnectionFields(connection),
       syncOnProvision: syncPolicyOf(connection.syncOnProvision),
       ...(connection.waitForSync === true
         ? {

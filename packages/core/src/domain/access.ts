@@ -31,8 +31,3 @@ export interface AirbytePermission {
 /** Who a grant is for: the Airbyte id of a user or of a group. */
 export type Principal =
   { readonly kind: 'user'; readonly id: string } | { readonly kind: 'group'; readonly id: string };
-
-/** What access management does: nothing (`off`), or grant `role` on the component's workspace. */
-export type AccessMode =
-  | { readonly mode: 'off' }
-  | { readonly mode: 'workspace-role'; readonly organizationId: string; readonly role: WorkspaceRole };

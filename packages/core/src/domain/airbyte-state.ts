@@ -78,6 +78,11 @@ export interface DiscoveredStream {
 export type JobStatus =
   'pending' | 'queued' | 'running' | 'incomplete' | 'failed' | 'succeeded' | 'cancelled';
 
+const FINISHED_JOB_STATUSES: ReadonlyArray<JobStatus> = ['succeeded', 'failed', 'cancelled'];
+
+/** Whether a job is over: `incomplete` is not (an attempt failed and Airbyte tries again). */
+export const jobFinished = (status: JobStatus): boolean => FINISHED_JOB_STATUSES.includes(status);
+
 export interface AirbyteJob {
   readonly id: number;
   readonly connectionId: string;
@@ -110,3 +115,26 @@ export interface ConnectionSpec {
   readonly prefix?: string;
   readonly nonBreakingSchemaUpdatesBehavior?: NonBreakingSchemaUpdatesBehavior;
 }
+
+/** The connection settings a descriptor may leave out: an omitted one keeps Airbyte's value. */
+export type OptionalConnectionFields = Pick<
+  ConnectionSpec,
+  'namespaceDefinition' | 'namespaceFormat' | 'prefix' | 'nonBreakingSchemaUpdatesBehavior'
+>;
+
+export const OPTIONAL_CONNECTION_FIELDS: ReadonlyArray<keyof OptionalConnectionFields> = [
+  'namespaceDefinition',
+  'namespaceFormat',
+  'prefix',
+  'nonBreakingSchemaUpdatesBehavior',
+];
+
+/** The optional settings that `from` sets, and only those (no key holding undefined). */
+export const optionalConnectionFields = (from: OptionalConnectionFields): OptionalConnectionFields => ({
+  ...(from.namespaceDefinition === undefined ? {} : { namespaceDefinition: from.namespaceDefinition }),
+  ...(from.namespaceFormat === undefined ? {} : { namespaceFormat: from.namespaceFormat }),
+  ...(from.prefix === undefined ? {} : { prefix: from.prefix }),
+  ...(from.nonBreakingSchemaUpdatesBehavior === undefined
+    ? {}
+    : { nonBreakingSchemaUpdatesBehavior: from.nonBreakingSchemaUpdatesBehavior }),
+});

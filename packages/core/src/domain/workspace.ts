@@ -16,7 +16,6 @@ export interface DataProductNaming {
 }
 
 export const workspaceModes = ['shared', 'per-data-product'] as const;
-export type WorkspaceMode = (typeof workspaceModes)[number];
 
 /** An Airbyte workspace as the domain needs it. */
 export interface AirbyteWorkspace {
@@ -47,7 +46,7 @@ export interface WorkspaceNameTemplate {
   readonly parts: ReadonlyArray<{ readonly literal: string } | { readonly placeholder: Placeholder }>;
 }
 
-export const WORKSPACE_NAME_PLACEHOLDERS: ReadonlyArray<string> = Object.keys(PLACEHOLDERS);
+const WORKSPACE_NAME_PLACEHOLDERS: ReadonlyArray<string> = Object.keys(PLACEHOLDERS);
 
 /**
  * Checks a template: every `{name}` a known placeholder, braces balanced, and the data product named

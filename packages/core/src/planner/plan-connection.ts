@@ -6,11 +6,13 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as O from 'fp-ts/lib/Option.js';
 import { pipe } from 'fp-ts/lib/function.js';
-import type {
-  AirbyteConnection,
-  AirbyteSchedule,
-  ConnectionSpec,
-  DiscoveredStream,
+import {
+  OPTIONAL_CONNECTION_FIELDS,
+  optionalConnectionFields,
+  type AirbyteConnection,
+  type AirbyteSchedule,
+  type ConnectionSpec,
+  type DiscoveredStream,
 } from '../domain/airbyte-state.js';
 import type { DesiredConnection, Schedule } from '../domain/desired-state.js';
 import type { Problem } from '../errors/problem.js';
@@ -40,20 +42,13 @@ const sameSchedule = (a: Schedule, b: AirbyteSchedule): boolean =>
     ? b.scheduleType === 'cron' && normalizeCron(b.cronExpression) === normalizeCron(a.cronExpression)
     : b.scheduleType === a.scheduleType;
 
-const OPTIONAL_FIELDS = [
-  'namespaceDefinition',
-  'namespaceFormat',
-  'prefix',
-  'nonBreakingSchemaUpdatesBehavior',
-] as const;
-
 const changedFields = (spec: ConnectionSpec, actual: AirbyteConnection): ReadonlyArray<string> => [
   ...(spec.name === actual.name ? [] : ['name']),
   ...(sameSchedule(spec.schedule, actual.schedule) ? [] : ['schedule']),
   ...(spec.status === actual.status ? [] : ['status']),
   ...(sameStreams(spec.streams, actual.streams) ? [] : ['streams']),
   // only what the descriptor sets: an omitted field keeps Airbyte's value
-  ...OPTIONAL_FIELDS.filter((f) => spec[f] !== undefined && spec[f] !== actual[f]),
+  ...OPTIONAL_CONNECTION_FIELDS.filter((f) => spec[f] !== undefined && spec[f] !== actual[f]),
 ];
 
 const specOf = (input: ConnectionPlanInput, streams: ConnectionSpec['streams']): ConnectionSpec => {
@@ -65,12 +60,7 @@ const specOf = (input: ConnectionPlanInput, streams: ConnectionSpec['streams']):
     streams,
     schedule: d.schedule,
     status: d.status,
-    ...(d.namespaceDefinition === undefined ? {} : { namespaceDefinition: d.namespaceDefinition }),
-    ...(d.namespaceFormat === undefined ? {} : { namespaceFormat: d.namespaceFormat }),
-    ...(d.prefix === undefined ? {} : { prefix: d.prefix }),
-    ...(d.nonBreakingSchemaUpdatesBehavior === undefined
-      ? {}
-      : { nonBreakingSchemaUpdatesBehavior: d.nonBreakingSchemaUpdatesBehavior }),
+    ...optionalConnectionFields(d),
   };
 };
 

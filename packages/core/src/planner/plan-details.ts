@@ -4,11 +4,12 @@
  * Secrets are named, never shown: `{ path, secret: true }` in place of a value.
  */
 import * as O from 'fp-ts/lib/Option.js';
-import type {
-  AirbyteConnection,
-  AirbyteSchedule,
-  AirbyteStream,
-  ConnectionSpec,
+import {
+  OPTIONAL_CONNECTION_FIELDS,
+  type AirbyteConnection,
+  type AirbyteSchedule,
+  type AirbyteStream,
+  type ConnectionSpec,
 } from '../domain/airbyte-state.js';
 import type { DesiredActor, DesiredState } from '../domain/desired-state.js';
 import type { JsonObject, JsonValue } from '../domain/json.js';
@@ -118,17 +119,10 @@ export const streamChanges = (
   ];
 };
 
-const OPTIONAL_FIELDS = [
-  'namespaceDefinition',
-  'namespaceFormat',
-  'prefix',
-  'nonBreakingSchemaUpdatesBehavior',
-] as const;
-
 const connectionValues = (spec: ConnectionSpec): ReadonlyArray<PlannedValue> => [
   { path: 'schedule', value: describeSchedule(spec.schedule) },
   { path: 'status', value: spec.status },
-  ...OPTIONAL_FIELDS.flatMap((f) => {
+  ...OPTIONAL_CONNECTION_FIELDS.flatMap((f) => {
     const value = spec[f];
     return value === undefined ? [] : [{ path: f, value }];
   }),

@@ -11,7 +11,6 @@ import type {
   WorkspaceRole,
 } from '../domain/access.js';
 import type { AirbyteError } from '../errors/airbyte-error.js';
-import { portToken } from './port-token.js';
 
 export interface AccessGateway {
   /** The organization's users with these emails (Airbyte matches them as it stores them). */
@@ -34,5 +33,3 @@ export interface AccessGateway {
   /** Revoking a permission already gone is success. */
   readonly revoke: (principal: Principal, permissionId: string) => TaskEither<AirbyteError, void>;
 }
-
-export const AccessGatewayToken = portToken<AccessGateway>('AccessGateway');

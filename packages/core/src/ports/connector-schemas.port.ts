@@ -1,5 +1,4 @@
 import type { ConnectorKind, ConnectorSchemaNode } from '../domain/connector-schema.js';
-import { portToken } from './port-token.js';
 
 /**
  * The configuration schemas of Airbyte's published connectors, by connector type (`file`, `snowflake`).
@@ -12,5 +11,3 @@ export interface ConnectorSchemas {
   /** Every connector type of a kind, sorted. */
   readonly connectorTypes: (kind: ConnectorKind) => ReadonlyArray<string>;
 }
-
-export const ConnectorSchemasToken = portToken<ConnectorSchemas>('ConnectorSchemas');

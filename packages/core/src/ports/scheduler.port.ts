@@ -1,5 +1,4 @@
 import type { Task } from 'fp-ts/lib/Task.js';
-import { portToken } from './port-token.js';
 
 /**
  * Runs work later, outside any request (a timer in production, a list a test fires by hand). What it
@@ -9,5 +8,3 @@ import { portToken } from './port-token.js';
 export interface Scheduler {
   readonly runAfter: (delayMs: number, work: Task<void>) => void;
 }
-
-export const SchedulerToken = portToken<Scheduler>('Scheduler');

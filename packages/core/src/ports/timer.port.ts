@@ -3,10 +3,7 @@
  * that tests move a fake clock instead of sleeping.
  */
 import type { Task } from 'fp-ts/lib/Task.js';
-import { portToken } from './port-token.js';
 
 export interface Timer {
   readonly sleep: (ms: number) => Task<void>;
 }
-
-export const TimerToken = portToken<Timer>('Timer');

@@ -7,7 +7,6 @@ import type { Option } from 'fp-ts/lib/Option.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import type { AirbyteWorkspace } from '../domain/workspace.js';
 import type { AirbyteError } from '../errors/airbyte-error.js';
-import { portToken } from './port-token.js';
 
 export interface WorkspaceDirectory {
   /** Every live workspace the caller reaches with exactly this name, across all pages. */
@@ -23,5 +22,3 @@ export interface WorkspaceDirectory {
   /** Deleting an absent workspace succeeds. */
   readonly remove: (id: string) => TaskEither<AirbyteError, void>;
 }
-
-export const WorkspaceDirectoryToken = portToken<WorkspaceDirectory>('WorkspaceDirectory');

@@ -9,6 +9,7 @@ import * as O from 'fp-ts/lib/Option.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import {
   MASKED_SECRET,
+  optionalConnectionFields,
   type ActorKind,
   type ActorSpec,
   type AirbyteActor,
@@ -458,12 +459,3 @@ const resolveConnector = (
     }
   }
 };
-
-const optionalConnectionFields = (spec: ConnectionSpec): Partial<AirbyteConnection> => ({
-  ...(spec.namespaceDefinition === undefined ? {} : { namespaceDefinition: spec.namespaceDefinition }),
-  ...(spec.namespaceFormat === undefined ? {} : { namespaceFormat: spec.namespaceFormat }),
-  ...(spec.prefix === undefined ? {} : { prefix: spec.prefix }),
-  ...(spec.nonBreakingSchemaUpdatesBehavior === undefined
-    ? {}
-    : { nonBreakingSchemaUpdatesBehavior: spec.nonBreakingSchemaUpdatesBehavior }),
-});

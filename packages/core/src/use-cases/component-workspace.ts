@@ -33,6 +33,25 @@ export type ResolvedWorkspace =
 
 const phase = 'workspace';
 
+/** Fails when the workspace name is another data product's. */
+const refuseTakenName = (
+  settings: DataProductWorkspaces,
+  name: string,
+  dataProductId: string,
+): TE.TaskEither<ProvisioningError, void> =>
+  pipe(
+    settings.owners.ownerOf(name),
+    TE.chain(
+      O.match(
+        () => TE.right(undefined),
+        (owner) =>
+          owner.dataProductId === dataProductId
+            ? TE.right(undefined)
+            : TE.left(workspaceNameTaken(name, dataProductId, owner)),
+      ),
+    ),
+  );
+
 const findOrCreate = (
   deps: Pick<CoreDeps, 'lock'>,
   settings: DataProductWorkspaces,
@@ -44,16 +63,7 @@ const findOrCreate = (
   deps.lock.withLock(
     `workspace:${name}`,
     pipe(
-      settings.owners.ownerOf(name),
-      TE.chain(
-        O.match(
-          () => TE.right(undefined),
-          (owner) =>
-            owner.dataProductId === dataProductId
-              ? TE.right(undefined)
-              : TE.left(workspaceNameTaken(name, dataProductId, owner)),
-        ),
-      ),
+      refuseTakenName(settings, name, dataProductId),
       TE.chain(() => step(`find workspace "${name}"`)(settings.directory.findByName(name))),
       TE.chain((found): TE.TaskEither<ProvisioningError, ResolvedWorkspace> => {
         const [first, ...others] = found;
@@ -115,16 +125,9 @@ export const resolveWorkspace = (
         const name = recorded.workspaceName;
         return pipe(
           // a record (the platform's, too) never leads into another data product's workspace
-          name === undefined ? TE.right(O.none) : settings.owners.ownerOf(name),
-          TE.chain(
-            O.match(
-              () => TE.right(undefined),
-              (owner) =>
-                owner.dataProductId === component.dataProduct.id || name === undefined
-                  ? TE.right(undefined)
-                  : TE.left(workspaceNameTaken(name, component.dataProduct.id, owner)),
-            ),
-          ),
+          name === undefined
+            ? TE.right<ProvisioningError, void>(undefined)
+            : refuseTakenName(settings, name, component.dataProduct.id),
           TE.chain(() =>
             step(`read workspace ${recorded.workspaceId}`)(settings.directory.findById(recorded.workspaceId)),
           ),

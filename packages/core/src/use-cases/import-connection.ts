@@ -26,6 +26,7 @@ import { problem } from '../errors/problem.js';
 import type { CoreDeps } from './core-deps.js';
 import { step } from './locate.js';
 import { parallel } from './parallel.js';
+import { refuseOwned } from './resource-ownership.js';
 
 /** Which connection to import: `params.connectionId` or `params.connectionName`, exactly one. */
 export type ConnectionRef =
@@ -203,18 +204,11 @@ const actor =
 const notOwned =
   (deps: Pick<CoreDeps, 'ownership'>) =>
   (connection: AirbyteConnection): TE.TaskEither<ProvisioningError, void> =>
-    pipe(
-      deps.ownership.ownersOf([connection.id, connection.sourceId, connection.destinationId]),
-      TE.chain(([owner]) =>
-        owner === undefined
-          ? TE.right(undefined)
-          : TE.left(
-              stateConflict(
-                'read the connection',
-                `${owner.resource.kind} "${owner.resource.name}" (${owner.resource.id}) belongs to component ${owner.componentId}: change that component's descriptor, or unprovision it before importing`,
-                [owner.resource.id],
-              ),
-            ),
+    refuseOwned(deps, [connection.id, connection.sourceId, connection.destinationId], undefined, (owner) =>
+      stateConflict(
+        'read the connection',
+        `${owner.resource.kind} "${owner.resource.name}" (${owner.resource.id}) belongs to component ${owner.componentId}: change that component's descriptor, or unprovision it before importing`,
+        [owner.resource.id],
       ),
     );
 

@@ -3,7 +3,7 @@
  * a job is its status, what its last attempt committed (rows, bytes) and how long it ran. Why a job
  * failed is not in it (`JobResponse` has no such field): a failure points at the job in the Airbyte UI.
  */
-import type { AirbyteJob } from '../domain/airbyte-state.js';
+import { jobFinished, type AirbyteJob } from '../domain/airbyte-state.js';
 import { jobUrl } from './deployment-info.js';
 
 /**
@@ -57,7 +57,7 @@ export const progressLine = (label: string, job: AirbyteJob): string => {
   const what = `${label.charAt(0).toUpperCase()}${label.slice(1)} ${job.id} is ${job.status}`;
   const retrying = job.status === 'incomplete' ? ' (an attempt failed; Airbyte tries again)' : '';
   const counts = synced(job);
-  const sofar = ['succeeded', 'failed', 'cancelled'].includes(job.status) ? '' : ' so far';
+  const sofar = jobFinished(job.status) ? '' : ' so far';
   return `${what}${retrying}${counts === undefined ? '' : `: ${counts} synced${sofar}`}`;
 };
 

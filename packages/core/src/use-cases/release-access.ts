@@ -14,14 +14,9 @@ import * as TE from 'fp-ts/lib/TaskEither.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import type { ValidatedComponent } from '../descriptor/validated-component.js';
 import type { OperationFailure, OperationResult } from '../domain/operation-result.js';
-import type { AirbyteError } from '../errors/airbyte-error.js';
-import {
-  accessNotReleased,
-  airbyteFailure,
-  unsupported,
-  type ProvisioningError,
-} from '../errors/provisioning-error.js';
+import { accessNotReleased, type ProvisioningError } from '../errors/provisioning-error.js';
 import type { AclGrant } from '../ports/acl-ledger.port.js';
+import { accessCall, holderOf, oneByOne } from './access-steps.js';
 import type { AccessSettings, CoreDeps } from './core-deps.js';
 import { OperationJournal } from './operation-journal.js';
 
@@ -32,22 +27,14 @@ export type Released = 'revoked' | 'kept' | 'forgotten';
 
 const PHASE = 'access';
 
-const who = (grant: AclGrant): string => `${grant.ref} (${grant.principal.kind} ${grant.principal.id})`;
+const who = (grant: AclGrant): string => holderOf(grant.principal, grant.ref);
 
-/** Where role-based access is missing (or was taken from the provisioner), Airbyte answers 403 or 404. */
-const call =
-  (step: string, componentId: string) =>
-  <T>(task: TE.TaskEither<AirbyteError, T>): TE.TaskEither<ProvisioningError, T> =>
-    pipe(
-      task,
-      TE.mapLeft((error) =>
-        error._tag === 'AirbyteNotFound' || (error._tag === 'AirbyteUnauthorized' && error.status === 403)
-          ? unsupported(
-              `Airbyte has no role-based access here (it answered ${error._tag === 'AirbyteNotFound' ? 404 : 403} to "${step}"), so the access recorded for component ${componentId} can be neither checked nor revoked. Give the provisioner's Airbyte application back the right to manage permissions (an edition with RBAC, organization_admin), or set AIRBYTE_ACL_MODE=off to leave access alone`,
-            )
-          : airbyteFailure(step, error),
-      ),
-    );
+const call = (step: string, componentId: string) =>
+  accessCall(
+    step,
+    (status) =>
+      `Airbyte has no role-based access here (it answered ${status} to "${step}"), so the access recorded for component ${componentId} can be neither checked nor revoked. Give the provisioner's Airbyte application back the right to manage permissions (an edition with RBAC, organization_admin), or set AIRBYTE_ACL_MODE=off to leave access alone`,
+  );
 
 /**
  * Deals with one entry's permission, then removes the entry (never before: a retry must still see it).
@@ -128,7 +115,7 @@ const releaseIn =
       pipe(
         deps.ledger.grantsOf(componentId),
         TE.map((grants) => grants.filter((g) => g.workspaceId === workspaceId)),
-        TE.chain((grants) => pipe(grants, A.map(releaseGrant(deps, journal)), A.sequence(TE.ApplicativeSeq))),
+        TE.chain(oneByOne(releaseGrant(deps, journal))),
       ),
       (error) => error,
     );
@@ -142,9 +129,7 @@ export const releaseComponentAccess = (
   pipe(
     deps.ledger.grantsOf(componentId),
     TE.map((grants) => [...new Set(grants.map((g) => g.workspaceId))]),
-    TE.chain((workspaces) =>
-      pipe(workspaces, A.map(releaseIn(deps, journal, componentId)), A.sequence(TE.ApplicativeSeq)),
-    ),
+    TE.chain(oneByOne(releaseIn(deps, journal, componentId))),
     TE.map(A.flatten),
   );
 

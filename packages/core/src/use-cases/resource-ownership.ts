@@ -37,15 +37,33 @@ const foreignOwners = (
     TE.map((owners) => owners.filter((o) => o.componentId !== componentId)),
   );
 
+/**
+ * Fails with `conflict` of the first of `ids` that a component owns, other than `componentId` (any
+ * component, when `componentId` is undefined).
+ */
+export const refuseOwned = (
+  deps: Deps,
+  ids: ReadonlyArray<string>,
+  componentId: string | undefined,
+  conflict: (owner: ResourceOwner) => ProvisioningError,
+): TE.TaskEither<ProvisioningError, void> =>
+  pipe(
+    deps.ownership.ownersOf(ids),
+    TE.chain((owners) => {
+      const owner = owners.find((o) => componentId === undefined || o.componentId !== componentId);
+      return owner === undefined ? TE.right(undefined) : TE.left(conflict(owner));
+    }),
+  );
+
 /** Fails when another component owns any located resource. */
 export const refuseForeign =
   (deps: Deps, componentId: string) =>
   (located: LocatedState): TE.TaskEither<ProvisioningError, void> =>
-    pipe(
-      foreignOwners(deps, componentId, located),
-      TE.chain((foreign) =>
-        foreign[0] === undefined ? TE.right(undefined) : TE.left(ownedElsewhere(componentId, foreign[0])),
-      ),
+    refuseOwned(
+      deps,
+      locatedResources(located).map((r) => r.id),
+      componentId,
+      (owner) => ownedElsewhere(componentId, owner),
     );
 
 /** The located state without what another component owns, and those owners (to say why in the logs). */

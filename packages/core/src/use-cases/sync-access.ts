@@ -9,7 +9,6 @@
  * unprovision follows too (release-access.ts). A permission held
  * by other means (made by hand, or an organization role that covers the workspace) is noted and left.
  */
-import * as A from 'fp-ts/lib/ReadonlyArray.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import {
@@ -21,16 +20,11 @@ import {
   type WorkspaceRole,
 } from '../domain/access.js';
 import type { OperationResult } from '../domain/operation-result.js';
-import type { AirbyteError } from '../errors/airbyte-error.js';
 import { problem, type Problem } from '../errors/problem.js';
-import {
-  airbyteFailure,
-  invalidRequest,
-  unsupported,
-  type ProvisioningError,
-} from '../errors/provisioning-error.js';
+import { invalidRequest, type ProvisioningError } from '../errors/provisioning-error.js';
 import type { AccessGateway } from '../ports/access-gateway.port.js';
 import type { AclGrant, AclLedger } from '../ports/acl-ledger.port.js';
+import { accessCall, holderOf, oneByOne } from './access-steps.js';
 import type { OperationJournal } from './operation-journal.js';
 import { releaseGrant } from './release-access.js';
 
@@ -67,21 +61,12 @@ const parseRef = (ref: string): Parsed | undefined => {
   return undefined;
 };
 
-/** Where role-based access is missing, Airbyte answers these routes 403 or 404. */
-const noRbac = (step: string, error: AirbyteError): ProvisioningError =>
-  error._tag === 'AirbyteNotFound' || (error._tag === 'AirbyteUnauthorized' && error.status === 403)
-    ? unsupported(
-        `This Airbyte edition has no role-based access (it answered ${error._tag === 'AirbyteNotFound' ? 404 : 403} to "${step}"): updateacl cannot grant anything there. Use an edition with RBAC (Self-Managed Enterprise, Cloud Pro or Enterprise), or set AIRBYTE_ACL_MODE=off`,
-      )
-    : airbyteFailure(step, error);
-
-const call =
-  (step: string) =>
-  <T>(task: TE.TaskEither<AirbyteError, T>): TE.TaskEither<ProvisioningError, T> =>
-    pipe(
-      task,
-      TE.mapLeft((e) => noRbac(step, e)),
-    );
+const call = (step: string) =>
+  accessCall(
+    step,
+    (status) =>
+      `This Airbyte edition has no role-based access (it answered ${status} to "${step}"): updateacl cannot grant anything there. Use an edition with RBAC (Self-Managed Enterprise, Cloud Pro or Enterprise), or set AIRBYTE_ACL_MODE=off`,
+  );
 
 /** Every ref to an Airbyte user or group, or a failure listing each one that is not exactly one. */
 const resolve = (
@@ -146,13 +131,11 @@ const rank = (type: string): number =>
 const covers = (permission: AirbytePermission, role: WorkspaceRole): boolean =>
   permission.permissionType.startsWith('organization_') && rank(permission.permissionType) >= rank(role);
 
-const describe = (principal: Principal, ref: string): string => `${ref} (${principal.kind} ${principal.id})`;
-
 /** Makes sure one wanted user or group holds the role, and records this component's need of it. */
 const ensure =
   (deps: AccessDeps, journal: OperationJournal, componentId: string, counts: { granted: number }) =>
   (wanted: Wanted): TE.TaskEither<ProvisioningError, void> => {
-    const who = describe(wanted.principal, wanted.ref);
+    const who = holderOf(wanted.principal, wanted.ref);
     const entry = (permissionId: string, made: boolean): AclGrant => ({
       componentId,
       principal: wanted.principal,
@@ -231,14 +214,11 @@ export const syncAccess = (
     resolve(deps, refs),
     TE.bindTo('wanted'),
     TE.bind('held', () => deps.ledger.grantsOf(componentId)),
-    TE.chainFirst(({ wanted }) =>
-      pipe(wanted, A.map(ensure(deps, journal, componentId, counts)), A.sequence(TE.ApplicativeSeq)),
-    ),
+    TE.chainFirst(({ wanted }) => oneByOne(ensure(deps, journal, componentId, counts))(wanted)),
     TE.chainFirst(({ wanted, held }) =>
       pipe(
         held.filter((g) => !wanted.some((w) => sameId(w.principal, g.principal))),
-        A.map(releaseGrant(deps, journal, 'updateacl')),
-        A.sequence(TE.ApplicativeSeq),
+        oneByOne(releaseGrant(deps, journal, 'updateacl')),
         TE.map((outcomes) => {
           counts.revoked += outcomes.filter((o) => o === 'revoked').length;
         }),

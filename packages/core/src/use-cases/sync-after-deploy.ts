@@ -9,7 +9,7 @@
 import * as O from 'fp-ts/lib/Option.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
 import { pipe } from 'fp-ts/lib/function.js';
-import type { AirbyteJob, JobStatus } from '../domain/airbyte-state.js';
+import { jobFinished, type AirbyteJob } from '../domain/airbyte-state.js';
 import type { SyncPolicy, SyncWait } from '../domain/desired-state.js';
 import { stateConflict, unsupported, type ProvisioningError } from '../errors/provisioning-error.js';
 import type { CoreDeps } from './core-deps.js';
@@ -25,8 +25,6 @@ import { step } from './locate.js';
 import type { OperationJournal } from './operation-journal.js';
 
 export const DEFAULT_JOB_POLL_INTERVAL_MS = 5000;
-
-const FINISHED: ReadonlyArray<JobStatus> = ['succeeded', 'failed', 'cancelled'];
 
 /** Marks the sync due when this deploy's change is one the policy syncs after. */
 export const noteSyncDue = (
@@ -107,7 +105,7 @@ export const followJob = (
           journal.info(progressLine(what.label, job), 'sync');
           deps.logger.info({ jobId: job.id, status: job.status }, `${what.label} ${job.status}`);
         } else if (changed) journal.progress(progressLine(what.label, job), 'sync');
-        if (FINISHED.includes(job.status))
+        if (jobFinished(job.status))
           return TE.right<ProvisioningError, JobOutcome>({ _tag: 'Finished', job });
         if (deps.clock.now() >= deadline)
           return TE.right<ProvisioningError, JobOutcome>({ _tag: 'TimedOut', job });
@@ -117,7 +115,7 @@ export const followJob = (
         );
       }),
     );
-  return FINISHED.includes(what.job.status)
+  return jobFinished(what.job.status)
     ? TE.right({ _tag: 'Finished', job: what.job })
     : pipe(
         publish(deps, journal),
