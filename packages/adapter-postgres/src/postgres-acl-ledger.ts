@@ -10,7 +10,7 @@ import * as TE from 'fp-ts/lib/TaskEither.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import type { AclGrant, AclLedger, ProvisioningError, WorkspaceRole } from '@airbyte-provisioner/core';
 import type pg from 'pg';
-import { databaseError } from './postgres-errors.js';
+import { runQuery } from './postgres-query.js';
 
 interface GrantRow {
   readonly component_id: string;
@@ -44,14 +44,10 @@ export class PostgresAclLedger implements AclLedger {
     key: string,
   ): TE.TaskEither<ProvisioningError, ReadonlyArray<AclGrant>> {
     return pipe(
-      TE.tryCatch(
-        () =>
-          this.pool.query<GrantRow>(
-            `SELECT ${COLUMNS} FROM provisioner_acl_grants WHERE ${where} = $1 ORDER BY component_id, permission_id`,
-            [key],
-          ),
-        databaseError(doing),
-      ),
+      runQuery<GrantRow>(this.pool, doing, {
+        text: `SELECT ${COLUMNS} FROM provisioner_acl_grants WHERE ${where} = $1 ORDER BY component_id, permission_id`,
+        values: [key],
+      }),
       TE.map(({ rows }) => rows.map(grantOf)),
     );
   }
@@ -64,40 +60,32 @@ export class PostgresAclLedger implements AclLedger {
 
   readonly put = (grant: AclGrant): TE.TaskEither<ProvisioningError, void> =>
     pipe(
-      TE.tryCatch(
-        () =>
-          this.pool.query(
-            `INSERT INTO provisioner_acl_grants (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-             ON CONFLICT (component_id, permission_id) DO UPDATE SET
-               principal_kind = EXCLUDED.principal_kind, principal_id = EXCLUDED.principal_id,
-               ref = EXCLUDED.ref, workspace_id = EXCLUDED.workspace_id, role = EXCLUDED.role,
-               made = EXCLUDED.made, recorded_at = now()`,
-            [
-              grant.componentId,
-              grant.permissionId,
-              grant.principal.kind,
-              grant.principal.id,
-              grant.ref,
-              grant.workspaceId,
-              grant.role,
-              grant.made,
-            ],
-          ),
-        databaseError('record an access grant'),
-      ),
-      TE.map(() => undefined),
+      runQuery(this.pool, 'record an access grant', {
+        text: `INSERT INTO provisioner_acl_grants (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (component_id, permission_id) DO UPDATE SET
+           principal_kind = EXCLUDED.principal_kind, principal_id = EXCLUDED.principal_id,
+           ref = EXCLUDED.ref, workspace_id = EXCLUDED.workspace_id, role = EXCLUDED.role,
+           made = EXCLUDED.made, recorded_at = now()`,
+        values: [
+          grant.componentId,
+          grant.permissionId,
+          grant.principal.kind,
+          grant.principal.id,
+          grant.ref,
+          grant.workspaceId,
+          grant.role,
+          grant.made,
+        ],
+      }),
+      TE.asUnit,
     );
 
   readonly remove = (componentId: string, permissionId: string): TE.TaskEither<ProvisioningError, void> =>
     pipe(
-      TE.tryCatch(
-        () =>
-          this.pool.query(
-            'DELETE FROM provisioner_acl_grants WHERE component_id = $1 AND permission_id = $2',
-            [componentId, permissionId],
-          ),
-        databaseError('forget an access grant'),
-      ),
-      TE.map(() => undefined),
+      runQuery(this.pool, 'forget an access grant', {
+        text: 'DELETE FROM provisioner_acl_grants WHERE component_id = $1 AND permission_id = $2',
+        values: [componentId, permissionId],
+      }),
+      TE.asUnit,
     );
 }

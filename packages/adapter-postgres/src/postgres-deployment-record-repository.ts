@@ -13,22 +13,18 @@ import {
   type ProvisioningError,
 } from '@airbyte-provisioner/core';
 import type pg from 'pg';
-import { databaseError } from './postgres-errors.js';
+import { runQuery } from './postgres-query.js';
 
 export class PostgresDeploymentRecordRepository implements DeploymentRecordRepository {
   constructor(private readonly pool: pg.Pool) {}
 
   readonly get = (componentId: string): TE.TaskEither<ProvisioningError, O.Option<DeploymentRecord>> =>
     pipe(
-      TE.tryCatch(
-        () =>
-          this.pool.query<{ record: unknown }>({
-            name: 'records: read',
-            text: 'SELECT record FROM provisioner_deployment_records WHERE component_id = $1',
-            values: [componentId],
-          }),
-        databaseError('read a deployment record'),
-      ),
+      runQuery<{ record: unknown }>(this.pool, 'read a deployment record', {
+        name: 'records: read',
+        text: 'SELECT record FROM provisioner_deployment_records WHERE component_id = $1',
+        values: [componentId],
+      }),
       TE.chainEitherK(({ rows }) => {
         const row = rows[0];
         if (row === undefined) return E.right(O.none);
@@ -47,28 +43,21 @@ export class PostgresDeploymentRecordRepository implements DeploymentRecordRepos
 
   readonly put = (componentId: string, record: DeploymentRecord): TE.TaskEither<ProvisioningError, void> =>
     pipe(
-      TE.tryCatch(
-        () =>
-          this.pool.query({
-            name: 'records: save',
-            text: `INSERT INTO provisioner_deployment_records (component_id, record) VALUES ($1, $2)
-             ON CONFLICT (component_id) DO UPDATE SET record = EXCLUDED.record, updated_at = now()`,
-            values: [componentId, JSON.stringify(record)],
-          }),
-        databaseError('save a deployment record'),
-      ),
-      TE.map(() => undefined),
+      runQuery(this.pool, 'save a deployment record', {
+        name: 'records: save',
+        text: `INSERT INTO provisioner_deployment_records (component_id, record) VALUES ($1, $2)
+         ON CONFLICT (component_id) DO UPDATE SET record = EXCLUDED.record, updated_at = now()`,
+        values: [componentId, JSON.stringify(record)],
+      }),
+      TE.asUnit,
     );
 
   readonly remove = (componentId: string): TE.TaskEither<ProvisioningError, void> =>
     pipe(
-      TE.tryCatch(
-        () =>
-          this.pool.query('DELETE FROM provisioner_deployment_records WHERE component_id = $1', [
-            componentId,
-          ]),
-        databaseError('remove a deployment record'),
-      ),
-      TE.map(() => undefined),
+      runQuery(this.pool, 'remove a deployment record', {
+        text: 'DELETE FROM provisioner_deployment_records WHERE component_id = $1',
+        values: [componentId],
+      }),
+      TE.asUnit,
     );
 }

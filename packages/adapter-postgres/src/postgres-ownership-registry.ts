@@ -12,6 +12,7 @@ import {
 import type pg from 'pg';
 import { databaseError } from './postgres-errors.js';
 import { inTransaction } from './postgres-pool.js';
+import { runQuery } from './postgres-query.js';
 
 interface OwnerRow {
   readonly resource_id: string;
@@ -34,15 +35,11 @@ export class PostgresOwnershipRegistry implements OwnershipRegistry {
     ids.length === 0
       ? TE.right([])
       : pipe(
-          TE.tryCatch(
-            () =>
-              this.pool.query<OwnerRow>({
-                name: 'owners: read',
-                text: 'SELECT resource_id, kind, name, component_id FROM provisioner_resource_owners WHERE resource_id = ANY($1)',
-                values: [[...ids]],
-              }),
-            databaseError('read resource owners'),
-          ),
+          runQuery<OwnerRow>(this.pool, 'read resource owners', {
+            name: 'owners: read',
+            text: 'SELECT resource_id, kind, name, component_id FROM provisioner_resource_owners WHERE resource_id = ANY($1)',
+            values: [[...ids]],
+          }),
           TE.map(({ rows }) => rows.map(ownerOf)),
         );
 
@@ -99,15 +96,11 @@ export class PostgresOwnershipRegistry implements OwnershipRegistry {
     ids.length === 0
       ? TE.right(undefined)
       : pipe(
-          TE.tryCatch(
-            () =>
-              this.pool.query(
-                'DELETE FROM provisioner_resource_owners WHERE component_id = $1 AND resource_id = ANY($2)',
-                [componentId, [...ids]],
-              ),
-            databaseError('release resources'),
-          ),
-          TE.map(() => undefined),
+          runQuery(this.pool, 'release resources', {
+            text: 'DELETE FROM provisioner_resource_owners WHERE component_id = $1 AND resource_id = ANY($2)',
+            values: [componentId, [...ids]],
+          }),
+          TE.asUnit,
         );
 }
 

@@ -23,7 +23,7 @@ import {
   type TaskView,
 } from '@airbyte-provisioner/core';
 import type pg from 'pg';
-import { databaseError } from './postgres-errors.js';
+import { runQuery } from './postgres-query.js';
 
 export type TaskKind = 'provisioning' | 'validation';
 
@@ -60,10 +60,7 @@ export class PostgresTaskRepository<A> implements TaskRepository<A> {
   ): TE.TaskEither<ProvisioningError, pg.QueryResult<R>> {
     // named: each connection parses and plans the statement once (a status read is then one round trip of
     // an already-planned primary-key lookup)
-    return TE.tryCatch(
-      () => this.pool.query<R>({ name: `tasks: ${doing}`, text: sql, values: [...values] }),
-      databaseError(doing),
-    );
+    return runQuery<R>(this.pool, doing, { name: `tasks: ${doing}`, text: sql, values: [...values] });
   }
 
   readonly create = (token: string): TE.TaskEither<ProvisioningError, void> =>
@@ -127,14 +124,7 @@ export class PostgresTaskRepository<A> implements TaskRepository<A> {
         [token, this.options.kind, JSON.stringify(logs.slice(-MAX_PROGRESS_LOGS)), this.options.owner],
       ),
       // nothing updated: finished (left as it is), taken over (the new owner publishes), or unknown
-      TE.chain((result) =>
-        result.rowCount === 1
-          ? TE.right(undefined)
-          : pipe(
-              this.get(token),
-              TE.map(() => undefined),
-            ),
-      ),
+      TE.chain((result) => (result.rowCount === 1 ? TE.right(undefined) : pipe(this.get(token), TE.asUnit))),
     );
 
   /** Deletes the finished tasks past their time; answers how many. */

@@ -10,7 +10,7 @@ import {
   type WorkspaceOwnerRegistry,
 } from '@airbyte-provisioner/core';
 import type pg from 'pg';
-import { databaseError } from './postgres-errors.js';
+import { runQuery } from './postgres-query.js';
 
 interface OwnerRow {
   readonly data_product_id: string;
@@ -27,38 +27,30 @@ export class PostgresWorkspaceOwnerRegistry implements WorkspaceOwnerRegistry {
 
   readonly ownerOf = (name: string): TE.TaskEither<ProvisioningError, O.Option<WorkspaceOwner>> =>
     pipe(
-      TE.tryCatch(
-        () =>
-          this.pool.query<OwnerRow>(
-            'SELECT data_product_id, workspace_id FROM provisioner_workspace_owners WHERE workspace_name = $1',
-            [name],
-          ),
-        databaseError('read a workspace owner'),
-      ),
+      runQuery<OwnerRow>(this.pool, 'read a workspace owner', {
+        text: 'SELECT data_product_id, workspace_id FROM provisioner_workspace_owners WHERE workspace_name = $1',
+        values: [name],
+      }),
       TE.map(({ rows }) => O.map(ownerOf)(O.fromNullable(rows[0]))),
     );
 
   /** One statement: the row is written only when the name is free or already this data product's. */
   readonly claim = (name: string, owner: WorkspaceOwner): TE.TaskEither<ProvisioningError, void> =>
     pipe(
-      TE.tryCatch(
-        () =>
-          this.pool.query<OwnerRow & { readonly claimed: boolean }>(
-            `WITH claimed AS (
-               INSERT INTO provisioner_workspace_owners (workspace_name, data_product_id, workspace_id)
-               VALUES ($1, $2, $3)
-               ON CONFLICT (workspace_name) DO UPDATE SET workspace_id = EXCLUDED.workspace_id
-               WHERE provisioner_workspace_owners.data_product_id = EXCLUDED.data_product_id
-               RETURNING data_product_id, workspace_id
-             )
-             SELECT data_product_id, workspace_id, true AS claimed FROM claimed
-             UNION ALL
-             SELECT data_product_id, workspace_id, false AS claimed FROM provisioner_workspace_owners
-             WHERE workspace_name = $1 AND NOT EXISTS (SELECT 1 FROM claimed)`,
-            [name, owner.dataProductId, owner.workspaceId],
-          ),
-        databaseError('claim a workspace name'),
-      ),
+      runQuery<OwnerRow & { readonly claimed: boolean }>(this.pool, 'claim a workspace name', {
+        text: `WITH claimed AS (
+           INSERT INTO provisioner_workspace_owners (workspace_name, data_product_id, workspace_id)
+           VALUES ($1, $2, $3)
+           ON CONFLICT (workspace_name) DO UPDATE SET workspace_id = EXCLUDED.workspace_id
+           WHERE provisioner_workspace_owners.data_product_id = EXCLUDED.data_product_id
+           RETURNING data_product_id, workspace_id
+         )
+         SELECT data_product_id, workspace_id, true AS claimed FROM claimed
+         UNION ALL
+         SELECT data_product_id, workspace_id, false AS claimed FROM provisioner_workspace_owners
+         WHERE workspace_name = $1 AND NOT EXISTS (SELECT 1 FROM claimed)`,
+        values: [name, owner.dataProductId, owner.workspaceId],
+      }),
       TE.chainEitherK(({ rows }) => {
         const row = rows[0];
         if (row === undefined || row.claimed) return E.right(undefined);
@@ -68,10 +60,10 @@ export class PostgresWorkspaceOwnerRegistry implements WorkspaceOwnerRegistry {
 
   readonly release = (name: string): TE.TaskEither<ProvisioningError, void> =>
     pipe(
-      TE.tryCatch(
-        () => this.pool.query('DELETE FROM provisioner_workspace_owners WHERE workspace_name = $1', [name]),
-        databaseError('release a workspace name'),
-      ),
-      TE.map(() => undefined),
+      runQuery(this.pool, 'release a workspace name', {
+        text: 'DELETE FROM provisioner_workspace_owners WHERE workspace_name = $1',
+        values: [name],
+      }),
+      TE.asUnit,
     );
 }

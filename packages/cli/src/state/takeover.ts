@@ -15,12 +15,14 @@ import {
 } from '@airbyte-provisioner/adapter-postgres';
 import {
   decodeWith,
+  describeError,
   internal,
   ProvisioningRequest,
   type BackgroundWorkRunner,
   type Logger,
   type OperationFailure,
   type OperationResult,
+  type ProvisioningError,
   type SubmitUseCase,
   type TaskRepository,
   type UseCases,
@@ -71,10 +73,14 @@ export const takeOver =
   (parts: TakeoverParts) =>
   (task: StaleTask): void => {
     const { logger } = parts;
-    const record = (outcome: Promise<E.Either<unknown, void>>): Promise<void> =>
+    const record = (outcome: Promise<E.Either<ProvisioningError, void>>): Promise<void> =>
       outcome.then((recorded) => {
+        // the reason as every failure is described (no error holds a secret)
         if (E.isLeft(recorded))
-          logger.error({ token: task.token }, 'could not record the end of a task taken over');
+          logger.error(
+            { token: task.token, error: describeError(recorded.left) },
+            'could not record the end of a task taken over',
+          );
       });
     if (task.givenUp !== undefined) {
       logger.error({ token: task.token }, `a task's replicas kept stopping: ${task.givenUp}`);

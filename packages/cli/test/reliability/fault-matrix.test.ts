@@ -18,7 +18,9 @@ import {
   LEGACY,
   pollStatus,
   send,
+  SHORT_TIMEOUT_MS,
   startProvisioner,
+  STEADY_TIMEOUT_MS,
   tokenOf,
   untilSandboxSettled,
   type Provisioner,
@@ -140,6 +142,12 @@ const cases: Case[] = (Object.keys(CALLS) as Phase[]).flatMap((phase) =>
 const expectedOf = (c: Case): 'COMPLETED' | 'FAILED' =>
   c.call.method === 'DELETE' && c.fault.action.type === 'malformed' ? 'COMPLETED' : c.fault.expected;
 
+// only a call held on purpose may outlive the client's timeout: with the short one for every case, a
+// stalled machine times out an ordinary call, the one-shot fault goes to the attempt nobody listens to,
+// and the attempt sent again succeeds where the case expects the fault's outcome
+const timeoutOf = (c: Case): number =>
+  c.fault.action.type === 'delay' ? SHORT_TIMEOUT_MS : STEADY_TIMEOUT_MS;
+
 const countNamed = (sandbox: AirbyteSandbox, key: string) => {
   const names = namesOf(key);
   const snapshot = sandbox.snapshot();
@@ -181,7 +189,9 @@ describe('reliability: fault matrix (every Airbyte call × every fault)', functi
       const key = `m${n}`;
       const first = requestOf({ key });
       const changed = requestOf({ key, schema: `CHANGED_${n}` });
-      const p = await startProvisioner(airbyteEnv(sandbox.url, sandbox.workspaceId, sandbox.credentials));
+      const p = await startProvisioner(
+        airbyteEnv(sandbox.url, sandbox.workspaceId, sandbox.credentials, timeoutOf(c)),
+      );
       try {
         if (c.phase !== 'first deploy')
           expect((await run(p, 'provision', first)).status).to.equal('COMPLETED');
@@ -234,7 +244,9 @@ describe('reliability: fault matrix (every Airbyte call × every fault)', functi
   it('a create Airbyte performs only after the client gave up and sent it again leaves no copy once sent again', async () => {
     const key = 'late';
     const body = requestOf({ key });
-    const p = await startProvisioner(airbyteEnv(sandbox.url, sandbox.workspaceId, sandbox.credentials));
+    const p = await startProvisioner(
+      airbyteEnv(sandbox.url, sandbox.workspaceId, sandbox.credentials, SHORT_TIMEOUT_MS),
+    );
     try {
       // held well past the 300 ms timeout and the look-up that follows it: the create is sent again
       const callsBefore = sandbox.calls().length;

@@ -34,17 +34,33 @@ export const configFrom = (env: Record<string, string>): AppConfig => {
   return loaded.right;
 };
 
-/** The Airbyte variables for a sandbox (or any URL), with short timeouts so faults resolve quickly. */
+/**
+ * For tests of a call held past the client's timeout (a `delay` fault): it gives up quickly. A stalled
+ * machine can make an ordinary call outlive it too, so no other test uses it.
+ */
+export const SHORT_TIMEOUT_MS = 300;
+/**
+ * A client timeout no ordinary call reaches, even on a loaded machine. With the short one, a CPU stall can
+ * make an ordinary call time out: the client sends it again, and a one-shot fault is used up by the attempt
+ * whose answer nobody reads, so the fault a test injected never reaches the provisioner.
+ */
+export const STEADY_TIMEOUT_MS = 5000;
+
+/**
+ * The Airbyte variables for a sandbox (or any URL). The timeout is short unless asked otherwise, so a held
+ * call gives up quickly; a test that injects no `delay` asks for `STEADY_TIMEOUT_MS`.
+ */
 export const airbyteEnv = (
   apiUrl: string,
   workspaceId: string,
   credentials: { readonly clientId: string; readonly clientSecret: string },
+  timeoutMs: number = SHORT_TIMEOUT_MS,
 ): Record<string, string> => ({
   AIRBYTE_API_URL: apiUrl,
   AIRBYTE_WORKSPACE_ID: workspaceId,
   AIRBYTE_CLIENT_ID: credentials.clientId,
   AIRBYTE_CLIENT_SECRET: credentials.clientSecret,
-  AIRBYTE_TIMEOUT_MS: '300',
+  AIRBYTE_TIMEOUT_MS: String(timeoutMs),
   SNOWFLAKE_HOST: 'acme.snowflakecomputing.com',
   SNOWFLAKE_ROLE: 'LOADER',
   SNOWFLAKE_WAREHOUSE: 'WH',

@@ -11,6 +11,7 @@ import {
   pollStatus,
   send,
   startProvisioner,
+  STEADY_TIMEOUT_MS,
   tokenOf,
   type Provisioner,
 } from './harness.js';
@@ -24,7 +25,9 @@ describe('reliability: re-deploys through the server', function () {
 
   before(async () => {
     sandbox = await startAirbyteSandbox({ jobDurationMs: 10 });
-    p = await startProvisioner(airbyteEnv(sandbox.url, sandbox.workspaceId, sandbox.credentials));
+    p = await startProvisioner(
+      airbyteEnv(sandbox.url, sandbox.workspaceId, sandbox.credentials, STEADY_TIMEOUT_MS),
+    );
   });
   after(async () => {
     await p.close();

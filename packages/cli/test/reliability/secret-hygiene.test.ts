@@ -6,7 +6,15 @@
 import { expect } from 'chai';
 import { startAirbyteSandbox, type AirbyteSandbox } from '@airbyte-provisioner/adapter-airbyte/sandbox';
 import { requestOf } from './descriptors.js';
-import { airbyteEnv, LEGACY, send, startProvisioner, tokenOf, type Provisioner } from './harness.js';
+import {
+  airbyteEnv,
+  LEGACY,
+  send,
+  startProvisioner,
+  STEADY_TIMEOUT_MS,
+  tokenOf,
+  type Provisioner,
+} from './harness.js';
 
 const API_TOKEN = 'api-T0ken-for-the-coordinator-0123456789';
 const CLIENT_SECRET = 'sandb0x-Client-Secret-9f8e7d6c';
@@ -17,7 +25,8 @@ describe('reliability: secret hygiene over a full life cycle', function () {
   let sandbox: AirbyteSandbox;
   let p: Provisioner;
   const env = () => ({
-    ...airbyteEnv(sandbox.url, sandbox.workspaceId, sandbox.credentials),
+    // one-shot faults below: no ordinary call may time out and use one up unseen
+    ...airbyteEnv(sandbox.url, sandbox.workspaceId, sandbox.credentials, STEADY_TIMEOUT_MS),
     API_TOKEN,
   });
   const bodies: string[] = [];

@@ -10,17 +10,26 @@ import {
   InMemoryTaskRepository,
   makeBackgroundWork,
   silentLogger,
+  stateUnavailable,
+  type Logger,
   type OperationResult,
+  type TaskRepository,
   type ValidationOutcome,
 } from '@airbyte-provisioner/core';
+import { recordingLogger } from '@airbyte-provisioner/core/testing';
 import { takeOver } from '../../src/state/takeover.js';
 
 const clock = { now: () => 0 };
 
 describe('takeOver', () => {
-  const parts = () => {
+  const parts = (
+    options: {
+      readonly logger?: Logger;
+      readonly provisioningTasks?: TaskRepository<OperationResult>;
+    } = {},
+  ) => {
     const ran: string[] = [];
-    const provisioningTasks = new InMemoryTaskRepository<OperationResult>(clock);
+    const provisioningTasks = options.provisioningTasks ?? new InMemoryTaskRepository<OperationResult>(clock);
     const validationTasks = new InMemoryTaskRepository<ValidationOutcome>(clock);
     const background = makeBackgroundWork();
     const run = (name: string) => () => {
@@ -37,7 +46,7 @@ describe('takeOver', () => {
         provisioningTasks,
         validationTasks,
         background,
-        logger: silentLogger,
+        logger: options.logger ?? silentLogger,
       }),
     };
   };
@@ -56,5 +65,27 @@ describe('takeOver', () => {
     );
     const validation = await p.validationTasks.get('v1')();
     expect(E.isRight(validation) && validation.right.status).to.equal('FAILED');
+  });
+
+  it('logs why the end of a task taken over could not be recorded', async () => {
+    const logger = recordingLogger();
+    const unreachable = stateUnavailable(
+      'the database cannot be reached (finish a task): connect ECONNREFUSED 127.0.0.1:5432',
+    );
+    const tasks = new InMemoryTaskRepository<OperationResult>(clock);
+    const p = parts({ logger, provisioningTasks: { ...tasks, fail: () => TE.left(unreachable) } });
+    p.takeOver({ token: 't2', kind: 'provisioning' });
+    await p.background.drain();
+    expect(logger.lines.filter((line) => line.level === 'error')).to.deep.equal([
+      {
+        level: 'error',
+        fields: {
+          token: 't2',
+          error:
+            "The provisioner's state store is unavailable: the database cannot be reached (finish a task): connect ECONNREFUSED 127.0.0.1:5432",
+        },
+        message: 'could not record the end of a task taken over',
+      },
+    ]);
   });
 });
