@@ -7,6 +7,16 @@ import type { BodySource } from './requests.js';
 
 export const CONNECTIONS = 10;
 
+/** Answers per second of `GET url` over `seconds`, on `connections` connections; throws on any non-2xx. */
+export const getsPerSecond = async (url: string, connections: number, seconds: number): Promise<number> => {
+  const result = await autocannon({ url, connections, duration: seconds });
+  const failed = result.non2xx + result.errors + result.timeouts;
+  if (failed > 0) {
+    throw new Error(`GET ${url}: ${failed} of ${result.requests.total} requests failed or answered non-2xx`);
+  }
+  return result.requests.total / seconds;
+};
+
 /** Requests per second of `POST url` over `seconds`; throws if any answer was not a 2xx. */
 export const requestsPerSecond = async (
   url: string,
