@@ -33,7 +33,8 @@ describe('bench figures', () => {
     );
     expect(result).to.include({ verdict: 'pass', stopped: 'conclusive', belowNoiseFloor: true });
     expect(result.compared).to.equal(undefined);
-    expect(log).to.deep.equal(['/new#0', '/new#1', '/new#2', '/new#3', '/new#4', '/new closed']);
+    // eight rounds: the fewest whose min–max is a 99% interval, the bar for stopping early
+    expect(log).to.deep.equal([...Array.from({ length: 8 }, (_, n) => `/new#${n}`), '/new closed']);
   });
 
   it('with a baseline, samples both builds in alternating order and reads new ÷ old by the target', async () => {
@@ -67,7 +68,7 @@ describe('bench figures', () => {
       constant(1.2, log),
     );
     expect(same.compared?.change).to.equal('no clear change');
-    expect(same.compared?.spread.rounds).to.equal(5);
+    expect(same.compared?.spread.rounds).to.equal(8);
   });
 
   it('compares a count measured once by whether it changed', () => {

@@ -19,27 +19,45 @@ const playback = (values: ReadonlyArray<number>, msPerRound = 100) => {
 };
 
 describe('bench rounds', () => {
-  it('stops at the minimum once the spread is conclusive', async () => {
+  it('stops early only once the 99% interval is conclusive: at 8 rounds when all of them agree', async () => {
     const source = playback([1.0, 1.02, 0.98, 1.01, 0.99]);
     const outcome = await measureRounds(source.sample, {
       target: atMost(1.1),
       budgetMs: 10_000,
       now: source.now,
     });
+    // five rounds under the target were enough at 95% (min–max); 99% needs eight
     expect(outcome).to.include({ verdict: 'pass', stopped: 'conclusive' });
-    expect(outcome.samples).to.have.length(5);
+    expect(outcome.samples).to.have.length(8);
   });
 
-  it('adds rounds while the spread straddles the target, until it no longer does', async () => {
-    // one round over the target keeps min–max across it until 9 rounds let the interval drop it
-    const source = playback([1.3, 1.0, 1.01, 0.99, 1.02, 1.0, 0.98, 1.01, 1.0]);
+  it('adds rounds while the 99% interval straddles the target, until it no longer does', async () => {
+    // one round over the target keeps min–max across it until 12 rounds let the 99% interval drop it
+    const values = [1.3, 1.0, 1.01, 0.99, 1.02, 1.0, 0.98, 1.01, 1.0, 1.02, 0.99, 1.0, 1.01];
+    const source = playback(values);
     const outcome = await measureRounds(source.sample, {
       target: atMost(1.1),
       budgetMs: 10_000,
       now: source.now,
     });
     expect(outcome).to.include({ verdict: 'pass', stopped: 'conclusive' });
-    expect(outcome.samples).to.have.length(9);
+    expect(outcome.samples).to.have.length(12);
+  });
+
+  it('does not stop on a figure sitting on its target that looks conclusive at 95% after a few rounds', async () => {
+    // the first 6 rounds happen to sit under 1.5 (their 95% spread, min–max, passes at round 5), the
+    // rest straddle it: the figure runs to its budget and is reported inconclusive
+    const values = [
+      1.3, 1.45, 1.4, 1.35, 1.42, 1.38, 1.7, 1.41, 1.39, 1.6, 1.55, 1.65, 1.35, 1.62, 1.58, 1.44,
+    ];
+    const source = playback(values);
+    const outcome = await measureRounds(source.sample, {
+      target: atMost(1.5),
+      budgetMs: 1_600,
+      now: source.now,
+    });
+    expect(outcome).to.include({ verdict: 'inconclusive', stopped: 'budget spent' });
+    expect(outcome.samples).to.have.length(16);
   });
 
   it('stops when one more round would overrun the budget, and says the figure is inconclusive', async () => {

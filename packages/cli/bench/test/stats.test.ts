@@ -1,5 +1,11 @@
 import { expect } from 'chai';
-import { medianIntervalRank, quantile, relativeWidth, spreadOf } from '../src/harness/stats.js';
+import {
+  medianIntervalRank,
+  quantile,
+  relativeWidth,
+  spreadOf,
+  stoppingInterval,
+} from '../src/harness/stats.js';
 
 describe('bench statistics', () => {
   it('interpolates quantiles between the two nearest ranks', () => {
@@ -13,6 +19,12 @@ describe('bench statistics', () => {
     expect([5, 8, 9, 10, 12, 15, 20, 30].map((n) => medianIntervalRank(n))).to.deep.equal([
       1, 1, 2, 2, 3, 4, 6, 10,
     ]);
+  });
+
+  it('has no 99% stopping interval below 8 rounds, min–max from 8, and drops extremes from 12', () => {
+    expect(stoppingInterval([1, 2, 3, 4, 5, 6, 7])).to.equal(undefined);
+    expect(stoppingInterval([8, 1, 7, 2, 6, 3, 5, 4])).to.deep.equal({ low: 1, high: 8 });
+    expect(stoppingInterval([12, 1, 11, 2, 10, 3, 9, 4, 8, 5, 7, 6])).to.deep.equal({ low: 2, high: 11 });
   });
 
   it('spreads a figure over its rounds whatever their order', () => {

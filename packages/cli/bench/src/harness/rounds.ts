@@ -1,9 +1,11 @@
 /**
  * Rounds of one figure, grown within a time budget. Each round yields one value of the figure (a ratio
  * whose two sides were measured back to back); after a minimum number of rounds, measuring stops as soon
- * as the spread is conclusive for the target, or when one more round would overrun the budget.
+ * as the median's 99% interval is conclusive for the target (a stricter bar than the 95% spread reported,
+ * since the rounds are looked at after each one), or when one more round would overrun the budget. The
+ * verdict is always the reported 95% spread's.
  */
-import { spreadOf, type Spread } from './stats.js';
+import { spreadOf, stoppingInterval, type Spread } from './stats.js';
 import { verdictOf, type Target, type Verdict } from './target.js';
 
 export interface RoundsPlan {
@@ -47,7 +49,9 @@ export const measureRounds = async (
     samples.push(await sample(samples.length));
     if (samples.length < minRounds) continue;
     if (plan.target.kind === 'reported') return outcome('fixed rounds');
-    if (verdictOf(spreadOf(samples), plan.target) !== 'inconclusive') return outcome('conclusive');
+    const interval = stoppingInterval(samples);
+    if (interval !== undefined && verdictOf(interval, plan.target) !== 'inconclusive')
+      return outcome('conclusive');
     if (samples.length >= maxRounds) return outcome('most rounds');
     const elapsed = now() - started;
     if (elapsed + elapsed / samples.length > plan.budgetMs) return outcome('budget spent');

@@ -24,10 +24,10 @@ export interface Spread {
 const CONFIDENCE = 0.95;
 
 /**
- * How many of the lowest (and of the highest) rounds fall outside the median's confidence interval: the
- * largest k with P(Binomial(n, ½) < k) ≤ (1 − confidence) / 2, and at least 1 (min–max below 9 rounds).
+ * The largest k with P(Binomial(n, ½) < k) ≤ (1 − confidence) / 2: how many of the lowest (and of the
+ * highest) rounds an interval of that confidence may drop; 0 when even min–max falls short of it.
  */
-export const medianIntervalRank = (rounds: number, confidence = CONFIDENCE): number => {
+const droppableRounds = (rounds: number, confidence: number): number => {
   let probability = 0.5 ** rounds;
   let tail = 0;
   let rank = 0;
@@ -37,7 +37,34 @@ export const medianIntervalRank = (rounds: number, confidence = CONFIDENCE): num
     rank = below + 1;
     probability = (probability * (rounds - below)) / (below + 1);
   }
-  return Math.max(1, rank);
+  return rank;
+};
+
+/**
+ * How many of the lowest (and of the highest) rounds fall outside the median's confidence interval: the
+ * largest k with P(Binomial(n, ½) < k) ≤ (1 − confidence) / 2, and at least 1 (min–max below 9 rounds).
+ */
+export const medianIntervalRank = (rounds: number, confidence = CONFIDENCE): number =>
+  Math.max(1, droppableRounds(rounds, confidence));
+
+/**
+ * The confidence an early stop needs. Rounds are looked at after each one, and at 95% a figure sitting on
+ * its target comes out conclusive at one of those looks far more often than one time in twenty: two full
+ * runs on one commit gave `pass` at 5 rounds and `inconclusive` after 35-51 for the same two figures.
+ */
+export const STOPPING_CONFIDENCE = 0.99;
+
+/**
+ * The median's interval at `STOPPING_CONFIDENCE` (low, high), or undefined while there are too few rounds
+ * for it (fewer than 8, where even min–max is not 99% sure).
+ */
+export const stoppingInterval = (
+  values: ReadonlyArray<number>,
+): { readonly low: number; readonly high: number } | undefined => {
+  const rank = droppableRounds(values.length, STOPPING_CONFIDENCE);
+  if (rank === 0) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  return { low: sorted[rank - 1] ?? Number.NaN, high: sorted[sorted.length - rank] ?? Number.NaN };
 };
 
 /** The q-quantile (0 ≤ q ≤ 1) of sorted values, interpolated between the two nearest ranks. */
