@@ -14,18 +14,18 @@ const playback = (values: ReadonlyArray<number>, msPerRound = 100) => {
       taken += 1;
       return Promise.resolve(value);
     },
-    taken: () => taken,
   };
+};
+
+/** Rounds of played-back values (100 ms each on a fake clock) against a target at most `limit`. */
+const roundsAtMost = (values: ReadonlyArray<number>, limit: number, budgetMs: number) => {
+  const source = playback(values);
+  return measureRounds(source.sample, { target: atMost(limit), budgetMs, now: source.now });
 };
 
 describe('bench rounds', () => {
   it('stops early only once the 99% interval is conclusive: at 8 rounds when all of them agree', async () => {
-    const source = playback([1.0, 1.02, 0.98, 1.01, 0.99]);
-    const outcome = await measureRounds(source.sample, {
-      target: atMost(1.1),
-      budgetMs: 10_000,
-      now: source.now,
-    });
+    const outcome = await roundsAtMost([1.0, 1.02, 0.98, 1.01, 0.99], 1.1, 10_000);
     // five rounds under the target were enough at 95% (min–max); 99% needs eight
     expect(outcome).to.include({ verdict: 'pass', stopped: 'conclusive' });
     expect(outcome.samples).to.have.length(8);
@@ -34,12 +34,7 @@ describe('bench rounds', () => {
   it('adds rounds while the 99% interval straddles the target, until it no longer does', async () => {
     // one round over the target keeps min–max across it until 12 rounds let the 99% interval drop it
     const values = [1.3, 1.0, 1.01, 0.99, 1.02, 1.0, 0.98, 1.01, 1.0, 1.02, 0.99, 1.0, 1.01];
-    const source = playback(values);
-    const outcome = await measureRounds(source.sample, {
-      target: atMost(1.1),
-      budgetMs: 10_000,
-      now: source.now,
-    });
+    const outcome = await roundsAtMost(values, 1.1, 10_000);
     expect(outcome).to.include({ verdict: 'pass', stopped: 'conclusive' });
     expect(outcome.samples).to.have.length(12);
   });
@@ -50,25 +45,15 @@ describe('bench rounds', () => {
     const values = [
       1.3, 1.45, 1.4, 1.35, 1.42, 1.38, 1.7, 1.41, 1.39, 1.6, 1.55, 1.65, 1.35, 1.62, 1.58, 1.44,
     ];
-    const source = playback(values);
-    const outcome = await measureRounds(source.sample, {
-      target: atMost(1.5),
-      budgetMs: 1_600,
-      now: source.now,
-    });
+    const outcome = await roundsAtMost(values, 1.5, 1_600);
     expect(outcome).to.include({ verdict: 'inconclusive', stopped: 'budget spent' });
     expect(outcome.samples).to.have.length(16);
   });
 
   it('stops when one more round would overrun the budget, and says the figure is inconclusive', async () => {
-    const source = playback([0.9, 1.3]);
-    const outcome = await measureRounds(source.sample, {
-      target: atMost(1.1),
-      budgetMs: 1_000,
-      now: source.now,
-    });
+    const outcome = await roundsAtMost([0.9, 1.3], 1.1, 1_000);
     expect(outcome).to.include({ verdict: 'inconclusive', stopped: 'budget spent' });
-    expect(source.taken()).to.equal(10);
+    expect(outcome.samples).to.have.length(10);
     expect(outcome.elapsedMs).to.be.at.most(1_000);
   });
 
