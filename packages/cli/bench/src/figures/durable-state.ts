@@ -464,7 +464,7 @@ TTL, target ≤ ${TAKEOVER_TARGET}.`,
           name: 'durable state: status reads per second, PostgreSQL ÷ in-memory',
           unit: 'ratio',
           target: atLeast(STATUS_TARGET),
-          budgetSeconds: 20,
+          budgetSeconds: 40,
         },
         statusReadsSession(parts),
       );
