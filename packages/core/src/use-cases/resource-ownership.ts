@@ -27,13 +27,16 @@ const locatedResources = (located: LocatedState): ReadonlyArray<OwnedResource> =
   ];
 };
 
+const idsOf = (located: LocatedState): ReadonlyArray<string> => locatedResources(located).map((r) => r.id);
+
+/** The owners of `ids` other than `componentId` (every owner, when it is undefined). */
 const foreignOwners = (
   deps: Deps,
-  componentId: string,
-  located: LocatedState,
+  ids: ReadonlyArray<string>,
+  componentId: string | undefined,
 ): TE.TaskEither<ProvisioningError, ReadonlyArray<ResourceOwner>> =>
   pipe(
-    deps.ownership.ownersOf(locatedResources(located).map((r) => r.id)),
+    deps.ownership.ownersOf(ids),
     TE.map((owners) => owners.filter((o) => o.componentId !== componentId)),
   );
 
@@ -48,23 +51,15 @@ export const refuseOwned = (
   conflict: (owner: ResourceOwner) => ProvisioningError,
 ): TE.TaskEither<ProvisioningError, void> =>
   pipe(
-    deps.ownership.ownersOf(ids),
-    TE.chain((owners) => {
-      const owner = owners.find((o) => componentId === undefined || o.componentId !== componentId);
-      return owner === undefined ? TE.right(undefined) : TE.left(conflict(owner));
-    }),
+    foreignOwners(deps, ids, componentId),
+    TE.chain(([owner]) => (owner === undefined ? TE.right(undefined) : TE.left(conflict(owner)))),
   );
 
 /** Fails when another component owns any located resource. */
 export const refuseForeign =
   (deps: Deps, componentId: string) =>
   (located: LocatedState): TE.TaskEither<ProvisioningError, void> =>
-    refuseOwned(
-      deps,
-      locatedResources(located).map((r) => r.id),
-      componentId,
-      (owner) => ownedElsewhere(componentId, owner),
-    );
+    refuseOwned(deps, idsOf(located), componentId, (owner) => ownedElsewhere(componentId, owner));
 
 /** The located state without what another component owns, and those owners (to say why in the logs). */
 export const withoutForeign =
@@ -76,7 +71,7 @@ export const withoutForeign =
     { readonly located: LocatedState; readonly foreign: ReadonlyArray<ResourceOwner> }
   > =>
     pipe(
-      foreignOwners(deps, componentId, located),
+      foreignOwners(deps, idsOf(located), componentId),
       TE.map((foreign) => {
         const mine = <R extends { readonly id: string }>(found: O.Option<R>): O.Option<R> =>
           pipe(
