@@ -1,8 +1,11 @@
 /** How the bench calls a validation host (src/hosts/validation-host.ts). */
 export type ValidationCommands = {
-  /** Validates the small descriptor `smallRuns` times and the large one `largeRuns` times, in that order or the other. */
+  /**
+   * One round: `smallRuns` validations of the small descriptor, one of the large, `smallRuns` more of the
+   * small (the large one sandwiched, so a drift in the machine's speed meets both sizes alike).
+   */
   readonly round: readonly [
-    { readonly smallRuns: number; readonly largeRuns: number; readonly smallFirst: boolean },
-    { readonly smallMs: ReadonlyArray<number>; readonly largeMs: ReadonlyArray<number> },
+    { readonly smallRuns: number },
+    { readonly smallMs: ReadonlyArray<number>; readonly largeMs: number },
   ];
 };
