@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { interleavedRatio, measureRounds } from '../src/harness/rounds.js';
+import { interleavedRatio, measureRounds, sandwichedRatio } from '../src/harness/rounds.js';
 import { atMost, reported } from '../src/harness/target.js';
 
 /** A sample function that plays back values, each round taking `msPerRound` on a fake clock. */
@@ -73,5 +73,17 @@ describe('bench rounds', () => {
     expect(await interleavedRatio(0, side('A', 3), side('B', 2))).to.equal(1.5);
     expect(await interleavedRatio(1, side('A', 3), side('B', 2))).to.equal(1.5);
     expect(order).to.deep.equal(['A', 'B', 'B', 'A']);
+  });
+
+  it('measures each side of a sandwiched ratio in two halves around the other, and divides their sums', async () => {
+    const order: string[] = [];
+    const side = (name: string, halves: number[]) => (): Promise<number> => {
+      order.push(name);
+      return Promise.resolve(halves.shift() ?? Number.NaN);
+    };
+    // a machine slowing down through the round: the outer side's halves straddle the inner side's
+    expect(await sandwichedRatio(0, side('A', [10, 6]), side('B', [9, 7]))).to.equal(1);
+    expect(await sandwichedRatio(1, side('A', [4, 2]), side('B', [1, 2]))).to.equal(2);
+    expect(order).to.deep.equal(['A', 'B', 'B', 'A', 'B', 'A', 'A', 'B']);
   });
 });

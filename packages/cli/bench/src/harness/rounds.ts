@@ -74,3 +74,20 @@ export const interleavedRatio = async (
   const bottom = await denominator();
   return (await numerator()) / bottom;
 };
+
+/**
+ * One round of a ratio of two rates, each side measured in two halves around the other side (A B B A, then
+ * B A A B): a drift in the machine's speed during the round meets both sides alike. Each side's value is
+ * the mean of its halves; `numerator` and `denominator` measure one half each call.
+ */
+export const sandwichedRatio = async (
+  round: number,
+  numerator: () => Promise<number>,
+  denominator: () => Promise<number>,
+): Promise<number> => {
+  const [outer, inner] = round % 2 === 0 ? [numerator, denominator] : [denominator, numerator];
+  const outerFirst = await outer();
+  const innerSum = (await inner()) + (await inner());
+  const outerSum = outerFirst + (await outer());
+  return round % 2 === 0 ? outerSum / innerSum : innerSum / outerSum;
+};
