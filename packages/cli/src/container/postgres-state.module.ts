@@ -77,7 +77,7 @@ export const postgresStateModule = (state: StateConfig): ContainerModule =>
           owner: replicaId,
           onFinishDeferred: (token, reason) =>
             logger.warn(
-              { token, reason },
+              { taskToken: token, reason },
               'the end of a task waits for the database: recorded once it answers',
             ),
         });

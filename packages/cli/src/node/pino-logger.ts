@@ -4,7 +4,7 @@
  * lines (the gateway's redacted configurations). Redaction is the last line of defence: callers already
  * leave secrets out.
  */
-import { pino, type Logger as PinoLogger } from 'pino';
+import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
 import type { LogLevel } from '../config/app-config.js';
 
 export const REDACTED_PATHS: ReadonlyArray<string> = [
@@ -28,11 +28,16 @@ export const REDACTED_PATHS: ReadonlyArray<string> = [
   '*.configuration.credentials',
 ];
 
-export interface PinoLoggerOptions {
-  readonly level: LogLevel;
-  /** 1 for stdout (the server), 2 for stderr (commands, whose stdout is their output). */
-  readonly fd: 1 | 2;
-}
+export type PinoLoggerOptions = { readonly level: LogLevel } & (
+  | {
+      /** 1 for stdout (the server), 2 for stderr (commands, whose stdout is their output). */
+      readonly fd: 1 | 2;
+    }
+  | {
+      /** Where the lines go instead of a file descriptor (tests read them). */
+      readonly destination: DestinationStream;
+    }
+);
 
 export const makePinoLogger = (options: PinoLoggerOptions): PinoLogger =>
   pino(
@@ -41,5 +46,5 @@ export const makePinoLogger = (options: PinoLoggerOptions): PinoLogger =>
       base: { service: 'airbyte-provisioner' },
       redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' },
     },
-    pino.destination({ fd: options.fd, sync: true }),
+    'destination' in options ? options.destination : pino.destination({ fd: options.fd, sync: true }),
   );

@@ -47,7 +47,7 @@ export const keepingRequests = (
             supervisor.keepRequest(token, operation, JSON.stringify(request)).catch((error: unknown) => {
               // the task runs all the same; only a takeover after a crash would have to fail it
               logger.warn(
-                { token, error: error instanceof Error ? error.message : String(error) },
+                { taskToken: token, error: error instanceof Error ? error.message : String(error) },
                 'could not keep the request for a takeover',
               );
             }),
@@ -78,12 +78,12 @@ export const takeOver =
         // the reason as every failure is described (no error holds a secret)
         if (E.isLeft(recorded))
           logger.error(
-            { token: task.token, error: describeError(recorded.left) },
+            { taskToken: task.token, error: describeError(recorded.left) },
             'could not record the end of a task taken over',
           );
       });
     if (task.givenUp !== undefined) {
-      logger.error({ token: task.token }, `a task's replicas kept stopping: ${task.givenUp}`);
+      logger.error({ taskToken: task.token }, `a task's replicas kept stopping: ${task.givenUp}`);
       const failure: OperationFailure = { error: internal(task.givenUp), logs: [] };
       const tasks = task.kind === 'validation' ? parts.validationTasks : parts.provisioningTasks;
       parts.background.spawn(() => record(tasks.fail(task.token, failure)()));
@@ -99,7 +99,7 @@ export const takeOver =
         : decodeWith(ProvisioningRequest)(JSON.parse(task.resume.request));
     if (task.resume === undefined || decoded === undefined || E.isLeft(decoded)) {
       logger.warn(
-        { token: task.token },
+        { taskToken: task.token },
         `a task's replica stopped and its request was not kept: ${STOPPED_REPLICA_MESSAGE}`,
       );
       parts.background.spawn(() => record(parts.provisioningTasks.fail(task.token, stopped)()));
@@ -108,7 +108,7 @@ export const takeOver =
     const operation =
       task.resume.operation === 'provision' ? parts.useCases.provision : parts.useCases.unprovision;
     logger.warn(
-      { token: task.token, operation: task.resume.operation },
+      { taskToken: task.token, operation: task.resume.operation },
       'taking over a task whose replica stopped: running it again',
     );
     parts.background.spawn(async () => {

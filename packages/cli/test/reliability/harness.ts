@@ -6,7 +6,6 @@
 import 'reflect-metadata';
 import { Writable } from 'node:stream';
 import * as E from 'fp-ts/lib/Either.js';
-import { pino } from 'pino';
 import { packageCollaborators } from '../../src/collaborators/load-collaborators.js';
 import type { AppConfig } from '../../src/config/app-config.js';
 import { loadConfig } from '../../src/config/load-config.js';
@@ -14,7 +13,7 @@ import { buildContainer } from '../../src/container/build-container.js';
 import { httpModule } from '../../src/container/http.module.js';
 import { resolve } from '../../src/container/resolve.js';
 import { HttpAppToken, PinoLoggerToken } from '../../src/container/tokens.js';
-import { REDACTED_PATHS } from '../../src/node/pino-logger.js';
+import { makePinoLogger } from '../../src/node/pino-logger.js';
 
 export const LEGACY = '/datamesh.airbytespecificprovisioner/0.0';
 
@@ -82,17 +81,8 @@ export const startProvisioner = async (
         done();
       },
     });
-    // same options as the CLI's logger; only where the lines go differs
-    container.rebind(PinoLoggerToken).toConstantValue(
-      pino(
-        {
-          level: 'trace',
-          base: { service: 'airbyte-provisioner' },
-          redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' },
-        },
-        sink,
-      ),
-    );
+    // the CLI's logger; only where the lines go differs
+    container.rebind(PinoLoggerToken).toConstantValue(makePinoLogger({ level: 'trace', destination: sink }));
   }
   const http = await packageCollaborators.startHttpServer(resolve(container, HttpAppToken), {
     port: 0,

@@ -80,7 +80,7 @@ describe('takeOver', () => {
       {
         level: 'error',
         fields: {
-          token: 't2',
+          taskToken: 't2',
           error:
             "The provisioner's state store is unavailable: the database cannot be reached (finish a task): connect ECONNREFUSED 127.0.0.1:5432",
         },

@@ -34,7 +34,10 @@ export const runInBackground =
               T.map(
                 E.match(
                   (error) =>
-                    deps.logger.error({ token, error: error._tag }, 'could not record the end of a task'),
+                    deps.logger.error(
+                      { taskToken: token, error: error._tag },
+                      'could not record the end of a task',
+                    ),
                   () => undefined,
                 ),
               ),

@@ -19,7 +19,7 @@ export const makeSubmitValidation = (deps: CoreDeps): SubmitValidationUseCase =>
       TE.getOrElse((error) =>
         T.fromIO(() => {
           const token = deps.ids.next();
-          deps.logger.error({ token, error: error._tag }, 'could not register a validation task');
+          deps.logger.error({ taskToken: token, error: error._tag }, 'could not register a validation task');
           return token;
         }),
       ),

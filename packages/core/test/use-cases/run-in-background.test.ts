@@ -87,7 +87,7 @@ describe('runInBackground', () => {
     expect(deps.logger.lines).to.deep.equal([
       {
         level: 'error',
-        fields: { token: 'task-2', error: 'Internal' },
+        fields: { taskToken: 'task-2', error: 'Internal' },
         message: 'could not record the end of a task',
       },
     ]);
