@@ -158,7 +158,7 @@ export const startTestPostgres = async (): Promise<
 let shared: Promise<Running> | undefined;
 
 /** The run's server, started on first use. */
-export const sharedPostgres = async (): Promise<TestPostgres> => {
+const sharedPostgres = async (): Promise<TestPostgres> => {
   shared ??= launch();
   return (await shared).server;
 };
