@@ -38,10 +38,10 @@ const mean = (values: ReadonlyArray<number>): number =>
   values.reduce((sum, value) => sum + value, 0) / values.length;
 
 /**
- * One build's rounds, each in a fresh validation host. Rounds taken in one long-lived process agree with
- * each other but not with another process's: six hosts of one build gave medians from 9.86 to 11.42, each
- * within a spread narrower than that, so a run's verdict depended on which process it drew. A fresh process
- * per round puts that variation inside the spread, where it belongs.
+ * One build's rounds, each in a fresh validation host. Rounds taken in one long-lived process lean the way
+ * that process does: six hosts of one build, eight rounds each, gave medians from 9.86 to 11.42, so a
+ * run's verdict depended on which process it drew. A fresh process per round puts that variation inside
+ * the spread, where it belongs.
  */
 const openSession =
   (files: { readonly small: string; readonly large: string }) =>
