@@ -9,6 +9,7 @@ import {
   airbyteEnv,
   pollStatus,
   send,
+  SHORT_TIMEOUT_MS,
   startProvisioner,
   tokenOf,
   untilSandboxSettled,
@@ -31,7 +32,8 @@ describe('operations: unprovision releases the access updateacl gave (workspace-
     u1 = sandbox.addUser('u1@example.com');
     u2 = sandbox.addUser('u2@example.com');
     p = await startProvisioner({
-      ...airbyteEnv(sandbox.url, sandbox.workspaceId, sandbox.credentials),
+      // one test holds every revoke past the client's timeout
+      ...airbyteEnv(sandbox.url, sandbox.workspaceId, sandbox.credentials, SHORT_TIMEOUT_MS),
       AIRBYTE_ACL_MODE: 'workspace-role',
       AIRBYTE_ORGANIZATION_ID: sandbox.organizationId,
     });

@@ -46,14 +46,14 @@ export const SHORT_TIMEOUT_MS = 300;
 export const STEADY_TIMEOUT_MS = 5000;
 
 /**
- * The Airbyte variables for a sandbox (or any URL). The timeout is short unless asked otherwise, so a held
- * call gives up quickly; a test that injects no `delay` asks for `STEADY_TIMEOUT_MS`.
+ * The Airbyte variables for a sandbox (or any URL). The timeout is one no ordinary call reaches unless
+ * asked otherwise: a test that holds a call on purpose (a `delay` fault) asks for `SHORT_TIMEOUT_MS`.
  */
 export const airbyteEnv = (
   apiUrl: string,
   workspaceId: string,
   credentials: { readonly clientId: string; readonly clientSecret: string },
-  timeoutMs: number = SHORT_TIMEOUT_MS,
+  timeoutMs: number = STEADY_TIMEOUT_MS,
 ): Record<string, string> => ({
   AIRBYTE_API_URL: apiUrl,
   AIRBYTE_WORKSPACE_ID: workspaceId,

@@ -9,15 +9,7 @@ import { expect } from 'chai';
 import { startAirbyteSandbox, type AirbyteSandbox } from '@airbyte-provisioner/adapter-airbyte/sandbox';
 import { requestOf } from './descriptors.js';
 import { hostileCorpus, type HostileBody } from './hostile-corpus.js';
-import {
-  airbyteEnv,
-  LEGACY,
-  send,
-  startProvisioner,
-  STEADY_TIMEOUT_MS,
-  type Answer,
-  type Provisioner,
-} from './harness.js';
+import { airbyteEnv, LEGACY, send, startProvisioner, type Answer, type Provisioner } from './harness.js';
 
 const ROUTES = [
   `${LEGACY}/validate`,
@@ -74,9 +66,7 @@ describe('reliability: hostile input at volume', function () {
   let p: Provisioner;
   before(async () => {
     sandbox = await startAirbyteSandbox({});
-    p = await startProvisioner(
-      airbyteEnv(sandbox.url, sandbox.workspaceId, sandbox.credentials, STEADY_TIMEOUT_MS),
-    );
+    p = await startProvisioner(airbyteEnv(sandbox.url, sandbox.workspaceId, sandbox.credentials));
   });
   after(async () => {
     await p.close();

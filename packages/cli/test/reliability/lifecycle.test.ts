@@ -5,15 +5,7 @@ import { expect } from 'chai';
 import { startAirbyteSandbox, type AirbyteSandbox } from '@airbyte-provisioner/adapter-airbyte/sandbox';
 import { namesOf, requestOf } from './descriptors.js';
 import { freePort } from '../support/free-port.js';
-import {
-  airbyteEnv,
-  LEGACY,
-  pollStatus,
-  send,
-  startProvisioner,
-  STEADY_TIMEOUT_MS,
-  tokenOf,
-} from './harness.js';
+import { airbyteEnv, LEGACY, pollStatus, send, startProvisioner, tokenOf } from './harness.js';
 
 const named = (sandbox: AirbyteSandbox, key: string) => {
   const snapshot = sandbox.snapshot();
@@ -49,7 +41,7 @@ describe('reliability: concurrency, Airbyte down, restart', function () {
     it(`50 simultaneous ${mode} provisions of one component create exactly one of each resource`, async () => {
       const key = `same-${mode}`;
       const p = await startProvisioner({
-        ...airbyteEnv(sandbox.url, sandbox.workspaceId, sandbox.credentials, STEADY_TIMEOUT_MS),
+        ...airbyteEnv(sandbox.url, sandbox.workspaceId, sandbox.credentials),
         PROVISION_MODE: mode,
       });
       try {
@@ -80,7 +72,7 @@ describe('reliability: concurrency, Airbyte down, restart', function () {
     this.timeout(60_000);
     const bound = 8;
     const p = await startProvisioner({
-      ...airbyteEnv(sandbox.url, sandbox.workspaceId, sandbox.credentials, STEADY_TIMEOUT_MS),
+      ...airbyteEnv(sandbox.url, sandbox.workspaceId, sandbox.credentials),
       AIRBYTE_MAX_CONCURRENT_CALLS: String(bound),
     });
     try {
@@ -124,7 +116,7 @@ describe('reliability: concurrency, Airbyte down, restart', function () {
     const credentials = { clientId: 'down-client', clientSecret: 'down-client-secret' };
     const workspaceId = '0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9';
     const p = await startProvisioner(
-      airbyteEnv(`http://127.0.0.1:${port}/api/public/v1`, workspaceId, credentials, STEADY_TIMEOUT_MS),
+      airbyteEnv(`http://127.0.0.1:${port}/api/public/v1`, workspaceId, credentials),
     );
     let late: AirbyteSandbox | undefined;
     try {
@@ -143,7 +135,7 @@ describe('reliability: concurrency, Airbyte down, restart', function () {
 
       // in sync mode the same failure is the answer itself: a SystemError that says what to do
       const syncServer = await startProvisioner({
-        ...airbyteEnv(`http://127.0.0.1:${port}/api/public/v1`, workspaceId, credentials, STEADY_TIMEOUT_MS),
+        ...airbyteEnv(`http://127.0.0.1:${port}/api/public/v1`, workspaceId, credentials),
         PROVISION_MODE: 'sync',
       });
       try {
@@ -168,7 +160,7 @@ describe('reliability: concurrency, Airbyte down, restart', function () {
   });
 
   it('after a restart, a token of the previous instance is unknown: 400 saying the deploy can be sent again', async () => {
-    const env = airbyteEnv(sandbox.url, sandbox.workspaceId, sandbox.credentials, STEADY_TIMEOUT_MS);
+    const env = airbyteEnv(sandbox.url, sandbox.workspaceId, sandbox.credentials);
     const before = await startProvisioner(env);
     const body = requestOf({ key: 'restart' });
     const accepted = await send(`${before.url}${LEGACY}/provision`, { body });

@@ -11,7 +11,6 @@ import {
   pollStatus,
   send,
   startProvisioner,
-  STEADY_TIMEOUT_MS,
   tokenOf,
   type Provisioner,
 } from './harness.js';
@@ -25,9 +24,7 @@ describe('reliability: re-deploys through the server', function () {
 
   before(async () => {
     sandbox = await startAirbyteSandbox({ jobDurationMs: 10 });
-    p = await startProvisioner(
-      airbyteEnv(sandbox.url, sandbox.workspaceId, sandbox.credentials, STEADY_TIMEOUT_MS),
-    );
+    p = await startProvisioner(airbyteEnv(sandbox.url, sandbox.workspaceId, sandbox.credentials));
   });
   after(async () => {
     await p.close();

@@ -6,15 +6,7 @@
 import { expect } from 'chai';
 import { startAirbyteSandbox, type AirbyteSandbox } from '@airbyte-provisioner/adapter-airbyte/sandbox';
 import { requestOf } from './descriptors.js';
-import {
-  airbyteEnv,
-  LEGACY,
-  send,
-  startProvisioner,
-  STEADY_TIMEOUT_MS,
-  tokenOf,
-  type Provisioner,
-} from './harness.js';
+import { airbyteEnv, LEGACY, send, startProvisioner, tokenOf, type Provisioner } from './harness.js';
 
 const API_TOKEN = 'api-T0ken-for-the-coordinator-0123456789';
 const CLIENT_SECRET = 'sandb0x-Client-Secret-9f8e7d6c';
@@ -26,7 +18,7 @@ describe('reliability: secret hygiene over a full life cycle', function () {
   let p: Provisioner;
   const env = () => ({
     // one-shot faults below: no ordinary call may time out and use one up unseen
-    ...airbyteEnv(sandbox.url, sandbox.workspaceId, sandbox.credentials, STEADY_TIMEOUT_MS),
+    ...airbyteEnv(sandbox.url, sandbox.workspaceId, sandbox.credentials),
     API_TOKEN,
   });
   const bodies: string[] = [];
