@@ -1,9 +1,8 @@
 /**
  * What updateacl (sync-access.ts) and an unprovision's release of access (release-access.ts) share: how a
- * call to Airbyte's permission routes fails, how a user or group is named in the logs, and the order in
- * which entries are dealt with.
+ * call to Airbyte's permission routes fails, and how a user or group is named in the logs. Both deal with
+ * entries one by one (`TE.traverseSeqArray`): each may read what the one before wrote.
  */
-import * as A from 'fp-ts/lib/ReadonlyArray.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import type { Principal } from '../domain/access.js';
@@ -34,11 +33,5 @@ export const accessCall =
     );
 
 /** `user:jane.doe_example.com (user 1234…)`: the ref a descriptor gave, and whom it resolved to. */
-export const holderOf = (principal: Principal, ref: string): string =>
-  `${ref} (${principal.kind} ${principal.id})`;
-
-/** Each item in turn, never two at once (each may read what the one before wrote); the first failure stops it. */
-export const oneByOne = <I, B>(
-  f: (item: I) => TE.TaskEither<ProvisioningError, B>,
-): ((items: ReadonlyArray<I>) => TE.TaskEither<ProvisioningError, ReadonlyArray<B>>) =>
-  A.traverse(TE.ApplicativeSeq)(f);
+export const holderOf = (holder: { readonly principal: Principal; readonly ref: string }): string =>
+  `${holder.ref} (${holder.principal.kind} ${holder.principal.id})`;

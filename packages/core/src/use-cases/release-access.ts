@@ -16,7 +16,7 @@ import type { ValidatedComponent } from '../descriptor/validated-component.js';
 import type { OperationFailure, OperationResult } from '../domain/operation-result.js';
 import { accessNotReleased, type ProvisioningError } from '../errors/provisioning-error.js';
 import type { AclGrant } from '../ports/acl-ledger.port.js';
-import { accessCall, holderOf, oneByOne } from './access-steps.js';
+import { accessCall, holderOf } from './access-steps.js';
 import type { AccessSettings, CoreDeps } from './core-deps.js';
 import { OperationJournal } from './operation-journal.js';
 
@@ -26,8 +26,6 @@ type ReleaseDeps = Pick<AccessSettings, 'gateway' | 'ledger' | 'organizationId'>
 export type Released = 'revoked' | 'kept' | 'forgotten';
 
 const PHASE = 'access';
-
-const who = (grant: AclGrant): string => holderOf(grant.principal, grant.ref);
 
 const call = (step: string, componentId: string) =>
   accessCall(
@@ -54,47 +52,47 @@ export const releaseGrant =
       TE.chain((others): TE.TaskEither<ProvisioningError, Released> => {
         if (others.length > 0) {
           journal.info(
-            `Kept ${grant.role} on workspace ${grant.workspaceId} for ${who(grant)}: needed by component(s) ${others.map((g) => g.componentId).join(', ')}`,
+            `Kept ${grant.role} on workspace ${grant.workspaceId} for ${holderOf(grant)}: needed by component(s) ${others.map((g) => g.componentId).join(', ')}`,
             phase,
           );
           return forget('kept');
         }
         if (!grant.made) {
           journal.info(
-            `Left permission ${grant.permissionId} of ${who(grant)} as it is: this provisioner did not make it`,
+            `Left permission ${grant.permissionId} of ${holderOf(grant)} as it is: this provisioner did not make it`,
             phase,
           );
           return forget('forgotten');
         }
         return pipe(
           call(
-            `read the permissions of ${who(grant)}`,
+            `read the permissions of ${holderOf(grant)}`,
             grant.componentId,
           )(deps.gateway.permissionsOf(grant.principal, deps.organizationId)),
           TE.chain((permissions) => {
             const current = permissions.find((p) => p.id === grant.permissionId);
             if (current === undefined) {
               journal.info(
-                `${who(grant)} no longer holds permission ${grant.permissionId}: nothing to revoke`,
+                `${holderOf(grant)} no longer holds permission ${grant.permissionId}: nothing to revoke`,
                 phase,
               );
               return forget('forgotten');
             }
             if (current.permissionType !== grant.role || current.workspaceId !== grant.workspaceId) {
               journal.warn(
-                `${who(grant)}: permission ${grant.permissionId} was changed outside this provisioner (now ${current.permissionType}); forgotten, not revoked`,
+                `${holderOf(grant)}: permission ${grant.permissionId} was changed outside this provisioner (now ${current.permissionType}); forgotten, not revoked`,
                 phase,
               );
               return forget('forgotten');
             }
             return pipe(
               call(
-                `revoke ${grant.role} from ${who(grant)}`,
+                `revoke ${grant.role} from ${holderOf(grant)}`,
                 grant.componentId,
               )(deps.gateway.revoke(grant.principal, grant.permissionId)),
               TE.chain(() => {
                 journal.info(
-                  `Revoked ${grant.role} on workspace ${grant.workspaceId} from ${who(grant)} (permission ${grant.permissionId}): no other component needs it`,
+                  `Revoked ${grant.role} on workspace ${grant.workspaceId} from ${holderOf(grant)} (permission ${grant.permissionId}): no other component needs it`,
                   phase,
                 );
                 return forget('revoked');
@@ -115,7 +113,7 @@ const releaseIn =
       pipe(
         deps.ledger.grantsOf(componentId),
         TE.map((grants) => grants.filter((g) => g.workspaceId === workspaceId)),
-        TE.chain(oneByOne(releaseGrant(deps, journal))),
+        TE.chain(TE.traverseSeqArray(releaseGrant(deps, journal))),
       ),
       (error) => error,
     );
@@ -129,7 +127,7 @@ export const releaseComponentAccess = (
   pipe(
     deps.ledger.grantsOf(componentId),
     TE.map((grants) => [...new Set(grants.map((g) => g.workspaceId))]),
-    TE.chain(oneByOne(releaseIn(deps, journal, componentId))),
+    TE.chain(TE.traverseSeqArray(releaseIn(deps, journal, componentId))),
     TE.map(A.flatten),
   );
 
@@ -150,7 +148,7 @@ const noteWhatIsLeft = (
     TE.map((left) => {
       if (left.length > 0)
         journal.warn(
-          `Still recorded for this component, released by the next unprovision: ${left.map((g) => `${who(g)} ${g.role} on workspace ${g.workspaceId} (permission ${g.permissionId})`).join(', ')}`,
+          `Still recorded for this component, released by the next unprovision: ${left.map((g) => `${holderOf(g)} ${g.role} on workspace ${g.workspaceId} (permission ${g.permissionId})`).join(', ')}`,
           PHASE,
         );
     }),

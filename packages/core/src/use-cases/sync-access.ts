@@ -24,7 +24,7 @@ import { problem, type Problem } from '../errors/problem.js';
 import { invalidRequest, type ProvisioningError } from '../errors/provisioning-error.js';
 import type { AccessGateway } from '../ports/access-gateway.port.js';
 import type { AclGrant, AclLedger } from '../ports/acl-ledger.port.js';
-import { accessCall, holderOf, oneByOne } from './access-steps.js';
+import { accessCall, holderOf } from './access-steps.js';
 import type { OperationJournal } from './operation-journal.js';
 import { releaseGrant } from './release-access.js';
 
@@ -135,7 +135,7 @@ const covers = (permission: AirbytePermission, role: WorkspaceRole): boolean =>
 const ensure =
   (deps: AccessDeps, journal: OperationJournal, componentId: string, counts: { granted: number }) =>
   (wanted: Wanted): TE.TaskEither<ProvisioningError, void> => {
-    const who = holderOf(wanted.principal, wanted.ref);
+    const who = holderOf(wanted);
     const entry = (permissionId: string, made: boolean): AclGrant => ({
       componentId,
       principal: wanted.principal,
@@ -214,11 +214,11 @@ export const syncAccess = (
     resolve(deps, refs),
     TE.bindTo('wanted'),
     TE.bind('held', () => deps.ledger.grantsOf(componentId)),
-    TE.chainFirst(({ wanted }) => oneByOne(ensure(deps, journal, componentId, counts))(wanted)),
+    TE.chainFirst(({ wanted }) => TE.traverseSeqArray(ensure(deps, journal, componentId, counts))(wanted)),
     TE.chainFirst(({ wanted, held }) =>
       pipe(
         held.filter((g) => !wanted.some((w) => sameId(w.principal, g.principal))),
-        oneByOne(releaseGrant(deps, journal, 'updateacl')),
+        TE.traverseSeqArray(releaseGrant(deps, journal, 'updateacl')),
         TE.map((outcomes) => {
           counts.revoked += outcomes.filter((o) => o === 'revoked').length;
         }),
