@@ -204,7 +204,7 @@ const actor =
 const notOwned =
   (deps: Pick<CoreDeps, 'ownership'>) =>
   (connection: AirbyteConnection): TE.TaskEither<ProvisioningError, void> =>
-    refuseOwned(deps, [connection.id, connection.sourceId, connection.destinationId], undefined, (owner) =>
+    refuseOwned(deps, [connection.id, connection.sourceId, connection.destinationId], (owner) =>
       stateConflict(
         'read the connection',
         `${owner.resource.kind} "${owner.resource.name}" (${owner.resource.id}) belongs to component ${owner.componentId}: change that component's descriptor, or unprovision it before importing`,

@@ -29,29 +29,26 @@ const locatedResources = (located: LocatedState): ReadonlyArray<OwnedResource> =
 
 const idsOf = (located: LocatedState): ReadonlyArray<string> => locatedResources(located).map((r) => r.id);
 
-/** The owners of `ids` other than `componentId` (every owner, when it is undefined). */
+/** The owners of `ids`, other than component `except` when it is given. */
 const foreignOwners = (
   deps: Deps,
   ids: ReadonlyArray<string>,
-  componentId: string | undefined,
+  except?: string,
 ): TE.TaskEither<ProvisioningError, ReadonlyArray<ResourceOwner>> =>
   pipe(
     deps.ownership.ownersOf(ids),
-    TE.map((owners) => owners.filter((o) => o.componentId !== componentId)),
+    TE.map((owners) => owners.filter((o) => o.componentId !== except)),
   );
 
-/**
- * Fails with `conflict` of the first of `ids` that a component owns, other than `componentId` (any
- * component, when `componentId` is undefined).
- */
+/** Fails with `conflict` of the first of `ids` that a component owns, other than component `except`. */
 export const refuseOwned = (
   deps: Deps,
   ids: ReadonlyArray<string>,
-  componentId: string | undefined,
   conflict: (owner: ResourceOwner) => ProvisioningError,
+  except?: string,
 ): TE.TaskEither<ProvisioningError, void> =>
   pipe(
-    foreignOwners(deps, ids, componentId),
+    foreignOwners(deps, ids, except),
     TE.chain(([owner]) => (owner === undefined ? TE.right(undefined) : TE.left(conflict(owner)))),
   );
 
@@ -59,7 +56,7 @@ export const refuseOwned = (
 export const refuseForeign =
   (deps: Deps, componentId: string) =>
   (located: LocatedState): TE.TaskEither<ProvisioningError, void> =>
-    refuseOwned(deps, idsOf(located), componentId, (owner) => ownedElsewhere(componentId, owner));
+    refuseOwned(deps, idsOf(located), (owner) => ownedElsewhere(componentId, owner), componentId);
 
 /** The located state without what another component owns, and those owners (to say why in the logs). */
 export const withoutForeign =
