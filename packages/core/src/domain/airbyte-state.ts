@@ -117,17 +117,14 @@ export interface ConnectionSpec {
 }
 
 /** The connection settings a descriptor may leave out: an omitted one keeps Airbyte's value. */
-export type OptionalConnectionFields = Pick<
-  ConnectionSpec,
-  'namespaceDefinition' | 'namespaceFormat' | 'prefix' | 'nonBreakingSchemaUpdatesBehavior'
->;
-
-export const OPTIONAL_CONNECTION_FIELDS: ReadonlyArray<keyof OptionalConnectionFields> = [
+export const OPTIONAL_CONNECTION_FIELDS = [
   'namespaceDefinition',
   'namespaceFormat',
   'prefix',
   'nonBreakingSchemaUpdatesBehavior',
-];
+] as const satisfies ReadonlyArray<keyof ConnectionSpec>;
+
+export type OptionalConnectionFields = Pick<ConnectionSpec, (typeof OPTIONAL_CONNECTION_FIELDS)[number]>;
 
 /** The optional settings that `from` sets, and only those (no key holding undefined). */
 export const optionalConnectionFields = (from: OptionalConnectionFields): OptionalConnectionFields => ({

@@ -1,7 +1,7 @@
-import type { Logger } from '../ports/logger.port.js';
+import type { Logger, LogLevelName } from '../ports/logger.port.js';
 
 export interface LoggedLine {
-  readonly level: 'debug' | 'info' | 'warn' | 'error';
+  readonly level: LogLevelName;
   readonly fields: Readonly<Record<string, unknown>>;
   readonly message: string;
 }
