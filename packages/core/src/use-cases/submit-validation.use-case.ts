@@ -19,7 +19,10 @@ export const makeSubmitValidation = (deps: CoreDeps): SubmitValidationUseCase =>
       TE.getOrElse((error) =>
         T.fromIO(() => {
           const token = deps.ids.next();
-          deps.logger.error({ taskToken: token, error: error._tag }, 'could not register a validation task');
+          deps.logger.error(
+            { taskToken: token, error: error._tag },
+            'could not register a validation task: its token reads as unknown, so the caller must send the validation again',
+          );
           return token;
         }),
       ),

@@ -191,6 +191,28 @@ describe('use cases over YAML descriptors', () => {
     );
   });
 
+  it('submitValidation: a task that cannot be registered still answers a token, logged with what to do', async () => {
+    const { deps } = setUp();
+    const failing = {
+      ...deps,
+      validationTasks: {
+        ...deps.validationTasks,
+        create: () => TE.left(stateUnavailable('connect ECONNREFUSED')),
+      },
+    };
+    const useCases = makeUseCases(failing);
+    const token = await useCases.submitValidation(invalid)();
+    expect(await useCases.getValidationStatus(token)()).to.deep.equal(E.left({ _tag: 'UnknownTask', token }));
+    expect(deps.logger.lines).to.deep.equal([
+      {
+        level: 'error',
+        fields: { taskToken: token, error: 'StateUnavailable' },
+        message:
+          'could not register a validation task: its token reads as unknown, so the caller must send the validation again',
+      },
+    ]);
+  });
+
   it("logs through the caller's logger when given one, on the gateway built for that logger", async () => {
     const { deps } = setUp();
     const scopedFor: Logger[] = [];
