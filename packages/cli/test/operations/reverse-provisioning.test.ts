@@ -154,6 +154,8 @@ describe('operations: reverse provisioning over HTTP', function () {
       status: 'active',
       schedule: { scheduleType: 'cron', cronExpression: '0 0 12 * * ?' },
     });
+    // Airbyte (and the sandbox) answers prefix "" for none: the descriptor leaves it out
+    expect(updates['spec.mesh.specific.connection']).not.to.have.property('prefix');
     expect(updates['spec.mesh.specific.adopt']).to.deep.include({ connectionId });
     const logs = done['logs'] as ReadonlyArray<{ level: string; message: string }>;
     expect(logs.filter((l) => l.level === 'WARNING').map((l) => l.message)).to.deep.equal([

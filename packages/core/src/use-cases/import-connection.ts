@@ -18,7 +18,11 @@ import type {
   AirbyteStream,
   DiscoveredStream,
 } from '../domain/airbyte-state.js';
-import { MASKED_SECRET } from '../domain/airbyte-state.js';
+import {
+  MASKED_SECRET,
+  optionalConnectionFields,
+  type OptionalConnectionFields,
+} from '../domain/airbyte-state.js';
 import type { ConnectorProfile } from '../domain/connector-profile.js';
 import type { JsonObject, JsonValue } from '../domain/json.js';
 import { invalidRequest, stateConflict, type ProvisioningError } from '../errors/provisioning-error.js';
@@ -106,6 +110,12 @@ const streamSpecific = (stream: AirbyteStream, offered: DiscoveredStream | undef
     : { primaryKey: stream.primaryKey.map((k) => [...k]) }),
 });
 
+/** Airbyte answers an empty prefix for none: the descriptor leaves it out. */
+const withoutEmptyPrefix = (connection: AirbyteConnection): OptionalConnectionFields => {
+  const { prefix, ...rest } = connection;
+  return prefix === '' ? rest : connection;
+};
+
 const connectionSpecific = (
   connection: AirbyteConnection,
   catalog: ReadonlyArray<DiscoveredStream>,
@@ -117,14 +127,7 @@ const connectionSpecific = (
       ? // the descriptor's own form: single spaces, no time zone suffix (Airbyte answers "… UTC")
         { scheduleType: 'cron', cronExpression: normalizedCron(connection.schedule.cronExpression) }
       : { scheduleType: 'manual' },
-  ...(connection.namespaceDefinition === undefined
-    ? {}
-    : { namespaceDefinition: connection.namespaceDefinition }),
-  ...(connection.namespaceFormat === undefined ? {} : { namespaceFormat: connection.namespaceFormat }),
-  ...(connection.prefix === undefined || connection.prefix === '' ? {} : { prefix: connection.prefix }),
-  ...(connection.nonBreakingSchemaUpdatesBehavior === undefined
-    ? {}
-    : { nonBreakingSchemaUpdatesBehavior: connection.nonBreakingSchemaUpdatesBehavior }),
+  ...optionalConnectionFields(withoutEmptyPrefix(connection)),
   streams: connection.streams.map((s) =>
     streamSpecific(
       s,
