@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import {
+  mean,
   medianIntervalRank,
   quantile,
   relativeWidth,
@@ -35,5 +36,10 @@ describe('bench statistics', () => {
 
   it('gives a single count an exact spread', () => {
     expect(spreadOf([7])).to.include({ median: 7, low: 7, high: 7, rounds: 1 });
+  });
+
+  it('takes the mean of values in any order', () => {
+    expect(mean([1, 4, 2, 9])).to.equal(4);
+    expect(mean([2.5])).to.equal(2.5);
   });
 });

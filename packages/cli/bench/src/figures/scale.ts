@@ -8,7 +8,7 @@ import type { FigureGroup, FigureResult, RunContext } from '../harness/figure.js
 import { startHost } from '../harness/host.js';
 import { measuredOnce, measureFigure, type Session } from '../harness/measure.js';
 import { exampleDescriptorText } from '../harness/requests.js';
-import { median, round } from '../harness/stats.js';
+import { mean, median, round } from '../harness/stats.js';
 import { atMost, reported } from '../harness/target.js';
 import type { ValidationCommands } from '../harness/validation-host-protocol.js';
 
@@ -33,9 +33,6 @@ const BUDGET_SECONDS = 90;
  * machine's other work; on one thread the time is the validation's own work, collection included.
  */
 const HOST_FLAGS = ['--single-threaded-gc'];
-
-const mean = (values: ReadonlyArray<number>): number =>
-  values.reduce((sum, value) => sum + value, 0) / values.length;
 
 /**
  * One build's rounds, each in a fresh validation host. Rounds taken in one long-lived process lean the way

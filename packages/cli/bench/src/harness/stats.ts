@@ -52,7 +52,18 @@ export const medianIntervalRank = (rounds: number, confidence = CONFIDENCE): num
  * its target comes out conclusive at one of those looks far more often than one time in twenty: two full
  * runs on one commit gave `pass` at 5 rounds and `inconclusive` after 35-51 for the same two figures.
  */
-export const STOPPING_CONFIDENCE = 0.99;
+const STOPPING_CONFIDENCE = 0.99;
+
+const ascending = (values: ReadonlyArray<number>): ReadonlyArray<number> => [...values].sort((a, b) => a - b);
+
+/** The interval that leaves out the `rank` − 1 lowest and highest of `sorted`. */
+const intervalOf = (
+  sorted: ReadonlyArray<number>,
+  rank: number,
+): { readonly low: number; readonly high: number } => ({
+  low: sorted[rank - 1] ?? Number.NaN,
+  high: sorted[sorted.length - rank] ?? Number.NaN,
+});
 
 /**
  * The median's interval at `STOPPING_CONFIDENCE` (low, high), or undefined while there are too few rounds
@@ -62,9 +73,7 @@ export const stoppingInterval = (
   values: ReadonlyArray<number>,
 ): { readonly low: number; readonly high: number } | undefined => {
   const rank = droppableRounds(values.length, STOPPING_CONFIDENCE);
-  if (rank === 0) return undefined;
-  const sorted = [...values].sort((a, b) => a - b);
-  return { low: sorted[rank - 1] ?? Number.NaN, high: sorted[sorted.length - rank] ?? Number.NaN };
+  return rank === 0 ? undefined : intervalOf(ascending(values), rank);
 };
 
 /** The q-quantile (0 ≤ q ≤ 1) of sorted values, interpolated between the two nearest ranks. */
@@ -78,19 +87,16 @@ export const quantile = (sorted: ReadonlyArray<number>, q: number): number => {
   return lower + (upper - lower) * (position - below);
 };
 
-export const median = (values: ReadonlyArray<number>): number =>
-  quantile(
-    [...values].sort((a, b) => a - b),
-    0.5,
-  );
+export const median = (values: ReadonlyArray<number>): number => quantile(ascending(values), 0.5);
+
+export const mean = (values: ReadonlyArray<number>): number =>
+  values.reduce((sum, value) => sum + value, 0) / values.length;
 
 export const spreadOf = (values: ReadonlyArray<number>): Spread => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = medianIntervalRank(sorted.length);
+  const sorted = ascending(values);
   return {
     median: quantile(sorted, 0.5),
-    low: sorted[rank - 1] ?? Number.NaN,
-    high: sorted[sorted.length - rank] ?? Number.NaN,
+    ...intervalOf(sorted, medianIntervalRank(sorted.length)),
     q1: quantile(sorted, 0.25),
     q3: quantile(sorted, 0.75),
     min: sorted[0] ?? Number.NaN,
