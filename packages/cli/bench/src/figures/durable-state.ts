@@ -314,6 +314,7 @@ const spreadSession =
       await sandbox.clearCalls();
       const cpuBefore = treeCpuMs();
       const clientBefore = process.cpuUsage();
+      // epoch ms, the sandbox child's clock for its calls' finishedAt
       const startedAt = Date.now();
       const started = performance.now();
       await runAll(onReplicas, descriptors, 'provision', pollOn);

@@ -5,6 +5,10 @@ export interface SandboxCall {
   readonly method: string;
   readonly path: string;
   readonly status?: number | undefined;
+  /**
+   * When the exchange started and ended: epoch ms from the sandbox child (comparable with the bench's
+   * `Date.now()`), `performance.now()` of its own process from the timed fake.
+   */
   readonly startedAt?: number | undefined;
   readonly finishedAt?: number | undefined;
 }
