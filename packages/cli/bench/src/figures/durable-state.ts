@@ -334,9 +334,7 @@ const spreadSession =
         }
       }
       into.push(ms);
-      await sandbox.setLatency(0);
-      await runAll(onReplicas, descriptors, 'unprovision', pollOn);
-      await sandbox.setLatency(LATENCY_MS);
+      await sandbox.withoutLatency(() => runAll(onReplicas, descriptors, 'unprovision', pollOn));
       return ms;
     };
     // one burst first, not measured: as in the concurrency figure, the first bursts of a server ran

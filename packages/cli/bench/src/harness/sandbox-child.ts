@@ -16,6 +16,8 @@ export interface SandboxChild {
   readonly calls: () => Promise<ReadonlyArray<SandboxCall>>;
   readonly clearCalls: () => Promise<void>;
   readonly setLatency: (ms: number) => Promise<void>;
+  /** Runs `work` with no latency (untimed clean-up), then puts the latency back, even if `work` throws. */
+  readonly withoutLatency: <A>(work: () => Promise<A>) => Promise<A>;
   readonly maxConcurrentRequests: () => Promise<number>;
   readonly stop: () => Promise<void>;
 }
@@ -47,6 +49,11 @@ export const startSandboxChild = async (latencyMs = 0): Promise<SandboxChild> =>
       child.send({ ...command, id });
     });
   const info = await ready;
+  let latency = latencyMs;
+  const setLatency = async (ms: number): Promise<void> => {
+    await ask({ type: 'setLatency', ms });
+    latency = ms;
+  };
   return {
     url: info.url,
     workspaceId: info.workspaceId,
@@ -64,8 +71,15 @@ export const startSandboxChild = async (latencyMs = 0): Promise<SandboxChild> =>
     clearCalls: async () => {
       await ask({ type: 'clearCalls' });
     },
-    setLatency: async (ms) => {
-      await ask({ type: 'setLatency', ms });
+    setLatency,
+    withoutLatency: async (work) => {
+      const restored = latency;
+      await setLatency(0);
+      try {
+        return await work();
+      } finally {
+        await setLatency(restored);
+      }
     },
     maxConcurrentRequests: async () => {
       const reply = await ask({ type: 'stats' });
