@@ -22,8 +22,10 @@ import { freePort } from './free-port.js';
 type Sandbox = Pick<AirbyteSandbox, 'url' | 'workspaceId' | 'credentials'>;
 
 /**
- * The Airbyte and Snowflake variables for a child on this sandbox. Unlike the in-process replicas, a child
- * keeps the default Airbyte timeout: a call the sandbox holds stays in flight until the test ends it.
+ * The Airbyte and Snowflake variables for a child on this sandbox, without `AIRBYTE_TIMEOUT_MS`: a child
+ * keeps the product's own default Airbyte timeout (30 s), as deployed, so a call the sandbox holds stays in
+ * flight until the test ends it. The in-process replicas get the harness's steady timeout instead
+ * (`airbyteEnv`'s default, `STEADY_TIMEOUT_MS`).
  */
 export const sandboxEnv = (sandbox: Sandbox): Record<string, string> => {
   const { AIRBYTE_TIMEOUT_MS: _timeout, ...env } = airbyteEnv(
@@ -67,8 +69,9 @@ export const killServeChildren = (): void => children.splice(0).forEach((child) 
 const services: RunningService[] = [];
 
 /**
- * A replica in this process, built as `serve` builds it, on this sandbox (short Airbyte timeouts) and
- * database, with a two-second grace period at stop.
+ * A replica in this process, built as `serve` builds it, on this sandbox (with the harness's steady Airbyte
+ * timeout, `STEADY_TIMEOUT_MS`, unless `env` sets `AIRBYTE_TIMEOUT_MS`) and database, with a two-second
+ * grace period at stop.
  */
 export const startReplica = async (
   sandbox: Sandbox,
