@@ -69,15 +69,26 @@ describe('the database stopped under concurrent load (a serve process)', functio
     expect(status.text).to.not.contain(database.url);
     expect((await send(`${base}/ready`)).status).to.equal(503);
 
-    // the deploys go on; each one's end cannot be written, and waits for the database (the log says so
-    // once per task; tokens are redacted from logs, so the lines are counted)
+    // the deploys go on; each one's end cannot be written, and waits for the database: the log says so
+    // once per task (on the first failed attempt only), naming it by its taskToken
     sandbox.releaseDelays();
-    const waiting = (): number =>
+    const waiting = (): string[] =>
       running
         .output()
         .split('\n')
-        .filter((line) => line.includes('the end of a task waits for the database')).length;
-    while (waiting() < KEYS.length) await sleep(20);
+        .flatMap((line) => {
+          try {
+            const entry = JSON.parse(line) as Record<string, unknown>;
+            return entry['msg'] === 'the end of a task waits for the database: recorded once it answers'
+              ? [String(entry['taskToken'])]
+              : [];
+          } catch {
+            return []; // not a JSON log line (or one still being written)
+          }
+        });
+    const expected = [...tokens].sort();
+    while (!tokens.every((token) => waiting().includes(token))) await sleep(20);
+    expect([...waiting()].sort()).to.deep.equal(expected);
 
     await postgres.start();
     await untilAnswers(`${base}/ready`, 200);
@@ -91,6 +102,8 @@ describe('the database stopped under concurrent load (a serve process)', functio
           /the database cannot be reached \(save a deployment record\)|could not renew its lease/,
         );
     }
+    // every end has been recorded by now, and none was announced as waiting twice
+    expect([...waiting()].sort()).to.deep.equal(expected);
     // nothing created twice, whichever step each deploy was stopped at
     const once = (resources: ReadonlyArray<Readonly<Record<string, unknown>>>): void => {
       const names = resources.map((r) => String(r['name']));
