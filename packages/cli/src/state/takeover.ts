@@ -48,7 +48,7 @@ export const keepingRequests = (
               // the task runs all the same; only a takeover after a crash would have to fail it
               logger.warn(
                 { taskToken: token, error: error instanceof Error ? error.message : String(error) },
-                'could not keep the request for a takeover',
+                'could not keep the request for a takeover: the task runs, but if this replica stops before it ends, the task ends FAILED and must be sent again',
               );
             }),
         ),

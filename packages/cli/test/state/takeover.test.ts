@@ -1,6 +1,7 @@
 /**
  * What a replica does with a claimed stale task, without processes: a task given up (taken over as often
- * as TASK_MAX_TAKEOVERS allows) ends FAILED with the supervisor's message and is not run again.
+ * as TASK_MAX_TAKEOVERS allows) ends FAILED with the supervisor's message and is not run again. Also: a
+ * submit whose request cannot be kept for a takeover still answers its token, and says what that risks.
  */
 import { expect } from 'chai';
 import * as E from 'fp-ts/lib/Either.js';
@@ -16,8 +17,9 @@ import {
   type TaskRepository,
   type ValidationOutcome,
 } from '@airbyte-provisioner/core';
-import { recordingLogger } from '@airbyte-provisioner/core/testing';
-import { takeOver } from '../../src/state/takeover.js';
+import { makeTestDeps, recordingLogger } from '@airbyte-provisioner/core/testing';
+import { keepingRequests, takeOver } from '../../src/state/takeover.js';
+import { standInUseCases } from '../support/stand-in-use-cases.js';
 
 const clock = { now: () => 0 };
 
@@ -87,5 +89,38 @@ describe('takeOver', () => {
         message: 'could not record the end of a task taken over',
       },
     ]);
+  });
+});
+
+describe('keepingRequests', () => {
+  it('answers the token when the request cannot be kept, and warns that a crash would fail the task', async () => {
+    const logger = recordingLogger();
+    const kept: string[] = [];
+    const useCases = keepingRequests(
+      standInUseCases(makeTestDeps(), {
+        submitProvision: () => TE.right('t3'),
+        submitUnprovision: () => TE.right('t4'),
+      }),
+      {
+        keepRequest: (token) => {
+          kept.push(token);
+          return Promise.reject(new Error('the database cannot be reached (keep a request)'));
+        },
+      },
+      logger,
+    );
+    const request = { descriptorKind: 'COMPONENT_DESCRIPTOR' as const, descriptor: 'a descriptor' };
+    expect(await useCases.submitProvision(request)()).to.deep.equal(E.right('t3'));
+    expect(await useCases.submitUnprovision(request)()).to.deep.equal(E.right('t4'));
+    expect(kept).to.deep.equal(['t3', 't4']);
+    const message =
+      'could not keep the request for a takeover: the task runs, but if this replica stops before it ends, the task ends FAILED and must be sent again';
+    expect(logger.lines).to.deep.equal(
+      ['t3', 't4'].map((taskToken) => ({
+        level: 'warn',
+        fields: { taskToken, error: 'the database cannot be reached (keep a request)' },
+        message,
+      })),
+    );
   });
 });
