@@ -10,7 +10,7 @@ import { connect, type Socket } from 'node:net';
 import { startAirbyteSandbox, type AirbyteSandbox } from '@airbyte-provisioner/adapter-airbyte/sandbox';
 import { example, startCliChild, type LongRunningChild } from '../support/child-cli.js';
 import { freePort } from '../support/free-port.js';
-import { sandboxEnv, serveChild } from '../support/serve-child.js';
+import { holdSourceCreations, sandboxEnv, serveChild } from '../support/serve-child.js';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -38,10 +38,7 @@ const pollStatus = async (url: string, headers: Record<string, string> = {}): Pr
 
 /** Makes every source creation hang far longer than any grace period, the Airbyte timeout and the test. */
 const hangSourceCreation = (sandbox: AirbyteSandbox): (() => Promise<void>) => {
-  sandbox.inject({
-    match: { method: 'POST', path: '/sources', times: Infinity },
-    action: { type: 'delay', ms: 600_000 },
-  });
+  holdSourceCreations(sandbox, Infinity);
   // resolves once a source creation is in flight
   return async () => {
     const hanging = (): boolean =>

@@ -13,6 +13,7 @@ import {
   type TestDatabase,
 } from '@airbyte-provisioner/adapter-postgres/testing';
 import {
+  holdSourceCreations,
   killServeChildren,
   serveReplica,
   sourceCreationsInFlight,
@@ -45,10 +46,7 @@ describe('the database stopped under concurrent load (a serve process)', functio
     const { child: running, base } = await serveReplica(sandbox, database, { LEASE_TTL_SECONDS: '2' });
 
     // every source creation hangs until released: the deploys are all mid-deploy when the database stops
-    sandbox.inject({
-      match: { method: 'POST', path: '/sources', times: KEYS.length },
-      action: { type: 'delay', ms: 600_000 },
-    });
+    holdSourceCreations(sandbox, KEYS.length);
     const tokens = await Promise.all(
       KEYS.map(async (key) => {
         const submitted = await send(`${base}${LEGACY}/provision`, { body: requestOf({ key }) });

@@ -11,6 +11,7 @@ import { startAirbyteSandbox, type AirbyteSandbox } from '@airbyte-provisioner/a
 import { freshDatabase, type TestDatabase } from '@airbyte-provisioner/adapter-postgres/testing';
 import {
   finalStatus,
+  holdSourceCreations,
   inFlight,
   killServeChildren,
   query,
@@ -45,13 +46,6 @@ describe('crash takeover (serve processes, kill -9)', function () {
   const serve = (env: Record<string, string>): Promise<ServedChild> =>
     serveReplica(sandbox, database, { LEASE_TTL_SECONDS: '1', ...env });
 
-  /** Holds the next `times` source creations in flight far longer than the test. */
-  const holdSourceCreations = (times: number): void =>
-    sandbox.inject({
-      match: { method: 'POST', path: '/sources', times },
-      action: { type: 'delay', ms: 600_000 },
-    });
-
   const kill9 = async (replica: ServedChild): Promise<void> => {
     replica.child.process.kill('SIGKILL');
     await replica.child.exited;
@@ -60,7 +54,7 @@ describe('crash takeover (serve processes, kill -9)', function () {
   const killMidDeploy = async (env: Record<string, string>) => {
     const [a, b] = await Promise.all([serve(env), serve(env)]);
     // the first source creation hangs: replica A is killed with it in flight
-    holdSourceCreations(1);
+    holdSourceCreations(sandbox, 1);
     const submitted = await send(`${a.base}${LEGACY}/provision`, { body: request });
     expect(submitted.status, submitted.text).to.equal(202);
     const token = tokenOf(submitted);
@@ -100,7 +94,7 @@ describe('crash takeover (serve processes, kill -9)', function () {
 
   it('on SIGTERM, hands what it still runs after the grace period over to the other replica at once', async () => {
     const a = await serve({ STATE_ENCRYPTION_KEY: KEY, SHUTDOWN_GRACE_MS: '200', LEASE_TTL_SECONDS: '3' });
-    holdSourceCreations(1);
+    holdSourceCreations(sandbox, 1);
     const submitted = await send(`${a.base}${LEGACY}/provision`, { body: request });
     const token = tokenOf(submitted);
     await sourceCreationsInFlight(sandbox);
@@ -128,7 +122,7 @@ describe('crash takeover (serve processes, kill -9)', function () {
     const env = { STATE_ENCRYPTION_KEY: KEY, TASK_MAX_TAKEOVERS: '1' };
     const [a, b] = await Promise.all([serve(env), serve(env)]);
     // the task's first two source creations hang: one for each replica killed under it
-    holdSourceCreations(2);
+    holdSourceCreations(sandbox, 2);
     const submitted = await send(`${a.base}${LEGACY}/provision`, { body: request });
     expect(submitted.status, submitted.text).to.equal(202);
     const token = tokenOf(submitted);

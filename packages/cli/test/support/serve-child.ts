@@ -151,6 +151,16 @@ export const inFlight = (
 ): ReadonlyArray<unknown> =>
   sandbox.calls().filter((c) => c.method === method && c.path === path && c.status === undefined);
 
+/**
+ * Holds the next `times` source creations (`Infinity`: every one) in flight far longer than any grace
+ * period, Airbyte timeout or test; `sourceCreationsInFlight` waits until they are, `releaseDelays` ends them.
+ */
+export const holdSourceCreations = (sandbox: Pick<AirbyteSandbox, 'inject'>, times: number): void =>
+  sandbox.inject({
+    match: { method: 'POST', path: '/sources', times },
+    action: { type: 'delay', ms: 600_000 },
+  });
+
 /** Resolves once the sandbox holds `count` (default 1) source creations in flight. */
 export const sourceCreationsInFlight = async (
   sandbox: Pick<AirbyteSandbox, 'calls'>,
