@@ -1,2 +1,2 @@
-export { freshDatabase, startTestPostgres, stopSharedPostgres } from './shared-postgres.js';
+export { freshDatabase, startTestPostgres, stopSharedPostgres, withClient } from './shared-postgres.js';
 export type { TestDatabase, TestPostgres } from './shared-postgres.js';

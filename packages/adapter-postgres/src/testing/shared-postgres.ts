@@ -178,8 +178,9 @@ export interface TestDatabase {
   readonly drop: () => Promise<void>;
 }
 
-const admin = async <A>(server: TestPostgres, work: (client: pg.Client) => Promise<A>): Promise<A> => {
-  const client = new pg.Client({ connectionString: server.urlOf('postgres') });
+/** `work` on one connection to the database at `url`, opened for it and ended after it (failed or not). */
+export const withClient = async <A>(url: string, work: (client: pg.Client) => Promise<A>): Promise<A> => {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     return await work(client);
@@ -187,6 +188,9 @@ const admin = async <A>(server: TestPostgres, work: (client: pg.Client) => Promi
     await client.end();
   }
 };
+
+const admin = <A>(server: TestPostgres, work: (client: pg.Client) => Promise<A>): Promise<A> =>
+  withClient(server.urlOf('postgres'), work);
 
 /** A new, empty database on the run's server (or on `server`). */
 export const freshDatabase = async (on?: TestPostgres): Promise<TestDatabase> => {

@@ -11,8 +11,8 @@ import {
   type AirbyteSandbox,
   type AirbyteSandboxOptions,
 } from '@airbyte-provisioner/adapter-airbyte/sandbox';
-import { freshDatabase, type TestDatabase } from '@airbyte-provisioner/adapter-postgres/testing';
-import pg from 'pg';
+import { freshDatabase, withClient, type TestDatabase } from '@airbyte-provisioner/adapter-postgres/testing';
+import type pg from 'pg';
 import { packageCollaborators } from '../../src/collaborators/load-collaborators.js';
 import { startService, type RunningService } from '../../src/server/start-service.js';
 import { airbyteEnv, configFrom, LEGACY, send, sleep } from '../reliability/harness.js';
@@ -190,15 +190,7 @@ export const query = async <Row extends pg.QueryResultRow>(
   url: string,
   sql: string,
   values: ReadonlyArray<unknown> = [],
-): Promise<Row[]> => {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<Row>(sql, [...values])).rows;
-  } finally {
-    await client.end();
-  }
-};
+): Promise<Row[]> => (await withClient(url, (client) => client.query<Row>(sql, [...values]))).rows;
 
 /** Every row of the tasks table as text: what an operator (or an attacker) with the database reads. */
 export const taskRows = async (url: string): Promise<string> =>
