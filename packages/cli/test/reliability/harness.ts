@@ -81,8 +81,10 @@ export const startProvisioner = async (
         done();
       },
     });
-    // the CLI's logger; only where the lines go differs
-    container.rebind(PinoLoggerToken).toConstantValue(makePinoLogger({ level: 'trace', destination: sink }));
+    // the CLI's logger, at the config's level (trace, set above); only where the lines go differs
+    container
+      .rebind(PinoLoggerToken)
+      .toConstantValue(makePinoLogger({ level: config.logLevel, destination: sink }));
   }
   const http = await packageCollaborators.startHttpServer(resolve(container, HttpAppToken), {
     port: 0,

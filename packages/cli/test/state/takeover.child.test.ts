@@ -15,6 +15,7 @@ import {
   inFlight,
   killServeChildren,
   query,
+  sandboxEnv,
   serveReplica,
   sourceCreationsInFlight,
   taskRows,
@@ -146,8 +147,10 @@ describe('crash takeover (serve processes, kill -9)', function () {
       )[0];
     const secretsIn = async (): Promise<string[]> => {
       const rows = await taskRows(database.url);
-      return [FILE_PASSWORD, KEY, 'sn0wflake-Pa55word-from-config', sandbox.credentials.clientSecret].filter(
-        (secret) => rows.includes(secret),
+      const configPassword = sandboxEnv(sandbox)['SNOWFLAKE_PASSWORD'] ?? '';
+      expect(configPassword, 'the Snowflake password the replicas are given').to.not.equal('');
+      return [FILE_PASSWORD, KEY, configPassword, sandbox.credentials.clientSecret].filter((secret) =>
+        rows.includes(secret),
       );
     };
 
